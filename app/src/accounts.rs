@@ -1,0 +1,49 @@
+//! Accounts: registering, logging in and out, and the profile.
+//!
+//! Rules: anyone may register with an email address, a display name and a
+//! password that is long enough and not common. Logging in with an unknown
+//! email or a wrong password gives one and the same message, and after five
+//! failures for one address (or thirty from one IP address) within fifteen
+//! minutes, further attempts are refused for a while. Only the person
+//! themselves can see and change their profile. Sessions are stored in the
+//! database, and the session id is renewed at every login.
+
+pub mod model;
+pub mod validate;
+
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod session;
+
+pub mod api;
+pub mod login_page;
+pub mod profile_page;
+pub mod register_page;
+
+pub use model::{Role, Viewer};
+
+/// The logged-in person for page rendering (always `None` in the browser,
+/// where only islands run and they get what they need as props).
+pub fn viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        session::current_viewer()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// The role choices for a form, with their names in the reader's language.
+pub fn role_options() -> Vec<(String, String)> {
+    Role::ALL
+        .into_iter()
+        .map(|role| (role.as_str().to_owned(), crate::i18n::t(&role.label_key())))
+        .collect()
+}

@@ -1,0 +1,31 @@
+//! `/inloggen`: log in.
+
+use super::api::LogIn;
+use crate::{i18n::t, ui::{form::{error_from_url, query_param, ErrorSummary, TextField}, safe_local_path}};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use server_fn::ServerFn;
+
+/// The login form; `?volgende=/pad` says where to go afterwards.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let error = error_from_url(LogIn::PATH);
+    let next = safe_local_path(query_param("volgende").as_deref());
+    view! {
+        <Title text=format!("{} · Wijkplein", t("login-title"))/>
+        <div class="narrow">
+            <h1>{t("login-title")}</h1>
+            <p class="lead">{t("login-intro")}</p>
+            <ErrorSummary error=error.clone()/>
+            <form class="card form" method="post" action=LogIn::PATH novalidate>
+                <input type="hidden" name="next" value=next/>
+                <TextField name="email" label=t("field-email") kind="email" autocomplete="username"
+                    required=true error=error.clone()/>
+                <TextField name="password" label=t("field-password") kind="password"
+                    autocomplete="current-password" required=true error=error.clone()/>
+                <button class="button button--primary button--wide" type="submit">{t("login-submit")}</button>
+            </form>
+            <p class="aside">{t("login-no-account")}" "<a href="/registreren">{t("nav-register")}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! `/profiel`: see and change your own profile.
+
+use super::{api::UpdateProfile, model::Profile, role_options};
+use crate::{
+    error::AppError,
+    i18n::t,
+    ui::form::{error_from_url, query_param, set_status, ErrorSummary, SelectField, TextField},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use server_fn::ServerFn;
+
+/// Loads the profile of the logged-in person (server only).
+async fn load() -> Result<Option<Profile>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let Some(viewer) = super::viewer() else { return Ok(None) };
+        let db = crate::state::use_db()?;
+        Ok(super::queries::find_profile(&db.pool, viewer.id).await?)
+    }
+    #[cfg(not(feature = "ssr"))]
+    Ok(None)
+}
+
+/// The profile page; guests are sent to the login page.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let profile = Resource::new_blocking(|| (), |_| load());
+    view! {
+        <Title text=format!("{} · Wijkplein", t("profile-title"))/>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(Some(p)) => view! { <ProfileForm profile=p/> }.into_any(),
+                    Ok(None) => {
+                        #[cfg(feature = "ssr")]
+                        leptos_axum::redirect("/inloggen?volgende=/profiel");
+                        view! { <p>{t("error-login-required")}</p> }.into_any()
+                    }
+                    Err(e) => {
+                        set_status(e.status());
+                        view! { <p class="notice">{e.to_string()}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProfileForm(profile: Profile) -> impl IntoView {
+    let error = error_from_url(UpdateProfile::PATH);
+    let notice = if query_param("welkom").is_some() {
+        Some(t("profile-welcome"))
+    } else if query_param("opgeslagen").is_some() {
+        Some(t("profile-saved"))
+    } else {
+        None
+    };
+    view! {
+        <div class="narrow">
+            <h1>{t("profile-title")}</h1>
+            {notice.map(|n| view! { <p class="notice notice--success" role="status">{n}</p> })}
+            <p class="lead">{t("profile-intro")}</p>
+            <ErrorSummary error=error.clone()/>
+            <form class="card form" method="post" action=UpdateProfile::PATH novalidate>
+                <p class="field__static"><span class="field__static-label">{t("field-email")}</span>" "{profile.email.clone()}</p>
+                <TextField name="display_name" label=t("field-display-name") autocomplete="nickname"
+                    value=profile.display_name.clone() required=true error=error.clone()/>
+                <SelectField name="role" label=t("field-role") options=role_options()
+                    selected=profile.role.as_str().to_owned() error=error.clone()/>
+                <TextField name="neighbourhood" label=t("field-neighbourhood") autocomplete="address-level3"
+                    value=profile.neighbourhood.clone() hint=t("field-optional") error=error.clone()/>
+                <TextField name="municipality" label=t("field-municipality") autocomplete="address-level2"
+                    value=profile.municipality.clone() hint=t("field-optional") error=error.clone()/>
+                <button class="button button--primary button--wide" type="submit">{t("profile-submit")}</button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,132 @@
+//! Account queries (server only). Written once for SQLite and PostgreSQL.
+
+use super::model::{Profile, Role, Viewer};
+use sqlx::{AnyPool, Row};
+
+/// What a new account is made from (already validated and hashed).
+pub struct NewUser<'a> {
+    /// Normalised email.
+    pub email: &'a str,
+    /// Display name.
+    pub display_name: &'a str,
+    /// Argon2id hash.
+    pub password_hash: &'a str,
+    /// Role.
+    pub role: Role,
+}
+
+/// Inserts a user and returns the new id.
+pub async fn insert(pool: &AnyPool, user: &NewUser<'_>, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        r#"INSERT INTO users (email, display_name, password_hash, role, created_at)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id"#,
+    )
+    .bind(user.email)
+    .bind(user.display_name)
+    .bind(user.password_hash)
+    .bind(user.role.as_str())
+    .bind(now)
+    .fetch_one(pool)
+    .await
+}
+
+/// The id and password hash for a login attempt.
+pub async fn find_credentials(pool: &AnyPool, email: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(r#"SELECT id, password_hash FROM users WHERE email = $1"#)
+        .bind(email)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The viewer for a session's user id.
+pub async fn find_viewer(pool: &AnyPool, id: i64) -> Result<Option<Viewer>, sqlx::Error> {
+    let row = sqlx::query(r#"SELECT id, display_name, role, is_admin FROM users WHERE id = $1"#)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| {
+        Ok(Viewer {
+            id: r.try_get("id")?,
+            display_name: r.try_get("display_name")?,
+            role: Role::parse(r.try_get("role")?).unwrap_or_default(),
+            is_admin: r.try_get::<i64, _>("is_admin")? != 0,
+        })
+    })
+    .transpose()
+}
+
+/// The full profile, for its owner.
+pub async fn find_profile(pool: &AnyPool, id: i64) -> Result<Option<Profile>, sqlx::Error> {
+    let row = sqlx::query(
+        r#"SELECT id, email, display_name, role, neighbourhood, municipality
+           FROM users WHERE id = $1"#,
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(Profile {
+            id: r.try_get("id")?,
+            email: r.try_get("email")?,
+            display_name: r.try_get("display_name")?,
+            role: Role::parse(r.try_get("role")?).unwrap_or_default(),
+            neighbourhood: r.try_get("neighbourhood")?,
+            municipality: r.try_get("municipality")?,
+        })
+    })
+    .transpose()
+}
+
+/// Saves the editable part of a profile.
+pub async fn update_profile(pool: &AnyPool, p: &Profile) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        r#"UPDATE users SET display_name = $1, role = $2, neighbourhood = $3, municipality = $4
+           WHERE id = $5"#,
+    )
+    .bind(&p.display_name)
+    .bind(p.role.as_str())
+    .bind(&p.neighbourhood)
+    .bind(&p.municipality)
+    .bind(p.id)
+    .execute(pool)
+    .await
+    .map(|_| ())
+}
+
+/// Records one failed login and forgets failures older than a day.
+pub async fn record_failure(pool: &AnyPool, email: &str, ip: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(r#"DELETE FROM login_failures WHERE at < $1"#)
+        .bind(now - 86_400)
+        .execute(pool)
+        .await?;
+    sqlx::query(r#"INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3)"#)
+        .bind(email)
+        .bind(ip)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+/// Failed logins since `since`, for this email and for this IP address.
+pub async fn count_failures(pool: &AnyPool, email: &str, ip: &str, since: i64) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        r#"SELECT
+             (SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at >= $3),
+             (SELECT COUNT(*) FROM login_failures WHERE ip = $2 AND at >= $3)"#,
+    )
+    .bind(email)
+    .bind(ip)
+    .bind(since)
+    .fetch_one(pool)
+    .await
+}
+
+/// Forgets the failures for an address after a successful login.
+pub async fn clear_failures(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(r#"DELETE FROM login_failures WHERE email = $1"#)
+        .bind(email)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,113 @@
+//! Account operations with their rules, independent of HTTP so the database
+//! tests can call them directly. Server functions wrap these.
+
+use super::{
+    model::{Profile, Role, Viewer},
+    password, queries,
+    validate::{self, normalize_email},
+};
+use crate::{
+    db::{now, Db},
+    error::{is_unique_violation, AppError, AppResult},
+};
+
+/// Failures per email address within [`FAILURE_WINDOW`] before logins pause.
+pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
+/// Failures per IP address within [`FAILURE_WINDOW`] before logins pause.
+pub const MAX_FAILURES_PER_IP: i64 = 30;
+/// The window for counting failed logins, in seconds.
+pub const FAILURE_WINDOW: i64 = 15 * 60;
+
+/// A registration as submitted.
+pub struct Registration {
+    /// Email as typed.
+    pub email: String,
+    /// Display name as typed.
+    pub display_name: String,
+    /// Password as typed.
+    pub password: String,
+    /// Role value from the form.
+    pub role: String,
+}
+
+/// Creates an account and returns its id.
+pub async fn register(db: &Db, form: Registration) -> AppResult<i64> {
+    let email = normalize_email(&form.email);
+    let mut problems = validate::registration_problems(&email, &form.display_name, &form.password, &form.role);
+    if !problems.iter().any(|(field, _)| *field == "password")
+        && password::is_too_guessable(&form.password, &[&email, form.display_name.trim()])
+    {
+        problems.push(("password", "password_common"));
+    }
+    if !problems.is_empty() {
+        return Err(AppError::fields(problems));
+    }
+    let role = Role::parse(&form.role).unwrap_or_default();
+    let plain = form.password;
+    let hash = tokio::task::spawn_blocking(move || password::hash(&plain))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)?;
+    let new_user = queries::NewUser { email: &email, display_name: form.display_name.trim(), password_hash: &hash, role };
+    queries::insert(&db.pool, &new_user, now()).await.map_err(|err| {
+        if is_unique_violation(&err) {
+            AppError::field("email", "email_taken")
+        } else {
+            AppError::internal(err)
+        }
+    })
+}
+
+/// Checks login details and returns the viewer. Unknown email and wrong
+/// password give the same error; repeated failures are limited per email and IP.
+pub async fn authenticate(db: &Db, email: &str, password: &str, ip: &str) -> AppResult<Viewer> {
+    let email = normalize_email(email);
+    let current = now();
+    let (by_email, by_ip) = queries::count_failures(&db.pool, &email, ip, current - FAILURE_WINDOW).await?;
+    if by_email >= MAX_FAILURES_PER_EMAIL || by_ip >= MAX_FAILURES_PER_IP {
+        return Err(AppError::rate_limited());
+    }
+    let found = queries::find_credentials(&db.pool, &email).await?;
+    let stored = found.as_ref().map(|(_, h)| h.clone()).unwrap_or_else(|| password::dummy_hash().to_owned());
+    let plain = password.to_owned();
+    let matches = tokio::task::spawn_blocking(move || password::verify(&plain, &stored))
+        .await
+        .map_err(AppError::internal)?;
+    match found {
+        Some((id, _)) if matches => {
+            queries::clear_failures(&db.pool, &email).await?;
+            queries::find_viewer(&db.pool, id).await?.ok_or_else(AppError::not_found)
+        }
+        _ => {
+            queries::record_failure(&db.pool, &email, ip, current).await?;
+            Err(AppError::Unauthorized(crate::i18n::t("error-login-failed")))
+        }
+    }
+}
+
+/// The editable profile fields as submitted.
+pub struct ProfileUpdate {
+    /// Display name.
+    pub display_name: String,
+    /// Role value.
+    pub role: String,
+    /// Neighbourhood.
+    pub neighbourhood: String,
+    /// Municipality.
+    pub municipality: String,
+}
+
+/// Saves a person's own profile.
+pub async fn update_profile(db: &Db, viewer: &Viewer, form: ProfileUpdate) -> AppResult<()> {
+    let problems = validate::profile_problems(&form.display_name, &form.role, &form.neighbourhood, &form.municipality);
+    if !problems.is_empty() {
+        return Err(AppError::fields(problems));
+    }
+    let mut profile: Profile = queries::find_profile(&db.pool, viewer.id).await?.ok_or_else(AppError::not_found)?;
+    profile.display_name = form.display_name.trim().to_owned();
+    profile.role = Role::parse(&form.role).unwrap_or_default();
+    profile.neighbourhood = form.neighbourhood.trim().to_owned();
+    profile.municipality = form.municipality.trim().to_owned();
+    queries::update_profile(&db.pool, &profile).await?;
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! Demo data in plain Dutch, so a newcomer sees a living neighbourhood.
+//! Loaded once, into an empty database, unless `WIJKPLEIN_DEMO=0`. Each
+//! domain adds its own part here as it is built.
+
+use crate::{
+    accounts::{queries, service, Role},
+    db::Db,
+    error::AppResult,
+};
+
+/// Password of every demo account (printed in the README; demo use only).
+pub const DEMO_PASSWORD: &str = "buurt-demo-2026";
+
+/// The demo people: (email, name, role, neighbourhood, municipality).
+const PEOPLE: [(&str, &str, Role, &str, &str); 4] = [
+    ("fatima@demo.wijkplein.nl", "Fatima El Amrani", Role::Bewoner, "Transvaal", "Den Haag"),
+    ("henk@demo.wijkplein.nl", "Henk de Vries", Role::Ambtenaar, "Centrum", "Zwolle"),
+    ("sanne@demo.wijkplein.nl", "Sanne Bakker", Role::Opbouwwerker, "Kanaleneiland", "Utrecht"),
+    ("beheer@demo.wijkplein.nl", "Beheer Wijkplein", Role::Anders, "", ""),
+];
+
+/// Loads the demo data if the database has no accounts yet.
+pub async fn seed(db: &Db) -> AppResult<()> {
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await?;
+    if existing > 0 {
+        return Ok(());
+    }
+    for (email, name, role, neighbourhood, municipality) in PEOPLE {
+        let id = service::register(db, service::Registration {
+            email: email.into(),
+            display_name: name.into(),
+            password: DEMO_PASSWORD.into(),
+            role: role.as_str().into(),
+        })
+        .await?;
+        if let Some(mut profile) = queries::find_profile(&db.pool, id).await? {
+            profile.neighbourhood = neighbourhood.into();
+            profile.municipality = municipality.into();
+            queries::update_profile(&db.pool, &profile).await?;
+        }
+    }
+    sqlx::query("UPDATE users SET is_admin = 1 WHERE email = $1")
+        .bind("beheer@demo.wijkplein.nl")
+        .execute(&db.pool)
+        .await?;
+    tracing::info!("demo data loaded ({} accounts)", PEOPLE.len());
+    Ok(())
+}

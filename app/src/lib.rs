@@ -1,0 +1,74 @@
+//! Wijkplein: a platform for neighbourhood development, after the LSA's
+//! "Manifest voor een succesvolle wijkaanpak".
+//!
+//! The server renders every page; only `#[island]` components are hydrated in
+//! the browser. Modules are split by domain (see `../shared/STYLE.md`).
+
+#![recursion_limit = "256"]
+
+pub mod accounts;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod pages;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod testing;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = i18n::current_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1d5c55"/>
+                <meta name="color-scheme" content="light dark"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The routes of the site.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/wijkplein.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <ui::layout::PageFrame>
+                <Routes fallback=pages::NotFoundPage>
+                    <Route path=path!("") view=home::HomePage/>
+                    <Route path=path!("registreren") view=accounts::register_page::RegisterPage/>
+                    <Route path=path!("inloggen") view=accounts::login_page::LoginPage/>
+                    <Route path=path!("profiel") view=accounts::profile_page::ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("manifest") view=|| view! { <pages::ComingSoonPage area="manifest"/> }/>
+                    <Route path=path!("groepen") view=|| view! { <pages::ComingSoonPage area="groups"/> }/>
+                    <Route path=path!("plannen") view=|| view! { <pages::ComingSoonPage area="plans"/> }/>
+                </Routes>
+            </ui::layout::PageFrame>
+        </Router>
+    }
+}

@@ -1,0 +1,27 @@
+//! What every server function and page render can reach (server only).
+
+use crate::{db::Db, error::{AppError, AppResult}};
+use axum::extract::FromRef;
+use leptos::prelude::{use_context, LeptosOptions};
+
+/// Shared server state: given to axum and, through context, to Leptos.
+#[derive(Clone)]
+pub struct AppState {
+    /// Leptos site options (paths, addresses).
+    pub leptos_options: LeptosOptions,
+    /// The database.
+    pub db: Db,
+}
+
+/// The database from the Leptos context.
+pub fn use_db() -> AppResult<Db> {
+    use_context::<AppState>()
+        .map(|state| state.db)
+        .ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

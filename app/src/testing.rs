@@ -1,0 +1,81 @@
+//! Fresh databases for tests: each test gets its own SQLite file or its own
+//! PostgreSQL database, so tests never see each other's rows.
+//!
+//! PostgreSQL tests use `TEST_DATABASE_URL` (a server URL; a database per test
+//! is created on it). `scripts/test.sh` starts a throwaway server and sets it.
+//! Without it they are skipped with a message, unless `WIJKPLEIN_REQUIRE_PG=1`,
+//! which the test script sets so that CI can never skip them silently.
+
+use crate::db::Db;
+use sqlx::{any::AnyPoolOptions, Executor};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn unique_name(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{prefix}_{}_{}_{}", std::process::id(), nanos % 1_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A new SQLite database in the system temp folder, migrated.
+pub async fn sqlite() -> Db {
+    let path = std::env::temp_dir().join(format!("{}.db", unique_name("wijkplein_test")));
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    match Db::connect(&url, 4).await {
+        Ok(db) => db,
+        Err(err) => panic!("could not create test SQLite database: {err}"),
+    }
+}
+
+/// A new PostgreSQL database on the test server, migrated; `None` when no
+/// test server is configured (and none is required).
+pub async fn postgres() -> Option<Db> {
+    let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
+        if std::env::var("WIJKPLEIN_REQUIRE_PG").as_deref() == Ok("1") {
+            panic!("TEST_DATABASE_URL is not set, but WIJKPLEIN_REQUIRE_PG=1");
+        }
+        eprintln!("skipping a PostgreSQL test: TEST_DATABASE_URL is not set");
+        return None;
+    };
+    sqlx::any::install_default_drivers();
+    let name = unique_name("wijkplein_test");
+    let admin = match AnyPoolOptions::new().max_connections(1).connect(&server).await {
+        Ok(pool) => pool,
+        Err(err) => panic!("could not reach TEST_DATABASE_URL: {err}"),
+    };
+    if let Err(err) = admin.execute(format!("CREATE DATABASE {name}").as_str()).await {
+        panic!("could not create test database {name}: {err}");
+    }
+    admin.close().await;
+    let (base, _) = server.rsplit_once('/').unwrap_or((&server, ""));
+    match Db::connect(&format!("{base}/{name}"), 4).await {
+        Ok(db) => Some(db),
+        Err(err) => panic!("could not connect to test database {name}: {err}"),
+    }
+}
+
+/// Runs the same async test body once on SQLite and once on PostgreSQL:
+/// `db_test!(name, |db| async move { ... });` makes `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = $crate::testing::sqlite().await;
+                ($body)(db).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(db) = $crate::testing::postgres().await {
+                    ($body)(db).await;
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,136 @@
+//! Form parts with visible labels, errors beside the field and a summary at
+//! the top. Forms are plain HTML posts to server functions, so they work with
+//! and without JavaScript alike.
+
+use crate::{error::AppError, i18n::t};
+use leptos::prelude::*;
+
+/// The error a server function returned to a plain form post. Leptos sends the
+/// browser back to the form with `__path` and `__err` in the query; this reads
+/// them when they belong to `fn_path`, and gives the page the error's status.
+pub fn error_from_url(fn_path: &str) -> Option<AppError> {
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let path = query.get_all("__path").and_then(|all| all.last().cloned())?;
+    if path != fn_path {
+        return None;
+    }
+    let encoded = query.get_all("__err").and_then(|all| all.last().cloned())?;
+    let error = server_fn::error::ServerFnUrlError::<AppError>::decode_err(&encoded);
+    set_status(error.status());
+    Some(error)
+}
+
+/// Sets the HTTP status of the page being rendered.
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(res), Ok(status)) =
+        (use_context::<leptos_axum::ResponseOptions>(), axum::http::StatusCode::from_u16(code))
+    {
+        res.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// A query parameter of the current page.
+pub fn query_param(name: &str) -> Option<String> {
+    leptos_router::hooks::use_query_map().get_untracked().get(name)
+}
+
+/// The summary of problems at the top of a form; each item links to its field.
+#[component]
+pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
+    error.map(|error| {
+        let items = match &error {
+            AppError::Validation { fields, .. } => fields
+                .iter()
+                .map(|f| view! { <li><a href=format!("#veld-{}", f.field)>{f.message.clone()}</a></li> })
+                .collect_view()
+                .into_any(),
+            other => view! { <li>{other.to_string()}</li> }.into_any(),
+        };
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1" id="foutmeldingen">
+                <h2 class="error-summary__title">{t("form-error-title")}</h2>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
+/// One labelled input with an optional hint and error.
+#[component]
+pub fn TextField(
+    /// The form field's `name`, also used for its id (`veld-<name>`).
+    name: &'static str,
+    /// Visible label.
+    label: String,
+    /// Input type (`text`, `email`, `password`, …).
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// `autocomplete` token.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// Current value.
+    #[prop(optional)]
+    value: String,
+    /// Whether the field must be filled in.
+    #[prop(optional)]
+    required: bool,
+    /// Help text under the label.
+    #[prop(optional)]
+    hint: Option<String>,
+    /// The error to show, if any.
+    #[prop(default = None)]
+    error: Option<AppError>,
+) -> impl IntoView {
+    let id = format!("veld-{name}");
+    let message = error.as_ref().and_then(|e| e.field_message(name));
+    let has_error = message.is_some();
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let error_id = message.as_ref().map(|_| format!("{id}-fout"));
+    let described = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            {message.map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+            <input id=id name=name type=kind autocomplete=autocomplete value=value required=required
+                aria-invalid=error_id.as_ref().map(|_| "true")
+                aria-describedby=(!described.is_empty()).then_some(described)/>
+        </div>
+    }
+}
+
+/// A choice from a fixed list, as a native select.
+#[component]
+pub fn SelectField(
+    /// The form field's `name`.
+    name: &'static str,
+    /// Visible label.
+    label: String,
+    /// `(value, label)` pairs.
+    options: Vec<(String, String)>,
+    /// The selected value.
+    selected: String,
+    /// The error to show, if any.
+    #[prop(default = None)]
+    error: Option<AppError>,
+) -> impl IntoView {
+    let id = format!("veld-{name}");
+    let message = error.as_ref().and_then(|e| e.field_message(name));
+    let has_error = message.is_some();
+    let error_id = message.as_ref().map(|_| format!("{id}-fout"));
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label for=id.clone()>{label}</label>
+            {message.map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+            <select id=id name=name aria-describedby=error_id>
+                {options.into_iter().map(|(value, text)| {
+                    let is_selected = value == selected;
+                    view! { <option value=value selected=is_selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

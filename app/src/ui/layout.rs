@@ -1,0 +1,104 @@
+//! The page frame: skip link, header with navigation and language switch,
+//! main area and footer. Server-rendered; it needs no JavaScript.
+
+use crate::{
+    accounts::{api::LogOut, viewer},
+    i18n::{current_lang, t},
+    ui::icons::{GlobeIcon, LogoMark},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use server_fn::ServerFn;
+
+/// Wraps every page.
+#[component]
+pub fn PageFrame(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#inhoud">{t("skip-to-content")}</a>
+        <SiteHeader/>
+        <main id="inhoud" class="page" tabindex="-1">{children()}</main>
+        <SiteFooter/>
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">
+                    <LogoMark/>
+                    <span class="brand__name">"Wijkplein"</span>
+                </a>
+                <nav class="main-nav" aria-label=t("nav-label")>
+                    <ul>
+                        <li><a href="/manifest">{t("nav-manifest")}</a></li>
+                        <li><a href="/groepen">{t("nav-groups")}</a></li>
+                        <li><a href="/plannen">{t("nav-plans")}</a></li>
+                    </ul>
+                </nav>
+                <div class="header-tools">
+                    <AccountLinks/>
+                    <LanguageSwitch/>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn AccountLinks() -> impl IntoView {
+    match viewer() {
+        Some(v) => view! {
+            <a class="account-link" href="/profiel">{v.display_name}</a>
+            <form class="inline-form" method="post" action=LogOut::PATH>
+                <button class="button button--quiet" type="submit">{t("nav-log-out")}</button>
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            <a class="account-link" href="/inloggen">{t("nav-log-in")}</a>
+            <a class="button button--small" href="/registreren">{t("nav-register")}</a>
+        }
+        .into_any(),
+    }
+}
+
+/// A plain link, so it works without JavaScript; the server sets a cookie and
+/// sends the reader back to the same page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let other = current_lang().other();
+    let here = use_location();
+    let back = format!("{}{}", here.pathname.get_untracked(), here.search.get_untracked().is_empty().then(String::new).unwrap_or_else(|| format!("?{}", here.search.get_untracked())));
+    let href = format!("/taal/{}?terug={}", other.code(), urlencode(&back));
+    view! {
+        <a class="lang-switch" href=href hreflang=other.code() lang=other.code()>
+            <GlobeIcon/>
+            <span>{t("lang-switch")}</span>
+        </a>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{t("footer-tagline")}</p>
+                <p class="muted">{t("footer-credit")}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// Percent-encodes a path for use inside a query value.
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,97 @@
+//! The router: Leptos pages and server functions, the language switch,
+//! sessions in the database, compression and request logging.
+
+use crate::config::Config;
+use app::{accounts::session::attach_context, db::Backend, i18n::{Lang, LANG_COOKIE}, shell, state::AppState, App};
+use axum::{
+    body::Body,
+    extract::{Path, Query, Request, State},
+    http::{header, HeaderValue, StatusCode},
+    middleware,
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use std::{collections::HashMap, str::FromStr, time::Duration};
+use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer};
+use tower_sessions::{cookie::{time, SameSite}, session_store::ExpiredDeletion, Expiry, SessionManagerLayer, SessionStore};
+use tower_sessions_sqlx_store::{sqlx, PostgresStore, SqliteStore};
+
+type BoxError = Box<dyn std::error::Error>;
+
+/// Builds the whole application router.
+pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError> {
+    let routes = generate_route_list(App);
+    let render_state = state.clone();
+    let shell_options = state.leptos_options.clone();
+    let router = Router::new()
+        .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
+        .route("/taal/{code}", get(switch_language))
+        .leptos_routes_with_context(&state, routes, move || provide_context(render_state.clone()), move || shell(shell_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), attach_context))
+        .with_state(state);
+    let router = with_sessions(router, config).await?;
+    Ok(router
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http()))
+}
+
+/// Runs server functions with the app state in their context.
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// `/taal/{nl|en}?terug=/pad`: remembers the language in a cookie for a year
+/// and returns to the page the reader came from.
+async fn switch_language(Path(code): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return (StatusCode::NOT_FOUND, "Onbekende taal / Unknown language").into_response();
+    };
+    let back = app::ui::safe_local_path(query.get("terug").map(String::as_str));
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(&back), HeaderValue::from_str(&cookie)) {
+        res.headers_mut().insert(header::LOCATION, location);
+        res.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    res
+}
+
+/// Sessions live in the same database as everything else (their own table),
+/// so any server instance can read a session another one started.
+async fn with_sessions(router: Router, config: &Config) -> Result<Router, BoxError> {
+    let url = &config.database_url;
+    match Backend::from_url(url) {
+        Some(Backend::Postgres) => {
+            let store = PostgresStore::new(sqlx::PgPool::connect(url).await?);
+            store.migrate().await?;
+            Ok(session_layer(router, store, config))
+        }
+        _ => {
+            let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(10));
+            let store = SqliteStore::new(sqlx::SqlitePool::connect_with(options).await?);
+            store.migrate().await?;
+            Ok(session_layer(router, store, config))
+        }
+    }
+}
+
+fn session_layer<S: SessionStore + ExpiredDeletion + Clone>(router: Router, store: S, config: &Config) -> Router {
+    tokio::spawn(store.clone().continuously_delete_expired(Duration::from_secs(3600)));
+    router.layer(
+        SessionManagerLayer::new(store)
+            .with_name("wijkplein_sessie")
+            .with_http_only(true)
+            .with_same_site(SameSite::Lax)
+            .with_secure(config.secure_cookies)
+            .with_expiry(Expiry::OnInactivity(time::Duration::days(30))),
+    )
+}
