@@ -1,10 +1,7 @@
 //! The Wijkplein server: reads configuration, opens the database, and serves
 //! the Leptos app with sessions, compression and request logging.
 
-mod config;
-mod routes;
-
-use config::Config;
+use server::{config::Config, routes};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]

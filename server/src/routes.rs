@@ -2,10 +2,10 @@
 //! sessions in the database, compression and request logging.
 
 use crate::config::Config;
-use app::{accounts::session::attach_context, db::Backend, i18n::{Lang, LANG_COOKIE}, shell, state::AppState, App};
+use app::{accounts::session::attach_context, error::AppError, db::Backend, i18n::{Lang, LANG_COOKIE}, shell, state::AppState, App};
 use axum::{
     body::Body,
-    extract::{Path, Query, Request, State},
+    extract::{Path, Query, Request},
     http::{header, HeaderValue, StatusCode},
     middleware,
     response::{IntoResponse, Response},
@@ -13,7 +13,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::{collections::HashMap, str::FromStr, time::Duration};
 use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer};
 use tower_sessions::{cookie::{time, SameSite}, session_store::ExpiredDeletion, Expiry, SessionManagerLayer, SessionStore};
@@ -27,11 +27,11 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let render_state = state.clone();
     let shell_options = state.leptos_options.clone();
     let router = Router::new()
-        .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
         .route("/taal/{code}", get(switch_language))
         .leptos_routes_with_context(&state, routes, move || provide_context(render_state.clone()), move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(state.clone(), attach_context))
+        .layer(middleware::from_fn(client_errors_are_4xx))
         .with_state(state);
     let router = with_sessions(router, config).await?;
     Ok(router
@@ -41,9 +41,23 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
         .layer(TraceLayer::new_for_http()))
 }
 
-/// Runs server functions with the app state in their context.
-async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+/// Server functions are routed by `leptos_routes_with_context`, which also
+/// gives them the app state. Arguments that cannot be read (a broken form, a
+/// missing field) fail inside the framework before our code runs, and it
+/// answers 500. That is the client's mistake, so this turns it into a 400;
+/// real failures stay 500.
+async fn client_errors_are_4xx(req: Request, next: middleware::Next) -> Response {
+    let is_server_fn = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_server_fn || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();
+    if let Ok(AppError::Transport(_)) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// `/taal/{nl|en}?terug=/pad`: remembers the language in a cookie for a year

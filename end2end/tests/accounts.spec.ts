@@ -1,0 +1,69 @@
+import { test, expect, Page } from '@playwright/test';
+import { uniqueEmail, visit } from './helpers';
+
+const PASSWORD = 'Fietsbel-Lindeboom-42';
+
+async function register(page: Page, email: string, name: string) {
+  await visit(page, '/registreren');
+  await page.getByLabel('Je naam').fill(name);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByLabel('Wat is je rol in de wijk?').selectOption('opbouwwerker');
+  await page.getByRole('button', { name: 'Account maken' }).click();
+  await expect(page).toHaveURL(/\/profiel/);
+  await expect(page.getByRole('status')).toContainText('Welkom bij Wijkplein');
+}
+
+test('register, log out and log in again', async ({ page }) => {
+  const email = uniqueEmail('noor');
+  await register(page, email, 'Noor Jansen');
+  await visit(page, '/profiel');
+  await expect(page.getByLabel('Wat is je rol in de wijk?')).toHaveValue('opbouwwerker');
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Inloggen' }).click();
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill('verkeerd-wachtwoord');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('alert')).toContainText('passen niet bij elkaar');
+  await visit(page, page.url());
+
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('link', { name: 'Noor Jansen' })).toBeVisible();
+});
+
+test('a profile can be edited', async ({ page }) => {
+  await register(page, uniqueEmail('sem'), 'Sem de Boer');
+  await page.getByLabel('Wijk of buurt').fill('Transvaal');
+  await page.getByLabel('Gemeente').fill('Den Haag');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('status')).toContainText('opgeslagen');
+  await expect(page.getByLabel('Gemeente')).toHaveValue('Den Haag');
+  await visit(page, '/profiel');
+});
+
+test('mistakes are explained next to the field', async ({ page }) => {
+  await visit(page, '/registreren');
+  await page.getByLabel('Je naam').fill('A');
+  await page.getByLabel('E-mailadres').fill('geen-adres');
+  await page.getByLabel('Wachtwoord').fill('password');
+  await page.getByRole('button', { name: 'Account maken' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Vul een geldig e-mailadres in');
+  await expect(summary).toContainText('minstens 2 tekens');
+  await expect(page.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
+  await visit(page, page.url());
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('registration works as a plain form', async ({ page }) => {
+    await register(page, uniqueEmail('jip'), 'Jip Zonderscript');
+    await expect(page.getByRole('link', { name: 'Jip Zonderscript' })).toBeVisible();
+  });
+});

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, database tests on SQLite and PostgreSQL, and
+# the browser tests in Chromium against a release build, once on SQLite and
+# once on PostgreSQL. Installs what is missing first; a second run reuses it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+source scripts/toolchain.sh
+source scripts/pg.sh
+
+apt_install chromium brotli curl
+if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  log "npm ci in end2end/"
+  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
+fi
+
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  pg_stop
+}
+trap cleanup EXIT
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  pg_start
+fi
+export WIJKPLEIN_REQUIRE_PG=1
+
+log "unit and database tests (SQLite and PostgreSQL)"
+cargo test --workspace --features app/ssr --exclude frontend
+
+log "release build (server and wasm islands)"
+cargo leptos build --release
+scripts/size-report.sh
+
+# One browser run per backend, each against a fresh database.
+run_browser_tests() {
+  local name="$1" url="$2"
+  local port
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+  log "browser tests on $name (port $port)"
+  DATABASE_URL="$url" WIJKPLEIN_DEMO=1 WIJKPLEIN_LISTEN="127.0.0.1:$port" \
+    LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=wijkplein LEPTOS_ENV=PROD \
+    RUST_LOG=warn "$ROOT/target/release/wijkplein" &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/" >/dev/null && break
+    sleep 0.2
+  done
+  (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+E2E_DB_DIR="$(mktemp -d)"
+run_browser_tests SQLite "sqlite://$E2E_DB_DIR/e2e.db?mode=rwc"
+E2E_PG_NAME="wijkplein_e2e_$$"
+psql "$TEST_DATABASE_URL" -qc "CREATE DATABASE $E2E_PG_NAME" >/dev/null
+run_browser_tests PostgreSQL "${TEST_DATABASE_URL%/*}/$E2E_PG_NAME"
+rm -rf "$E2E_DB_DIR"
+log "all tests passed"

@@ -1,0 +1,5 @@
+//! The Wijkplein server as a library, so integration tests can build the
+//! same router the binary serves.
+
+pub mod config;
+pub mod routes;
