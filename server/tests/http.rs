@@ -54,7 +54,7 @@ async fn url_of(db: &Db) -> String {
             format!("sqlite://{file}")
         }
         app::db::Backend::Postgres => {
-            let name: String = sqlx::query_scalar("SELECT current_database()").fetch_one(&db.pool).await.unwrap();
+            let name: String = sqlx::query_scalar("SELECT CAST(current_database() AS TEXT)").fetch_one(&db.pool).await.unwrap();
             let server = std::env::var("TEST_DATABASE_URL").unwrap();
             format!("{}/{name}", server.rsplit_once('/').unwrap().0)
         }
