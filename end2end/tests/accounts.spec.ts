@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { uniqueEmail, visit } from './helpers';
+import { uniqueEmail, visit, markNoScript } from './helpers';
 
 const PASSWORD = 'Fietsbel-Lindeboom-42';
 
@@ -62,6 +62,7 @@ test('mistakes are explained next to the field', async ({ page }) => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+  test.beforeEach(({ page }) => markNoScript(page));
   test('registration works as a plain form', async ({ page }) => {
     await register(page, uniqueEmail('jip'), 'Jip Zonderscript');
     await expect(page.getByRole('link', { name: 'Jip Zonderscript' })).toBeVisible();

@@ -21,10 +21,42 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@voorbeeld.nl`;
 }
 
+/**
+ * Checks the page the way it is: with JavaScript off, axe cannot run inside
+ * it, so the same URL is opened in a second page that runs scripts but has
+ * Wijkplein's own JS and wasm blocked, with the same cookies. That page shows
+ * exactly what a reader without JavaScript gets.
+ */
+export async function checkPage(page: Page) {
+  if (!scriptsDisabled(page)) {
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    return;
+  }
+  const browser = page.context().browser()!;
+  const mirror = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+  await mirror.addCookies(await page.context().cookies());
+  const mirrorPage = await mirror.newPage();
+  await mirrorPage.route(/\/pkg\/.*\.(js|wasm)$/, route => route.abort());
+  await mirrorPage.goto(page.url());
+  await expectAccessible(mirrorPage);
+  await expectNoHorizontalScroll(mirrorPage);
+  await mirror.close();
+}
+
+const noScriptPages = new WeakSet<Page>();
+function scriptsDisabled(page: Page) {
+  return noScriptPages.has(page);
+}
+
+/** Marks a page as running without JavaScript (see `checkPage`). */
+export function markNoScript(page: Page) {
+  noScriptPages.add(page);
+}
+
 /** Opens a page and checks it for accessibility and width. */
 export async function visit(page: Page, path: string) {
   const response = await page.goto(path);
-  await expectAccessible(page);
-  await expectNoHorizontalScroll(page);
+  await checkPage(page);
   return response;
 }

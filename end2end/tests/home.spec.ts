@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { visit } from './helpers';
+import { visit, markNoScript } from './helpers';
 
 test('the home page hydrates its islands: tabs switch without a page load', async ({ page }) => {
   await visit(page, '/');
@@ -22,6 +22,7 @@ test('the home page hydrates its islands: tabs switch without a page load', asyn
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+  test.beforeEach(({ page }) => markNoScript(page));
   test('the pillars are one readable list', async ({ page }) => {
     await visit(page, '/');
     await expect(page.getByRole('tab')).toHaveCount(0);
