@@ -33,8 +33,11 @@ if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown
   log "using rustup's wasm32-unknown-unknown target"
   export WIJKPLEIN_BUILD_STD=0
 else
-  apt_install rustc-web rust-web-src lld-22
+  apt_install rustc-web rust-web-src lld-22 rust-web-clippy
+  # One compiler (Debian's 1.96) for everything, and its rustdoc and clippy,
+  # which must match the compiler that built the dependencies.
   export RUSTC=/usr/bin/rustc
+  export RUSTDOC=/usr/bin/rustdoc
   export RUSTC_BOOTSTRAP=1
   export WIJKPLEIN_BUILD_STD=1
 fi
@@ -63,9 +66,23 @@ if [ ! -x "$TOOLS_NODE/node_modules/.bin/wasm-opt" ]; then
 fi
 export PATH="$TOOLS_NODE/node_modules/.bin:$PATH"
 
-if [ "$WIJKPLEIN_BUILD_STD" = "1" ]; then
-  # cargo-leptos passes --target for the wasm build; build-std applies only there.
-  export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="rust-lld"
-fi
+# Runs a command that builds the wasm client. Where rustup lacks the target,
+# std is built from source; set only for these commands, because cargo would
+# otherwise rebuild the host's std for plain server builds and tests as well.
+with_wasm_std() {
+  if [ "$WIJKPLEIN_BUILD_STD" = "1" ]; then
+    CARGO_UNSTABLE_BUILD_STD="std,panic_abort" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="rust-lld" \
+      LEPTOS_BIN_CARGO_COMMAND="$ROOT/scripts/cargo-host.sh" "$@"
+  else
+    "$@"
+  fi
+}
+# clippy from the same compiler as the build (see above).
+run_clippy() {
+  if [ "$WIJKPLEIN_BUILD_STD" = "1" ]; then
+    /usr/bin/cargo-clippy clippy "$@"
+  else
+    cargo clippy "$@"
+  fi
+}
 log "toolchain ready"

@@ -7,7 +7,7 @@
 //! macros cannot serve a runtime-chosen backend, so instead every query runs in
 //! the database test suite against both real backends.
 
-use sqlx::{any::AnyPoolOptions, migrate::Migrator, AnyPool, Executor, Transaction, Any};
+use sqlx::{any::AnyPoolOptions, migrate::Migrator, Any, AnyPool, Executor, Transaction};
 use std::time::Duration;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -48,8 +48,9 @@ impl Db {
     /// Connects, configures SQLite for concurrent use and applies migrations.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error> {
         sqlx::any::install_default_drivers();
-        let backend = Backend::from_url(url)
-            .ok_or_else(|| sqlx::Error::Configuration(format!("unsupported DATABASE_URL: {url}").into()))?;
+        let backend = Backend::from_url(url).ok_or_else(|| {
+            sqlx::Error::Configuration(format!("unsupported DATABASE_URL: {url}").into())
+        })?;
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
@@ -58,9 +59,11 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // WAL lets readers continue while one writer writes; the busy
                         // timeout makes a second writer wait instead of failing.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                                      PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
-                            .await?;
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                                      PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                        )
+                        .await?;
                     }
                     Ok(())
                 })
@@ -78,7 +81,10 @@ impl Db {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.pool).await.map_err(|e| sqlx::Error::Migrate(Box::new(e)))
+        migrator
+            .run(&self.pool)
+            .await
+            .map_err(|e| sqlx::Error::Migrate(Box::new(e)))
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock

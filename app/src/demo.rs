@@ -6,6 +6,7 @@ use crate::{
     accounts::{queries, service, Role},
     db::Db,
     error::AppResult,
+    manifest,
 };
 
 /// Password of every demo account (printed in the README; demo use only).
@@ -13,25 +14,54 @@ pub const DEMO_PASSWORD: &str = "buurt-demo-2026";
 
 /// The demo people: (email, name, role, neighbourhood, municipality).
 const PEOPLE: [(&str, &str, Role, &str, &str); 4] = [
-    ("fatima@demo.wijkplein.nl", "Fatima El Amrani", Role::Bewoner, "Transvaal", "Den Haag"),
-    ("henk@demo.wijkplein.nl", "Henk de Vries", Role::Ambtenaar, "Centrum", "Zwolle"),
-    ("sanne@demo.wijkplein.nl", "Sanne Bakker", Role::Opbouwwerker, "Kanaleneiland", "Utrecht"),
-    ("beheer@demo.wijkplein.nl", "Beheer Wijkplein", Role::Anders, "", ""),
+    (
+        "fatima@demo.wijkplein.nl",
+        "Fatima El Amrani",
+        Role::Bewoner,
+        "Transvaal",
+        "Den Haag",
+    ),
+    (
+        "henk@demo.wijkplein.nl",
+        "Henk de Vries",
+        Role::Ambtenaar,
+        "Centrum",
+        "Zwolle",
+    ),
+    (
+        "sanne@demo.wijkplein.nl",
+        "Sanne Bakker",
+        Role::Opbouwwerker,
+        "Kanaleneiland",
+        "Utrecht",
+    ),
+    (
+        "beheer@demo.wijkplein.nl",
+        "Beheer Wijkplein",
+        Role::Anders,
+        "",
+        "",
+    ),
 ];
 
 /// Loads the demo data if the database has no accounts yet.
 pub async fn seed(db: &Db) -> AppResult<()> {
-    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await?;
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await?;
     if existing > 0 {
         return Ok(());
     }
     for (email, name, role, neighbourhood, municipality) in PEOPLE {
-        let id = service::register(db, service::Registration {
-            email: email.into(),
-            display_name: name.into(),
-            password: DEMO_PASSWORD.into(),
-            role: role.as_str().into(),
-        })
+        let id = service::register(
+            db,
+            service::Registration {
+                email: email.into(),
+                display_name: name.into(),
+                password: DEMO_PASSWORD.into(),
+                role: role.as_str().into(),
+            },
+        )
         .await?;
         if let Some(mut profile) = queries::find_profile(&db.pool, id).await? {
             profile.neighbourhood = neighbourhood.into();
@@ -39,10 +69,49 @@ pub async fn seed(db: &Db) -> AppResult<()> {
             queries::update_profile(&db.pool, &profile).await?;
         }
     }
+    sign_as_demo_people(db).await?;
     sqlx::query("UPDATE users SET is_admin = 1 WHERE email = $1")
         .bind("beheer@demo.wijkplein.nl")
         .execute(&db.pool)
         .await?;
     tracing::info!("demo data loaded ({} accounts)", PEOPLE.len());
+    Ok(())
+}
+
+/// Three demo people sign the manifest, two of them with their name shown.
+async fn sign_as_demo_people(db: &Db) -> AppResult<()> {
+    manifest::content::ensure_loaded(db).await?;
+    let signers = [
+        (
+            "fatima@demo.wijkplein.nl",
+            "bewoner",
+            "Bewonersgroep Transvaal Samen",
+            "Omdat wij als bewoners weten wat er in onze straat speelt.",
+            true,
+        ),
+        (
+            "henk@demo.wijkplein.nl",
+            "ambtenaar",
+            "Gemeente Zwolle",
+            "Ik wil leren luisteren voordat we plannen maken.",
+            true,
+        ),
+        ("sanne@demo.wijkplein.nl", "opbouwwerker", "", "", false),
+    ];
+    for (email, role, organisation, motivation, is_public) in signers {
+        let Some((id, _)) = queries::find_credentials(&db.pool, email).await? else {
+            continue;
+        };
+        let Some(viewer) = queries::find_viewer(&db.pool, id).await? else {
+            continue;
+        };
+        let form = manifest::service::SignForm {
+            role: role.into(),
+            organisation: organisation.into(),
+            motivation: motivation.into(),
+            is_public,
+        };
+        manifest::service::sign(db, &viewer, form).await?;
+    }
     Ok(())
 }

@@ -6,7 +6,10 @@
 //! maps to one HTTP status, so pages served without JavaScript get it too.
 
 use serde::{Deserialize, Serialize};
-use server_fn::{codec::JsonEncoding, error::{FromServerFnError, ServerFnErrorErr}};
+use server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
 
 /// A problem with one form field, already in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +36,10 @@ pub enum AppError {
     NotFound(String),
     /// One or more fields are wrong; each carries its own message.
     #[error("{summary}")]
-    Validation { summary: String, fields: Vec<FieldError> },
+    Validation {
+        summary: String,
+        fields: Vec<FieldError>,
+    },
     /// The request clashes with what is already there (e.g. signed twice).
     #[error("{0}")]
     Conflict(String),
@@ -130,7 +136,10 @@ mod server {
                     message: t(&format!("error-{code}")),
                 })
                 .collect();
-            AppError::Validation { summary: t("error-validation-summary"), fields }
+            AppError::Validation {
+                summary: t("error-validation-summary"),
+                fields,
+            }
         }
 
         /// Not logged in.

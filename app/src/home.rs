@@ -35,7 +35,9 @@ fn pillar_tabs() -> Vec<PillarTab> {
                 quote: t(&format!("pillar-{n}-quote")),
                 translation: english.then(|| t(&format!("pillar-{n}-translation"))),
                 summary: t(&format!("pillar-{n}-summary")),
-                principles: (1..=count).map(|p| t(&format!("pillar-{n}-principle-{p}"))).collect(),
+                principles: (1..=count)
+                    .map(|p| t(&format!("pillar-{n}-principle-{p}")))
+                    .collect(),
             }
         })
         .collect()
@@ -93,30 +95,40 @@ pub fn PillarTabs(pillars: Vec<PillarTab>, label: String) -> impl IntoView {
             _ => {}
         }
     };
-    let tabs = pillars.iter().enumerate().map(|(i, p)| {
-        view! {
-            <button type="button" role="tab" id=format!("tab-{}", i) class="pillars__tab"
-                aria-controls=p.slug.clone()
-                aria-selected=move || (active.get() == i).to_string()
-                tabindex=move || if active.get() == i { "0" } else { "-1" }
-                on:click=move |_| set_active.set(i)>
-                {format!("{}", i + 1)}". "{p.quote.clone()}
-            </button>
-        }
-    }).collect_view();
-    let panels = pillars.into_iter().enumerate().map(|(i, p)| view! {
-        <section id=p.slug.clone() class="pillars__panel card"
-            role=move || enhanced.get().then_some("tabpanel")
-            aria-labelledby=move || enhanced.get().then(|| format!("tab-{i}"))
-            hidden=move || enhanced.get() && active.get() != i>
-            <h3 lang="nl">{format!("{}", i + 1)}". "{p.quote}</h3>
-            {p.translation.map(|tr| view! { <p class="translation">{tr}</p> })}
-            <p>{p.summary}</p>
-            <ul class="principles" lang="nl">
-                {p.principles.into_iter().map(|pr| view! { <li>{pr}</li> }).collect_view()}
-            </ul>
-        </section>
-    }).collect_view();
+    let tabs = pillars
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            view! {
+                <button type="button" role="tab" id=format!("tab-{}", i) class="pillars__tab"
+                    aria-controls=p.slug.clone()
+                    aria-selected=move || (active.get() == i).to_string()
+                    tabindex=move || if active.get() == i { "0" } else { "-1" }
+                    on:click=move |_| set_active.set(i)>
+                    {format!("{}", i + 1)}". "{p.quote.clone()}
+                </button>
+            }
+        })
+        .collect_view();
+    let panels = pillars
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            view! {
+                <section id=p.slug.clone() class="pillars__panel card"
+                    role=move || enhanced.get().then_some("tabpanel")
+                    aria-labelledby=move || enhanced.get().then(|| format!("tab-{i}"))
+                    hidden=move || enhanced.get() && active.get() != i>
+                    <h3 lang="nl">{format!("{}", i + 1)}". "{p.quote}</h3>
+                    {p.translation.map(|tr| view! { <p class="translation">{tr}</p> })}
+                    <p>{p.summary}</p>
+                    <ul class="principles" lang="nl">
+                        {p.principles.into_iter().map(|pr| view! { <li>{pr}</li> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
     view! {
         <div class="pillars" class:pillars--tabs=enhanced>
             <div role="tablist" aria-label=label class="pillars__tablist" hidden=move || !enhanced.get() on:keydown=on_key>

@@ -92,7 +92,9 @@ mod server {
     /// Looks up a text in a given language; a missing key shows the key itself,
     /// which the key-parity test keeps from happening.
     pub fn tr(lang: Lang, key: &str) -> String {
-        LOCALES.try_lookup(id(lang), key).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup(id(lang), key)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// Looks up a text with named arguments (`{ $name }` in Fluent).
@@ -148,8 +150,14 @@ mod tests {
 
     #[test]
     fn cookie_header_picks_the_language() {
-        assert_eq!(Lang::from_cookie_header("a=1; wijkplein_taal=en"), Some(Lang::En));
-        assert_eq!(Lang::from_cookie_header("wijkplein_taal=NL"), Some(Lang::Nl));
+        assert_eq!(
+            Lang::from_cookie_header("a=1; wijkplein_taal=en"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::from_cookie_header("wijkplein_taal=NL"),
+            Some(Lang::Nl)
+        );
         assert_eq!(Lang::from_cookie_header("wijkplein_taal=fr"), None);
         assert_eq!(Lang::from_cookie_header(""), None);
     }
@@ -168,7 +176,10 @@ mod tests {
         assert!(nl.len() > 20, "the Dutch file looks empty");
         let only_nl: Vec<_> = nl.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&nl).collect();
-        assert!(only_nl.is_empty() && only_en.is_empty(), "nl only: {only_nl:?}, en only: {only_en:?}");
+        assert!(
+            only_nl.is_empty() && only_en.is_empty(),
+            "nl only: {only_nl:?}, en only: {only_en:?}"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod manifest;
 pub mod pages;
 pub mod ui;
 
@@ -64,7 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("registreren") view=accounts::register_page::RegisterPage/>
                     <Route path=path!("inloggen") view=accounts::login_page::LoginPage/>
                     <Route path=path!("profiel") view=accounts::profile_page::ProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("manifest") view=|| view! { <pages::ComingSoonPage area="manifest"/> }/>
+                    <Route path=path!("manifest") view=manifest::page::ManifestPage ssr=SsrMode::Async/>
+                    <Route path=path!("manifest/principes/:slug") view=manifest::principle_page::PrincipleEntryPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen") view=|| view! { <pages::ComingSoonPage area="groups"/> }/>
                     <Route path=path!("plannen") view=|| view! { <pages::ComingSoonPage area="plans"/> }/>
                 </Routes>

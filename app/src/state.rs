@@ -1,6 +1,9 @@
 //! What every server function and page render can reach (server only).
 
-use crate::{db::Db, error::{AppError, AppResult}};
+use crate::{
+    db::Db,
+    error::{AppError, AppResult},
+};
 use axum::extract::FromRef;
 use leptos::prelude::{use_context, LeptosOptions};
 

@@ -17,7 +17,12 @@ fn unique_name(prefix: &str) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
-    format!("{prefix}_{}_{}_{}", std::process::id(), nanos % 1_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        nanos % 1_000_000_000,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// A new SQLite database in the system temp folder, migrated.
@@ -42,11 +47,18 @@ pub async fn postgres() -> Option<Db> {
     };
     sqlx::any::install_default_drivers();
     let name = unique_name("wijkplein_test");
-    let admin = match AnyPoolOptions::new().max_connections(1).connect(&server).await {
+    let admin = match AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&server)
+        .await
+    {
         Ok(pool) => pool,
         Err(err) => panic!("could not reach TEST_DATABASE_URL: {err}"),
     };
-    if let Err(err) = admin.execute(format!("CREATE DATABASE {name}").as_str()).await {
+    if let Err(err) = admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+    {
         panic!("could not create test database {name}: {err}");
     }
     admin.close().await;

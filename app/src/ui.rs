@@ -21,6 +21,24 @@ pub fn safe_local_path(next: Option<&str>) -> String {
     }
 }
 
+/// After a plain form post (no JavaScript), sends the browser to `path`. A
+/// script calling the server function gets the result as data instead, so
+/// its island can update the page in place.
+pub fn redirect_plain_form(path: &str) {
+    #[cfg(feature = "ssr")]
+    {
+        let from_form = leptos::prelude::use_context::<axum::http::request::Parts>()
+            .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
+            .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+            .unwrap_or(false);
+        if from_form {
+            leptos_axum::redirect(path);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_local_path;
@@ -28,8 +46,18 @@ mod tests {
     #[test]
     fn only_local_paths_survive() {
         assert_eq!(safe_local_path(Some("/profiel")), "/profiel");
-        assert_eq!(safe_local_path(Some("/manifest?x=1#pijler-2")), "/manifest?x=1#pijler-2");
-        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", "/a\nb"] {
+        assert_eq!(
+            safe_local_path(Some("/manifest?x=1#pijler-2")),
+            "/manifest?x=1#pijler-2"
+        );
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+            "",
+            "/a\nb",
+        ] {
             assert_eq!(safe_local_path(Some(bad)), "/", "{bad:?}");
         }
         assert_eq!(safe_local_path(None), "/");

@@ -2,7 +2,10 @@
 //! file and on a fresh PostgreSQL database.
 
 use app::{
-    accounts::{queries, service::{self, Registration}},
+    accounts::{
+        queries,
+        service::{self, Registration},
+    },
     db_test,
     error::AppError,
 };
@@ -16,113 +19,224 @@ fn anna() -> Registration {
     }
 }
 
-db_test!(registration_creates_an_account, |db: app::db::Db| async move {
-    let id = service::register(&db, anna()).await.unwrap();
-    let viewer = queries::find_viewer(&db.pool, id).await.unwrap().unwrap();
-    assert_eq!(viewer.display_name, "Anna de Wit");
-    assert_eq!(viewer.role, app::accounts::Role::Bewoner);
-    assert!(!viewer.is_admin);
-    let profile = queries::find_profile(&db.pool, id).await.unwrap().unwrap();
-    assert_eq!(profile.email, "anna@buurt.nl", "email is stored normalised");
-    let (_, hash) = queries::find_credentials(&db.pool, "anna@buurt.nl").await.unwrap().unwrap();
-    assert!(hash.starts_with("$argon2id$"), "password is hashed with Argon2id");
-});
-
-db_test!(duplicate_email_is_a_field_error, |db: app::db::Db| async move {
-    service::register(&db, anna()).await.unwrap();
-    let mut again = anna();
-    again.email = "ANNA@buurt.NL".into();
-    let err = service::register(&db, again).await.unwrap_err();
-    assert_eq!(err.status(), 422);
-    assert!(err.has_field_code("email_taken"), "{err:?}");
-    assert!(err.field_message("email").unwrap().contains("al een account"));
-});
-
-db_test!(bad_input_is_refused_with_all_field_errors, |db: app::db::Db| async move {
-    let err = service::register(&db, Registration {
-        email: "geen-adres".into(), display_name: "A".into(), password: "kort".into(), role: "koning".into(),
-    }).await.unwrap_err();
-    for code in ["email_invalid", "name_too_short", "password_too_short", "role_invalid"] {
-        assert!(err.has_field_code(code), "missing {code}: {err:?}");
+db_test!(
+    registration_creates_an_account,
+    |db: app::db::Db| async move {
+        let id = service::register(&db, anna()).await.unwrap();
+        let viewer = queries::find_viewer(&db.pool, id).await.unwrap().unwrap();
+        assert_eq!(viewer.display_name, "Anna de Wit");
+        assert_eq!(viewer.role, app::accounts::Role::Bewoner);
+        assert!(!viewer.is_admin);
+        let profile = queries::find_profile(&db.pool, id).await.unwrap().unwrap();
+        assert_eq!(profile.email, "anna@buurt.nl", "email is stored normalised");
+        let (_, hash) = queries::find_credentials(&db.pool, "anna@buurt.nl")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            hash.starts_with("$argon2id$"),
+            "password is hashed with Argon2id"
+        );
     }
-    let mut common = anna();
-    common.password = "password123".into();
-    let err = service::register(&db, common).await.unwrap_err();
-    assert!(err.has_field_code("password_common"), "{err:?}");
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await.unwrap();
-    assert_eq!(count, 0, "nothing is stored for refused input");
-});
+);
 
-db_test!(login_accepts_the_right_password, |db: app::db::Db| async move {
-    let id = service::register(&db, anna()).await.unwrap();
-    let viewer = service::authenticate(&db, " ANNA@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.1").await.unwrap();
-    assert_eq!(viewer.id, id);
-});
-
-db_test!(wrong_password_and_unknown_email_look_the_same, |db: app::db::Db| async move {
-    service::register(&db, anna()).await.unwrap();
-    let wrong = service::authenticate(&db, "anna@buurt.nl", "Fietsbel-Lindeboom-43", "10.0.0.1").await.unwrap_err();
-    let unknown = service::authenticate(&db, "nobody@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.1").await.unwrap_err();
-    assert!(matches!(wrong, AppError::Unauthorized(_)), "{wrong:?}");
-    assert_eq!(wrong, unknown);
-});
-
-db_test!(repeated_failures_are_limited, |db: app::db::Db| async move {
-    service::register(&db, anna()).await.unwrap();
-    for _ in 0..service::MAX_FAILURES_PER_EMAIL {
-        let err = service::authenticate(&db, "anna@buurt.nl", "verkeerd-wachtwoord", "10.0.0.2").await.unwrap_err();
-        assert!(matches!(err, AppError::Unauthorized(_)));
+db_test!(
+    duplicate_email_is_a_field_error,
+    |db: app::db::Db| async move {
+        service::register(&db, anna()).await.unwrap();
+        let mut again = anna();
+        again.email = "ANNA@buurt.NL".into();
+        let err = service::register(&db, again).await.unwrap_err();
+        assert_eq!(err.status(), 422);
+        assert!(err.has_field_code("email_taken"), "{err:?}");
+        assert!(err
+            .field_message("email")
+            .unwrap()
+            .contains("al een account"));
     }
-    let err = service::authenticate(&db, "anna@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.2").await.unwrap_err();
-    assert!(matches!(err, AppError::RateLimited(_)), "even the right password waits: {err:?}");
-    assert_eq!(err.status(), 429);
-    // Another address from another IP is not affected.
-    let mut bob = anna();
-    bob.email = "bob@buurt.nl".into();
-    service::register(&db, bob).await.unwrap();
-    service::authenticate(&db, "bob@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.3").await.unwrap();
-});
+);
 
-db_test!(profile_updates_are_validated_and_saved, |db: app::db::Db| async move {
-    let id = service::register(&db, anna()).await.unwrap();
-    let viewer = queries::find_viewer(&db.pool, id).await.unwrap().unwrap();
-    let err = service::update_profile(&db, &viewer, service::ProfileUpdate {
-        display_name: "Anna".into(), role: "keizer".into(), neighbourhood: "".into(), municipality: "".into(),
-    }).await.unwrap_err();
-    assert!(err.has_field_code("role_invalid"));
-    service::update_profile(&db, &viewer, service::ProfileUpdate {
-        display_name: " Anna W. ".into(), role: "opbouwwerker".into(), neighbourhood: "Transvaal".into(), municipality: "Den Haag".into(),
-    }).await.unwrap();
-    let profile = queries::find_profile(&db.pool, id).await.unwrap().unwrap();
-    assert_eq!((profile.display_name.as_str(), profile.neighbourhood.as_str()), ("Anna W.", "Transvaal"));
-    assert_eq!(profile.role, app::accounts::Role::Opbouwwerker);
-});
-
-db_test!(concurrent_writers_do_not_fail, |db: app::db::Db| async move {
-    // Twenty registrations at once: SQLite must queue the writers (WAL and
-    // busy timeout), not answer "database is locked".
-    let tasks: Vec<_> = (0..20).map(|i| {
-        let db = db.clone();
-        tokio::spawn(async move {
-            let mut form = anna();
-            form.email = format!("buur{i}@buurt.nl");
-            service::register(&db, form).await
-        })
-    }).collect();
-    for task in tasks {
-        task.await.unwrap().unwrap();
+db_test!(
+    bad_input_is_refused_with_all_field_errors,
+    |db: app::db::Db| async move {
+        let err = service::register(
+            &db,
+            Registration {
+                email: "geen-adres".into(),
+                display_name: "A".into(),
+                password: "kort".into(),
+                role: "koning".into(),
+            },
+        )
+        .await
+        .unwrap_err();
+        for code in [
+            "email_invalid",
+            "name_too_short",
+            "password_too_short",
+            "role_invalid",
+        ] {
+            assert!(err.has_field_code(code), "missing {code}: {err:?}");
+        }
+        let mut common = anna();
+        common.password = "password123".into();
+        let err = service::register(&db, common).await.unwrap_err();
+        assert!(err.has_field_code("password_common"), "{err:?}");
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(count, 0, "nothing is stored for refused input");
     }
-    let mut tx = db.write_tx().await.unwrap();
-    sqlx::query("UPDATE users SET municipality = 'Zwolle'").execute(&mut *tx).await.unwrap();
-    tx.commit().await.unwrap();
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE municipality = 'Zwolle'").fetch_one(&db.pool).await.unwrap();
-    assert_eq!(count, 20);
-});
+);
+
+db_test!(
+    login_accepts_the_right_password,
+    |db: app::db::Db| async move {
+        let id = service::register(&db, anna()).await.unwrap();
+        let viewer =
+            service::authenticate(&db, " ANNA@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.1")
+                .await
+                .unwrap();
+        assert_eq!(viewer.id, id);
+    }
+);
+
+db_test!(
+    wrong_password_and_unknown_email_look_the_same,
+    |db: app::db::Db| async move {
+        service::register(&db, anna()).await.unwrap();
+        let wrong =
+            service::authenticate(&db, "anna@buurt.nl", "Fietsbel-Lindeboom-43", "10.0.0.1")
+                .await
+                .unwrap_err();
+        let unknown =
+            service::authenticate(&db, "nobody@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.1")
+                .await
+                .unwrap_err();
+        assert!(matches!(wrong, AppError::Unauthorized(_)), "{wrong:?}");
+        assert_eq!(wrong, unknown);
+    }
+);
+
+db_test!(
+    repeated_failures_are_limited,
+    |db: app::db::Db| async move {
+        service::register(&db, anna()).await.unwrap();
+        for _ in 0..service::MAX_FAILURES_PER_EMAIL {
+            let err =
+                service::authenticate(&db, "anna@buurt.nl", "verkeerd-wachtwoord", "10.0.0.2")
+                    .await
+                    .unwrap_err();
+            assert!(matches!(err, AppError::Unauthorized(_)));
+        }
+        let err = service::authenticate(&db, "anna@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.2")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, AppError::RateLimited(_)),
+            "even the right password waits: {err:?}"
+        );
+        assert_eq!(err.status(), 429);
+        // Another address from another IP is not affected.
+        let mut bob = anna();
+        bob.email = "bob@buurt.nl".into();
+        service::register(&db, bob).await.unwrap();
+        service::authenticate(&db, "bob@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.3")
+            .await
+            .unwrap();
+    }
+);
+
+db_test!(
+    profile_updates_are_validated_and_saved,
+    |db: app::db::Db| async move {
+        let id = service::register(&db, anna()).await.unwrap();
+        let viewer = queries::find_viewer(&db.pool, id).await.unwrap().unwrap();
+        let err = service::update_profile(
+            &db,
+            &viewer,
+            service::ProfileUpdate {
+                display_name: "Anna".into(),
+                role: "keizer".into(),
+                neighbourhood: "".into(),
+                municipality: "".into(),
+            },
+        )
+        .await
+        .unwrap_err();
+        assert!(err.has_field_code("role_invalid"));
+        service::update_profile(
+            &db,
+            &viewer,
+            service::ProfileUpdate {
+                display_name: " Anna W. ".into(),
+                role: "opbouwwerker".into(),
+                neighbourhood: "Transvaal".into(),
+                municipality: "Den Haag".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let profile = queries::find_profile(&db.pool, id).await.unwrap().unwrap();
+        assert_eq!(
+            (
+                profile.display_name.as_str(),
+                profile.neighbourhood.as_str()
+            ),
+            ("Anna W.", "Transvaal")
+        );
+        assert_eq!(profile.role, app::accounts::Role::Opbouwwerker);
+    }
+);
+
+db_test!(
+    concurrent_writers_do_not_fail,
+    |db: app::db::Db| async move {
+        // Twenty registrations at once: SQLite must queue the writers (WAL and
+        // busy timeout), not answer "database is locked".
+        let tasks: Vec<_> = (0..20)
+            .map(|i| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let mut form = anna();
+                    form.email = format!("buur{i}@buurt.nl");
+                    service::register(&db, form).await
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        let mut tx = db.write_tx().await.unwrap();
+        sqlx::query("UPDATE users SET municipality = 'Zwolle'")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE municipality = 'Zwolle'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(count, 20);
+    }
+);
 
 db_test!(demo_data_loads_once, |db: app::db::Db| async move {
     app::demo::seed(&db).await.unwrap();
     app::demo::seed(&db).await.unwrap();
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await.unwrap();
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(count, 4);
-    service::authenticate(&db, "fatima@demo.wijkplein.nl", app::demo::DEMO_PASSWORD, "127.0.0.1").await.unwrap();
+    service::authenticate(
+        &db,
+        "fatima@demo.wijkplein.nl",
+        app::demo::DEMO_PASSWORD,
+        "127.0.0.1",
+    )
+    .await
+    .unwrap();
 });

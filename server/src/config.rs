@@ -23,32 +23,53 @@ pub struct Config {
 pub enum ConfigError {
     /// A variable has a value we cannot use.
     #[error("{name} has an invalid value {value:?}: {reason}")]
-    Invalid { name: &'static str, value: String, reason: &'static str },
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: &'static str,
+    },
 }
 
 impl Config {
     /// Reads the configuration from environment variables.
     pub fn from_env() -> Result<Config, ConfigError> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let database_url = var("DATABASE_URL").unwrap_or_else(|| "sqlite://wijkplein.db?mode=rwc".to_owned());
+        let database_url =
+            var("DATABASE_URL").unwrap_or_else(|| "sqlite://wijkplein.db?mode=rwc".to_owned());
         if app::db::Backend::from_url(&database_url).is_none() {
-            return Err(ConfigError::Invalid { name: "DATABASE_URL", value: database_url, reason: "use sqlite://… or postgres://…" });
+            return Err(ConfigError::Invalid {
+                name: "DATABASE_URL",
+                value: database_url,
+                reason: "use sqlite://… or postgres://…",
+            });
         }
         let max_connections = match var("WIJKPLEIN_DB_CONNECTIONS") {
             None => 8,
-            Some(v) => v.parse().map_err(|_| ConfigError::Invalid { name: "WIJKPLEIN_DB_CONNECTIONS", value: v, reason: "expected a number" })?,
+            Some(v) => v.parse().map_err(|_| ConfigError::Invalid {
+                name: "WIJKPLEIN_DB_CONNECTIONS",
+                value: v,
+                reason: "expected a number",
+            })?,
         };
         let flag = |name: &'static str, default: bool| -> Result<bool, ConfigError> {
             match var(name).as_deref() {
                 None => Ok(default),
                 Some("1" | "true" | "yes") => Ok(true),
                 Some("0" | "false" | "no") => Ok(false),
-                Some(other) => Err(ConfigError::Invalid { name, value: other.to_owned(), reason: "expected 0 or 1" }),
+                Some(other) => Err(ConfigError::Invalid {
+                    name,
+                    value: other.to_owned(),
+                    reason: "expected 0 or 1",
+                }),
             }
         };
         let listen = match var("WIJKPLEIN_LISTEN") {
             None => None,
-            Some(v) => Some(v.parse().map_err(|_| ConfigError::Invalid { name: "WIJKPLEIN_LISTEN", value: v, reason: "expected host:port" })?),
+            Some(v) => Some(v.parse().map_err(|_| ConfigError::Invalid {
+                name: "WIJKPLEIN_LISTEN",
+                value: v,
+                reason: "expected host:port",
+            })?),
         };
         Ok(Config {
             database_url,

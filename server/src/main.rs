@@ -1,5 +1,8 @@
 //! The Wijkplein server: reads configuration, opens the database, and serves
 //! the Leptos app with sessions, compression and request logging.
+//!
+//! `wijkplein publish-manifest <file.toml>` publishes a new manifest version
+//! (for platform admins with access to the server) and exits.
 
 use server::{config::Config, routes};
 use tracing_subscriber::EnvFilter;
@@ -7,17 +10,31 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
-    if let Err(err) = run().await {
-        tracing::error!("Wijkplein could not start: {err}");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.as_slice() {
+        [] => serve().await,
+        [command, file] if command == "publish-manifest" => publish_manifest(file).await,
+        _ => Err("usage: wijkplein [publish-manifest <file.toml>]".into()),
+    };
+    if let Err(err) = result {
+        tracing::error!("Wijkplein stopped with an error: {err}");
         std::process::exit(1);
     }
 }
 
-async fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let config = Config::from_env()?;
+async fn open_database(config: &Config) -> Result<app::db::Db, Box<dyn std::error::Error>> {
     let db = app::db::Db::connect(&config.database_url, config.max_connections).await?;
+    app::manifest::content::ensure_loaded(&db).await?;
+    Ok(db)
+}
+
+async fn serve() -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let db = open_database(&config).await?;
     if config.demo {
         app::demo::seed(&db).await?;
     }
@@ -26,13 +43,25 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let router = routes::build(&config, app::state::AppState { leptos_options, db }).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Wijkplein listens on http://{addr}");
-    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("Wijkplein stopped");
     Ok(())
 }
 
+async fn publish_manifest(file: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let db = open_database(&config).await?;
+    let text = std::fs::read_to_string(file)?;
+    let doc = app::manifest::content::parse(&text)?;
+    app::manifest::content::publish(&db, &doc, None).await?;
+    tracing::info!(version = doc.version, "manifest version published");
+    Ok(())
+}
 /// Resolves on SIGTERM or Ctrl-C, so in-flight requests can finish.
 async fn shutdown_signal() {
     let ctrl_c = async {

@@ -2,7 +2,15 @@
 //! sessions in the database, compression and request logging.
 
 use crate::config::Config;
-use app::{accounts::session::attach_context, error::AppError, db::Backend, i18n::{Lang, LANG_COOKIE}, shell, state::AppState, App};
+use app::{
+    accounts::session::attach_context,
+    db::Backend,
+    error::AppError,
+    i18n::{Lang, LANG_COOKIE},
+    shell,
+    state::AppState,
+    App,
+};
 use axum::{
     body::Body,
     extract::{Path, Query, Request},
@@ -15,8 +23,14 @@ use axum::{
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::{collections::HashMap, str::FromStr, time::Duration};
-use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer};
-use tower_sessions::{cookie::{time, SameSite}, session_store::ExpiredDeletion, Expiry, SessionManagerLayer, SessionStore};
+use tower_http::{
+    compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
+};
+use tower_sessions::{
+    cookie::{time, SameSite},
+    session_store::ExpiredDeletion,
+    Expiry, SessionManagerLayer, SessionStore,
+};
 use tower_sessions_sqlx_store::{sqlx, PostgresStore, SqliteStore};
 
 type BoxError = Box<dyn std::error::Error>;
@@ -28,15 +42,29 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let shell_options = state.leptos_options.clone();
     let router = Router::new()
         .route("/taal/{code}", get(switch_language))
-        .leptos_routes_with_context(&state, routes, move || provide_context(render_state.clone()), move || shell(shell_options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(render_state.clone()),
+            move || shell(shell_options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(state.clone(), attach_context))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            attach_context,
+        ))
         .layer(middleware::from_fn(client_errors_are_4xx))
         .with_state(state);
     let router = with_sessions(router, config).await?;
     Ok(router
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http()))
 }
@@ -53,7 +81,9 @@ async fn client_errors_are_4xx(req: Request, next: middleware::Next) -> Response
         return res;
     }
     let (mut parts, body) = res.into_parts();
-    let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
     if let Ok(AppError::Transport(_)) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = StatusCode::BAD_REQUEST;
     }
@@ -62,14 +92,22 @@ async fn client_errors_are_4xx(req: Request, next: middleware::Next) -> Response
 
 /// `/taal/{nl|en}?terug=/pad`: remembers the language in a cookie for a year
 /// and returns to the page the reader came from.
-async fn switch_language(Path(code): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
+async fn switch_language(
+    Path(code): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let Some(lang) = Lang::from_code(&code) else {
         return (StatusCode::NOT_FOUND, "Onbekende taal / Unknown language").into_response();
     };
     let back = app::ui::safe_local_path(query.get("terug").map(String::as_str));
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
     let mut res = StatusCode::SEE_OTHER.into_response();
-    if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(&back), HeaderValue::from_str(&cookie)) {
+    if let (Ok(location), Ok(cookie)) =
+        (HeaderValue::from_str(&back), HeaderValue::from_str(&cookie))
+    {
         res.headers_mut().insert(header::LOCATION, location);
         res.headers_mut().insert(header::SET_COOKIE, cookie);
     }
@@ -98,8 +136,16 @@ async fn with_sessions(router: Router, config: &Config) -> Result<Router, BoxErr
     }
 }
 
-fn session_layer<S: SessionStore + ExpiredDeletion + Clone>(router: Router, store: S, config: &Config) -> Router {
-    tokio::spawn(store.clone().continuously_delete_expired(Duration::from_secs(3600)));
+fn session_layer<S: SessionStore + ExpiredDeletion + Clone>(
+    router: Router,
+    store: S,
+    config: &Config,
+) -> Router {
+    tokio::spawn(
+        store
+            .clone()
+            .continuously_delete_expired(Duration::from_secs(3600)),
+    );
     router.layer(
         SessionManagerLayer::new(store)
             .with_name("wijkplein_sessie")

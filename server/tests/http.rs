@@ -3,15 +3,35 @@
 //! Runs on SQLite and PostgreSQL.
 
 use app::{db::Db, db_test, state::AppState};
-use axum::{body::Body, http::{header, Request, StatusCode}, Router};
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+    Router,
+};
 use http_body_util::BodyExt;
 use server::{config::Config, routes};
 use tower::ServiceExt;
 
 async fn router(db: &Db, url: String) -> Router {
-    let config = Config { database_url: url, max_connections: 4, demo: false, secure_cookies: false, listen: None };
-    let leptos_options = leptos::config::LeptosOptions::builder().output_name("wijkplein").build();
-    routes::build(&config, AppState { leptos_options, db: db.clone() }).await.unwrap()
+    let config = Config {
+        database_url: url,
+        max_connections: 4,
+        demo: false,
+        secure_cookies: false,
+        listen: None,
+    };
+    let leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("wijkplein")
+        .build();
+    routes::build(
+        &config,
+        AppState {
+            leptos_options,
+            db: db.clone(),
+        },
+    )
+    .await
+    .unwrap()
 }
 
 /// A plain HTML form post, as a browser without JavaScript sends it.
@@ -35,7 +55,9 @@ fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
 }
 
 fn session_cookie(res: &axum::response::Response) -> Option<String> {
-    res.headers().get_all(header::SET_COOKIE).iter()
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("wijkplein_sessie="))
         .map(|v| v.split(';').next().unwrap_or_default().to_owned())
@@ -49,99 +71,205 @@ async fn text(res: axum::response::Response) -> String {
 async fn url_of(db: &Db) -> String {
     match db.backend {
         app::db::Backend::Sqlite => {
-            let file: String = sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
-                .fetch_one(&db.pool).await.unwrap();
+            let file: String =
+                sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+                    .fetch_one(&db.pool)
+                    .await
+                    .unwrap();
             format!("sqlite://{file}")
         }
         app::db::Backend::Postgres => {
-            let name: String = sqlx::query_scalar("SELECT CAST(current_database() AS TEXT)").fetch_one(&db.pool).await.unwrap();
+            let name: String = sqlx::query_scalar("SELECT CAST(current_database() AS TEXT)")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
             let server = std::env::var("TEST_DATABASE_URL").unwrap();
             format!("{}/{name}", server.rsplit_once('/').unwrap().0)
         }
     }
 }
 
-const REGISTRATION: &str = "email=noor%40buurt.nl&display_name=Noor&password=Fietsbel-Lindeboom-42&role=bewoner";
+const REGISTRATION: &str =
+    "email=noor%40buurt.nl&display_name=Noor&password=Fietsbel-Lindeboom-42&role=bewoner";
 
 db_test!(register_profile_logout_login, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
 
-    let res = app.clone().oneshot(form_post("/api/register", REGISTRATION, None)).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/register", REGISTRATION, None))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
     assert_eq!(res.headers()[header::LOCATION], "/profiel?welkom=1");
-    let cookie_header = res.headers().get_all(header::SET_COOKIE).iter()
-        .filter_map(|v| v.to_str().ok()).find(|v| v.starts_with("wijkplein_sessie=")).unwrap().to_owned();
-    assert!(cookie_header.contains("HttpOnly") && cookie_header.contains("SameSite=Lax"), "{cookie_header}");
+    let cookie_header = res
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("wijkplein_sessie="))
+        .unwrap()
+        .to_owned();
+    assert!(
+        cookie_header.contains("HttpOnly") && cookie_header.contains("SameSite=Lax"),
+        "{cookie_header}"
+    );
     let cookie = session_cookie(&res).unwrap();
 
-    let res = app.clone().oneshot(get("/profiel?welkom=1", Some(&cookie))).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(get("/profiel?welkom=1", Some(&cookie)))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let page = text(res).await;
-    assert!(page.contains("noor@buurt.nl") && page.contains("Welkom bij Wijkplein"), "profile shows the new account");
+    assert!(
+        page.contains("noor@buurt.nl") && page.contains("Welkom bij Wijkplein"),
+        "profile shows the new account"
+    );
 
-    let res = app.clone().oneshot(form_post("/api/log_out", "", Some(&cookie))).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/log_out", "", Some(&cookie)))
+        .await
+        .unwrap();
     assert_eq!(res.headers()[header::LOCATION], "/");
-    let res = app.clone().oneshot(get("/profiel", Some(&cookie))).await.unwrap();
-    assert_eq!(res.status(), StatusCode::FOUND, "the old session no longer works after logout");
-    assert_eq!(res.headers()[header::LOCATION], "/inloggen?volgende=/profiel");
+    let res = app
+        .clone()
+        .oneshot(get("/profiel", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::FOUND,
+        "the old session no longer works after logout"
+    );
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "/inloggen?volgende=/profiel"
+    );
 
-    let res = app.clone().oneshot(form_post("/api/log_in",
-        "email=NOOR%40buurt.nl&password=Fietsbel-Lindeboom-42&next=%2Fprofiel", Some(&cookie))).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(form_post(
+            "/api/log_in",
+            "email=NOOR%40buurt.nl&password=Fietsbel-Lindeboom-42&next=%2Fprofiel",
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
     assert_eq!(res.headers()[header::LOCATION], "/profiel");
     let fresh = session_cookie(&res).unwrap();
     assert_ne!(fresh, cookie, "the session id changes at login");
-    let res = app.clone().oneshot(get("/profiel", Some(&fresh))).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(get("/profiel", Some(&fresh)))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 });
 
-db_test!(form_errors_come_back_to_the_form_with_a_4xx, |db: Db| async move {
-    let app = router(&db, url_of(&db).await).await;
-    app.clone().oneshot(form_post("/api/register", REGISTRATION, None)).await.unwrap();
-    let res = app.clone().oneshot(form_post("/api/register", REGISTRATION, None)).await.unwrap();
-    assert_eq!(res.status(), StatusCode::FOUND);
-    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
-    assert!(location.contains("__err="), "{location}");
-    let path = location.trim_start_matches("http://127.0.0.1:3000");
-    let res = app.clone().oneshot(get(path, None)).await.unwrap();
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let page = text(res).await;
-    assert!(page.contains("Er is al een account met dit e-mailadres"), "the message is shown on the form");
-});
+db_test!(
+    form_errors_come_back_to_the_form_with_a_4xx,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        app.clone()
+            .oneshot(form_post("/api/register", REGISTRATION, None))
+            .await
+            .unwrap();
+        let res = app
+            .clone()
+            .oneshot(form_post("/api/register", REGISTRATION, None))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND);
+        let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+        assert!(location.contains("__err="), "{location}");
+        let path = location.trim_start_matches("http://127.0.0.1:3000");
+        let res = app.clone().oneshot(get(path, None)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = text(res).await;
+        assert!(
+            page.contains("Er is al een account met dit e-mailadres"),
+            "the message is shown on the form"
+        );
+    }
+);
 
-db_test!(server_functions_answer_scripts_with_a_status, |db: Db| async move {
-    let app = router(&db, url_of(&db).await).await;
-    let req = Request::post("/api/log_in")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json")
-        .body(Body::from("email=x%40y.nl&password=wrongwrong")).unwrap();
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    assert_eq!(status, StatusCode::UNAUTHORIZED, "{}", text(res).await);
-    let req = Request::post("/api/update_profile")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json")
-        .body(Body::from("display_name=X&role=bewoner&neighbourhood=&municipality=")).unwrap();
-    let res = app.clone().oneshot(req).await.unwrap();
-    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "profile changes need a login");
-    let req = Request::post("/api/register")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from("garbage")).unwrap();
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    assert!(status.is_client_error(), "malformed input is a 4xx, got {status}: {}", text(res).await);
-});
+db_test!(
+    server_functions_answer_scripts_with_a_status,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        let req = Request::post("/api/log_in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from("email=x%40y.nl&password=wrongwrong"))
+            .unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{}", text(res).await);
+        let req = Request::post("/api/update_profile")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(
+                "display_name=X&role=bewoner&neighbourhood=&municipality=",
+            ))
+            .unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        assert_eq!(
+            res.status(),
+            StatusCode::UNAUTHORIZED,
+            "profile changes need a login"
+        );
+        let req = Request::post("/api/register")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("garbage"))
+            .unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        assert!(
+            status.is_client_error(),
+            "malformed input is a 4xx, got {status}: {}",
+            text(res).await
+        );
+    }
+);
 
 db_test!(language_switch_is_remembered, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
-    let res = app.clone().oneshot(get("/taal/en?terug=/inloggen", None)).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(get("/taal/en?terug=/inloggen", None))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()[header::LOCATION], "/inloggen");
-    let res = app.clone().oneshot(get("/taal/en?terug=https://evil.example", None)).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(get("/taal/en?terug=https://evil.example", None))
+        .await
+        .unwrap();
     assert_eq!(res.headers()[header::LOCATION], "/", "no open redirect");
-    let page = text(app.clone().oneshot(get("/inloggen", Some("wijkplein_taal=en"))).await.unwrap()).await;
-    assert!(page.contains("<html lang=\"en\"") && page.contains("Log in with your email"), "English page");
+    let page = text(
+        app.clone()
+            .oneshot(get("/inloggen", Some("wijkplein_taal=en")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("<html lang=\"en\"") && page.contains("Log in with your email"),
+        "English page"
+    );
     let page = text(app.clone().oneshot(get("/inloggen", None)).await.unwrap()).await;
-    assert!(page.contains("<html lang=\"nl\"") && page.contains("Log in met je e-mailadres"), "Dutch by default");
-    let res = app.clone().oneshot(get("/bestaat-niet", None)).await.unwrap();
+    assert!(
+        page.contains("<html lang=\"nl\"") && page.contains("Log in met je e-mailadres"),
+        "Dutch by default"
+    );
+    let res = app
+        .clone()
+        .oneshot(get("/bestaat-niet", None))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 });

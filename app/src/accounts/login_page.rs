@@ -1,7 +1,13 @@
 //! `/inloggen`: log in.
 
 use super::api::LogIn;
-use crate::{i18n::t, ui::{form::{error_from_url, query_param, ErrorSummary, TextField}, safe_local_path}};
+use crate::{
+    i18n::t,
+    ui::{
+        form::{error_from_url, query_param, ErrorSummary, TextField},
+        safe_local_path,
+    },
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;

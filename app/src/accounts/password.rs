@@ -16,13 +16,19 @@ fn hasher() -> Argon2<'static> {
 /// Hashes a password into a PHC string. CPU-heavy: call it from a blocking task.
 pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(hasher().hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(hasher()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }
 
 /// Checks a password against a stored hash; any malformed hash is a mismatch.
 pub fn verify(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)
-        .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -46,7 +52,10 @@ mod tests {
     #[test]
     fn a_hash_verifies_only_its_own_password() {
         let stored = hash("lange-wandeling-door-de-wijk").unwrap_or_default();
-        assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
+        assert!(
+            stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{stored}"
+        );
         assert!(verify("lange-wandeling-door-de-wijk", &stored));
         assert!(!verify("lange-wandeling-door-de-wijK", &stored));
         assert!(!verify("anything", "not a phc string"));

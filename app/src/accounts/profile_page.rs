@@ -14,7 +14,9 @@ use server_fn::ServerFn;
 async fn load() -> Result<Option<Profile>, AppError> {
     #[cfg(feature = "ssr")]
     {
-        let Some(viewer) = super::viewer() else { return Ok(None) };
+        let Some(viewer) = super::viewer() else {
+            return Ok(None);
+        };
         let db = crate::state::use_db()?;
         Ok(super::queries::find_profile(&db.pool, viewer.id).await?)
     }

@@ -31,7 +31,10 @@ pub async fn insert(pool: &AnyPool, user: &NewUser<'_>, now: i64) -> Result<i64,
 }
 
 /// The id and password hash for a login attempt.
-pub async fn find_credentials(pool: &AnyPool, email: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+pub async fn find_credentials(
+    pool: &AnyPool,
+    email: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
     sqlx::query_as(r#"SELECT id, password_hash FROM users WHERE email = $1"#)
         .bind(email)
         .fetch_optional(pool)
@@ -94,7 +97,12 @@ pub async fn update_profile(pool: &AnyPool, p: &Profile) -> Result<(), sqlx::Err
 }
 
 /// Records one failed login and forgets failures older than a day.
-pub async fn record_failure(pool: &AnyPool, email: &str, ip: &str, now: i64) -> Result<(), sqlx::Error> {
+pub async fn record_failure(
+    pool: &AnyPool,
+    email: &str,
+    ip: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(r#"DELETE FROM login_failures WHERE at < $1"#)
         .bind(now - 86_400)
         .execute(pool)
@@ -109,7 +117,12 @@ pub async fn record_failure(pool: &AnyPool, email: &str, ip: &str, now: i64) -> 
 }
 
 /// Failed logins since `since`, for this email and for this IP address.
-pub async fn count_failures(pool: &AnyPool, email: &str, ip: &str, since: i64) -> Result<(i64, i64), sqlx::Error> {
+pub async fn count_failures(
+    pool: &AnyPool,
+    email: &str,
+    ip: &str,
+    since: i64,
+) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as(
         r#"SELECT
              (SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at >= $3),

@@ -1,7 +1,10 @@
 //! `/registreren`: make an account.
 
 use super::{api::Register, role_options, Role};
-use crate::{i18n::t, ui::form::{error_from_url, ErrorSummary, SelectField, TextField}};
+use crate::{
+    i18n::t,
+    ui::form::{error_from_url, ErrorSummary, SelectField, TextField},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;

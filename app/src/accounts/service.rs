@@ -33,7 +33,8 @@ pub struct Registration {
 /// Creates an account and returns its id.
 pub async fn register(db: &Db, form: Registration) -> AppResult<i64> {
     let email = normalize_email(&form.email);
-    let mut problems = validate::registration_problems(&email, &form.display_name, &form.password, &form.role);
+    let mut problems =
+        validate::registration_problems(&email, &form.display_name, &form.password, &form.role);
     if !problems.iter().any(|(field, _)| *field == "password")
         && password::is_too_guessable(&form.password, &[&email, form.display_name.trim()])
     {
@@ -48,14 +49,21 @@ pub async fn register(db: &Db, form: Registration) -> AppResult<i64> {
         .await
         .map_err(AppError::internal)?
         .map_err(AppError::internal)?;
-    let new_user = queries::NewUser { email: &email, display_name: form.display_name.trim(), password_hash: &hash, role };
-    queries::insert(&db.pool, &new_user, now()).await.map_err(|err| {
-        if is_unique_violation(&err) {
-            AppError::field("email", "email_taken")
-        } else {
-            AppError::internal(err)
-        }
-    })
+    let new_user = queries::NewUser {
+        email: &email,
+        display_name: form.display_name.trim(),
+        password_hash: &hash,
+        role,
+    };
+    queries::insert(&db.pool, &new_user, now())
+        .await
+        .map_err(|err| {
+            if is_unique_violation(&err) {
+                AppError::field("email", "email_taken")
+            } else {
+                AppError::internal(err)
+            }
+        })
 }
 
 /// Checks login details and returns the viewer. Unknown email and wrong
@@ -63,12 +71,16 @@ pub async fn register(db: &Db, form: Registration) -> AppResult<i64> {
 pub async fn authenticate(db: &Db, email: &str, password: &str, ip: &str) -> AppResult<Viewer> {
     let email = normalize_email(email);
     let current = now();
-    let (by_email, by_ip) = queries::count_failures(&db.pool, &email, ip, current - FAILURE_WINDOW).await?;
+    let (by_email, by_ip) =
+        queries::count_failures(&db.pool, &email, ip, current - FAILURE_WINDOW).await?;
     if by_email >= MAX_FAILURES_PER_EMAIL || by_ip >= MAX_FAILURES_PER_IP {
         return Err(AppError::rate_limited());
     }
     let found = queries::find_credentials(&db.pool, &email).await?;
-    let stored = found.as_ref().map(|(_, h)| h.clone()).unwrap_or_else(|| password::dummy_hash().to_owned());
+    let stored = found
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| password::dummy_hash().to_owned());
     let plain = password.to_owned();
     let matches = tokio::task::spawn_blocking(move || password::verify(&plain, &stored))
         .await
@@ -76,7 +88,9 @@ pub async fn authenticate(db: &Db, email: &str, password: &str, ip: &str) -> App
     match found {
         Some((id, _)) if matches => {
             queries::clear_failures(&db.pool, &email).await?;
-            queries::find_viewer(&db.pool, id).await?.ok_or_else(AppError::not_found)
+            queries::find_viewer(&db.pool, id)
+                .await?
+                .ok_or_else(AppError::not_found)
         }
         _ => {
             queries::record_failure(&db.pool, &email, ip, current).await?;
@@ -99,11 +113,18 @@ pub struct ProfileUpdate {
 
 /// Saves a person's own profile.
 pub async fn update_profile(db: &Db, viewer: &Viewer, form: ProfileUpdate) -> AppResult<()> {
-    let problems = validate::profile_problems(&form.display_name, &form.role, &form.neighbourhood, &form.municipality);
+    let problems = validate::profile_problems(
+        &form.display_name,
+        &form.role,
+        &form.neighbourhood,
+        &form.municipality,
+    );
     if !problems.is_empty() {
         return Err(AppError::fields(problems));
     }
-    let mut profile: Profile = queries::find_profile(&db.pool, viewer.id).await?.ok_or_else(AppError::not_found)?;
+    let mut profile: Profile = queries::find_profile(&db.pool, viewer.id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     profile.display_name = form.display_name.trim().to_owned();
     profile.role = Role::parse(&form.role).unwrap_or_default();
     profile.neighbourhood = form.neighbourhood.trim().to_owned();

@@ -5,8 +5,17 @@
 //! page render never waits on the session store twice.
 
 use super::{model::Viewer, queries};
-use crate::{error::{AppError, AppResult}, i18n::Lang, state::AppState};
-use axum::{extract::{Request, State}, http::request::Parts, middleware::Next, response::Response};
+use crate::{
+    error::{AppError, AppResult},
+    i18n::Lang,
+    state::AppState,
+};
+use axum::{
+    extract::{Request, State},
+    http::request::Parts,
+    middleware::Next,
+    response::Response,
+};
 use leptos::prelude::use_context;
 use tower_sessions::Session;
 
@@ -19,7 +28,12 @@ pub struct CurrentViewer(pub Option<Viewer>);
 
 /// Middleware: reads the language cookie and the session, and stores both in
 /// the request so every page and server function can see them.
-pub async fn attach_context(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
+pub async fn attach_context(
+    State(state): State<AppState>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let lang = req
         .headers()
         .get(axum::http::header::COOKIE)
@@ -28,10 +42,12 @@ pub async fn attach_context(State(state): State<AppState>, session: Session, mut
         .unwrap_or_default();
     req.extensions_mut().insert(lang);
     let viewer = match session.get::<i64>(USER_ID).await {
-        Ok(Some(id)) => queries::find_viewer(&state.db.pool, id).await.unwrap_or_else(|err| {
-            tracing::error!(error = %err, "could not load the session's user");
-            None
-        }),
+        Ok(Some(id)) => queries::find_viewer(&state.db.pool, id)
+            .await
+            .unwrap_or_else(|err| {
+                tracing::error!(error = %err, "could not load the session's user");
+                None
+            }),
         Ok(None) => None,
         Err(err) => {
             tracing::warn!(error = %err, "could not read the session");
@@ -44,7 +60,12 @@ pub async fn attach_context(State(state): State<AppState>, session: Session, mut
 
 /// The logged-in person, if any.
 pub fn current_viewer() -> Option<Viewer> {
-    use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentViewer>().and_then(|v| v.0.clone()))
+    use_context::<Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<CurrentViewer>()
+            .and_then(|v| v.0.clone())
+    })
 }
 
 /// The logged-in person, or an `Unauthorized` error.
@@ -65,7 +86,9 @@ pub fn client_ip() -> String {
 }
 
 async fn session() -> AppResult<Session> {
-    leptos_axum::extract::<Session>().await.map_err(AppError::internal)
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(AppError::internal)
 }
 
 /// Starts a logged-in session with a fresh id, so an id planted before login
@@ -73,7 +96,10 @@ async fn session() -> AppResult<Session> {
 pub async fn start(user_id: i64) -> AppResult<()> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
-    session.insert(USER_ID, user_id).await.map_err(AppError::internal)
+    session
+        .insert(USER_ID, user_id)
+        .await
+        .map_err(AppError::internal)
 }
 
 /// Ends the session and deletes it from the store.

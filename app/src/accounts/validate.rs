@@ -129,8 +129,17 @@ mod tests {
     fn plausible_emails() {
         assert!(is_plausible_email("anna@buurt.nl"));
         assert!(is_plausible_email("a.b+c@sub.gemeente.nl"));
-        for bad in ["", "anna", "anna@", "@buurt.nl", "anna@buurt", "anna@@buurt.nl",
-                    "an na@buurt.nl", "anna@.nl", "anna@buurt."] {
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@buurt.nl",
+            "anna@buurt",
+            "anna@@buurt.nl",
+            "an na@buurt.nl",
+            "anna@.nl",
+            "anna@buurt.",
+        ] {
             assert!(!is_plausible_email(bad), "{bad} should be refused");
         }
     }
@@ -141,7 +150,11 @@ mod tests {
         assert_eq!(check_display_name("  B "), Some("name_too_short"));
         assert_eq!(check_display_name("Bo"), None);
         assert_eq!(check_display_name(&"x".repeat(61)), Some("name_too_long"));
-        assert_eq!(check_display_name(&"é".repeat(60)), None, "counts characters, not bytes");
+        assert_eq!(
+            check_display_name(&"é".repeat(60)),
+            None,
+            "counts characters, not bytes"
+        );
         assert_eq!(check_display_name("Anna\u{0}"), Some("name_invalid"));
     }
 
@@ -150,7 +163,10 @@ mod tests {
         assert_eq!(check_password_length("1234567"), Some("password_too_short"));
         assert_eq!(check_password_length("12345678"), None);
         assert_eq!(check_password_length(&"a".repeat(128)), None);
-        assert_eq!(check_password_length(&"a".repeat(129)), Some("password_too_long"));
+        assert_eq!(
+            check_password_length(&"a".repeat(129)),
+            Some("password_too_long")
+        );
     }
 
     #[test]
@@ -158,16 +174,24 @@ mod tests {
         let problems = registration_problems("nope", "A", "short", "koning");
         assert_eq!(
             problems,
-            vec![("email", "email_invalid"), ("display_name", "name_too_short"),
-                 ("password", "password_too_short"), ("role", "role_invalid")]
+            vec![
+                ("email", "email_invalid"),
+                ("display_name", "name_too_short"),
+                ("password", "password_too_short"),
+                ("role", "role_invalid")
+            ]
         );
-        assert!(registration_problems("anna@buurt.nl", "Anna", "lange-wandeling", "bewoner").is_empty());
+        assert!(
+            registration_problems("anna@buurt.nl", "Anna", "lange-wandeling", "bewoner").is_empty()
+        );
     }
 
     #[test]
     fn profile_places_are_limited() {
         assert!(profile_problems("Anna", "bewoner", "", "").is_empty());
-        assert_eq!(profile_problems("Anna", "bewoner", &"w".repeat(81), ""),
-                   vec![("neighbourhood", "place_invalid")]);
+        assert_eq!(
+            profile_problems("Anna", "bewoner", &"w".repeat(81), ""),
+            vec![("neighbourhood", "place_invalid")]
+        );
     }
 }

@@ -58,7 +58,11 @@ impl ManifestDoc {
     /// Finds a principle and the pillar it belongs to.
     pub fn principle(&self, slug: &str) -> Option<(usize, &Pillar, &Principle)> {
         self.pillars.iter().enumerate().find_map(|(i, pillar)| {
-            pillar.principles.iter().find(|p| p.slug == slug).map(|p| (i + 1, pillar, p))
+            pillar
+                .principles
+                .iter()
+                .find(|p| p.slug == slug)
+                .map(|p| (i + 1, pillar, p))
         })
     }
 
@@ -74,7 +78,9 @@ impl ManifestDoc {
             problems.push("there are no pillars".to_owned());
         }
         let slugs = self.pillars.iter().map(|p| (&p.slug, &p.quote)).chain(
-            self.pillars.iter().flat_map(|p| p.principles.iter().map(|pr| (&pr.slug, &pr.quote))),
+            self.pillars
+                .iter()
+                .flat_map(|p| p.principles.iter().map(|pr| (&pr.slug, &pr.quote))),
         );
         for (slug, quote) in slugs {
             if !is_slug(slug) {
@@ -95,7 +101,9 @@ impl ManifestDoc {
 pub fn is_slug(value: &str) -> bool {
     !value.is_empty()
         && value.len() <= 60
-        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !value.starts_with('-')
         && !value.ends_with('-')
         && !value.contains("--")
@@ -146,13 +154,25 @@ mod tests {
 
     fn toml_free_doc() -> ManifestDoc {
         let principle = |slug: &str| Principle {
-            slug: slug.into(), quote: "Q".into(), title_en: "T".into(), explain_nl: "".into(), explain_en: "".into(),
+            slug: slug.into(),
+            quote: "Q".into(),
+            title_en: "T".into(),
+            explain_nl: "".into(),
+            explain_en: "".into(),
         };
         ManifestDoc {
-            version: 1, source: "LSA".into(), title_nl: "M".into(), title_en: "M".into(),
-            intro_nl: "".into(), intro_en: "".into(),
+            version: 1,
+            source: "LSA".into(),
+            title_nl: "M".into(),
+            title_en: "M".into(),
+            intro_nl: "".into(),
+            intro_en: "".into(),
             pillars: vec![Pillar {
-                slug: "pijler-1".into(), quote: "P".into(), title_en: "P".into(), explain_nl: "".into(), explain_en: "".into(),
+                slug: "pijler-1".into(),
+                quote: "P".into(),
+                title_en: "P".into(),
+                explain_nl: "".into(),
+                explain_en: "".into(),
                 principles: vec![principle("lange-termijn"), principle("wat-goed-gaat")],
             }],
         }
@@ -172,7 +192,10 @@ mod tests {
         let d = doc();
         assert!(d.problems().is_empty(), "{:?}", d.problems());
         let (number, pillar, principle) = d.principle("wat-goed-gaat").unwrap();
-        assert_eq!((number, pillar.slug.as_str(), principle.slug.as_str()), (1, "pijler-1", "wat-goed-gaat"));
+        assert_eq!(
+            (number, pillar.slug.as_str(), principle.slug.as_str()),
+            (1, "pijler-1", "wat-goed-gaat")
+        );
         assert!(d.principle("bestaat-niet").is_none());
     }
 
@@ -182,7 +205,13 @@ mod tests {
         d.pillars[0].principles[1].slug = "lange-termijn".into();
         d.pillars[0].principles[0].quote = " ".into();
         let problems = d.problems();
-        assert!(problems.iter().any(|p| p.contains("used twice")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("quote is empty")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("used twice")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("quote is empty")),
+            "{problems:?}"
+        );
     }
 }

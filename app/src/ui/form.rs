@@ -10,7 +10,9 @@ use leptos::prelude::*;
 /// them when they belong to `fn_path`, and gives the page the error's status.
 pub fn error_from_url(fn_path: &str) -> Option<AppError> {
     let query = leptos_router::hooks::use_query_map().get_untracked();
-    let path = query.get_all("__path").and_then(|all| all.last().cloned())?;
+    let path = query
+        .get_all("__path")
+        .and_then(|all| all.last().cloned())?;
     if path != fn_path {
         return None;
     }
@@ -23,9 +25,10 @@ pub fn error_from_url(fn_path: &str) -> Option<AppError> {
 /// Sets the HTTP status of the page being rendered.
 pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(res), Ok(status)) =
-        (use_context::<leptos_axum::ResponseOptions>(), axum::http::StatusCode::from_u16(code))
-    {
+    if let (Some(res), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::StatusCode::from_u16(code),
+    ) {
         res.set_status(status);
     }
     #[cfg(not(feature = "ssr"))]
@@ -34,7 +37,9 @@ pub fn set_status(code: u16) {
 
 /// A query parameter of the current page.
 pub fn query_param(name: &str) -> Option<String> {
-    leptos_router::hooks::use_query_map().get_untracked().get(name)
+    leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get(name)
 }
 
 /// The summary of problems at the top of a form; each item links to its field.
@@ -89,7 +94,11 @@ pub fn TextField(
     let has_error = message.is_some();
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = message.as_ref().map(|_| format!("{id}-fout"));
-    let described = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let described = [hint_id.clone(), error_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     view! {
         <div class="field" class:field--error=has_error>
             <label for=id.clone()>{label}</label>

@@ -70,7 +70,15 @@ fn AccountLinks() -> impl IntoView {
 fn LanguageSwitch() -> impl IntoView {
     let other = current_lang().other();
     let here = use_location();
-    let back = format!("{}{}", here.pathname.get_untracked(), here.search.get_untracked().is_empty().then(String::new).unwrap_or_else(|| format!("?{}", here.search.get_untracked())));
+    let back = format!(
+        "{}{}",
+        here.pathname.get_untracked(),
+        here.search
+            .get_untracked()
+            .is_empty()
+            .then(String::new)
+            .unwrap_or_else(|| format!("?{}", here.search.get_untracked()))
+    );
     let href = format!("/taal/{}?terug={}", other.code(), urlencode(&back));
     view! {
         <a class="lang-switch" href=href hreflang=other.code() lang=other.code()>
@@ -97,7 +105,9 @@ fn urlencode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

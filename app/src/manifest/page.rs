@@ -1,0 +1,232 @@
+//! `/manifest`: the whole manifest, the signing box and the public signatures.
+
+use super::{
+    api::{SignManifest, WithdrawSignature},
+    model::{ManifestDoc, Pillar, PublicSignature},
+    sign_box::{SignBox, SignState, SignTexts},
+};
+use crate::{
+    error::AppError,
+    i18n::{current_lang, t, t_args, Lang},
+    ui::form::{error_from_url, query_param, set_status},
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use server_fn::ServerFn;
+
+/// Public signatures per page.
+pub const PAGE_SIZE: i64 = 20;
+
+/// Everything the page shows, loaded in one go on the server.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ManifestView {
+    /// The newest version.
+    pub doc: ManifestDoc,
+    /// State for the signing box.
+    pub sign: SignState,
+    /// This page of public signatures.
+    pub signatures: Vec<PublicSignature>,
+    /// Cursor for the next page, if there is one.
+    pub next: Option<String>,
+}
+
+/// Reads a `na=<signed_at>-<id>` cursor.
+pub fn parse_cursor(value: &str) -> Option<(i64, i64)> {
+    let (at, id) = value.split_once('-')?;
+    Some((at.parse().ok()?, id.parse().ok()?))
+}
+
+async fn load() -> Result<ManifestView, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        use super::queries;
+        let db = crate::state::use_db()?;
+        let (_, doc) = queries::latest(&db.pool)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        let viewer = crate::accounts::viewer();
+        let own = match &viewer {
+            Some(v) => queries::find_own(&db.pool, v.id).await?,
+            None => None,
+        };
+        let before = query_param("na").and_then(|c| parse_cursor(&c));
+        let mut signatures = queries::public_page(&db.pool, before, PAGE_SIZE + 1).await?;
+        let next = if signatures.len() as i64 > PAGE_SIZE {
+            signatures.truncate(PAGE_SIZE as usize);
+            signatures
+                .last()
+                .map(|s| format!("{}-{}", s.signed_at, s.id))
+        } else {
+            None
+        };
+        let error =
+            error_from_url(SignManifest::PATH).or_else(|| error_from_url(WithdrawSignature::PATH));
+        let sign = SignState {
+            counts: queries::counts(&db.pool).await?,
+            own,
+            logged_in: viewer.is_some(),
+            roles: crate::accounts::role_options(),
+            default_role: viewer
+                .map(|v| v.role.as_str().to_owned())
+                .unwrap_or_else(|| "bewoner".into()),
+            error,
+        };
+        Ok(ManifestView {
+            doc,
+            sign,
+            signatures,
+            next,
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    Err(AppError::not_found())
+}
+
+fn sign_texts() -> SignTexts {
+    SignTexts {
+        heading: t("sign-heading"),
+        intro: t("sign-intro"),
+        count_one: t("sign-count-one"),
+        count_many: t("sign-count-many"),
+        role: t("sign-role"),
+        organisation: t("sign-organisation"),
+        motivation: t("sign-motivation"),
+        optional: t("field-optional"),
+        public: t("sign-public"),
+        submit: t("sign-submit"),
+        thanks: t("sign-thanks"),
+        withdraw: t("sign-withdraw"),
+        login_first: t("sign-login-first"),
+        login: t("nav-log-in"),
+        busy: t("sign-busy"),
+    }
+}
+
+/// The manifest page.
+#[component]
+pub fn ManifestPage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| load());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <ManifestBody view/> }.into_any(),
+                    Err(e) => {
+                        set_status(e.status());
+                        view! { <p class="notice">{e.to_string()}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ManifestBody(view: ManifestView) -> impl IntoView {
+    let english = current_lang() == Lang::En;
+    let doc = view.doc;
+    let title = if english {
+        doc.title_en.clone()
+    } else {
+        doc.title_nl.clone()
+    };
+    let intro = if english {
+        doc.intro_en.clone()
+    } else {
+        doc.intro_nl.clone()
+    };
+    let description = t("manifest-description");
+    view! {
+        <Title text=format!("{title} · Wijkplein")/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:title" content=title.clone()/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:site_name" content="Wijkplein"/>
+        <Meta property="og:locale" content=if english { "en_GB" } else { "nl_NL" }/>
+        <article class="manifest">
+            <header class="manifest__header">
+                <p class="eyebrow">{t("manifest-eyebrow")}</p>
+                <h1>{title}</h1>
+                <p class="credit">{t_args("manifest-source", &[("source", doc.source.clone())])}</p>
+            </header>
+            <div class="manifest__intro">
+                {intro.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty())
+                    .map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+            <nav class="toc" aria-label=t("manifest-toc")>
+                <ol>
+                    {doc.pillars.iter().map(|p| {
+                        let label = if english { p.title_en.clone() } else { p.quote.clone() };
+                        view! { <li><a href=format!("#{}", p.slug)>{label}</a></li> }
+                    }).collect_view()}
+                </ol>
+            </nav>
+            {doc.pillars.into_iter().enumerate().map(|(i, p)| view! { <PillarSection number=i + 1 pillar=p english/> }).collect_view()}
+        </article>
+        {view! { <SignBox state=view.sign texts=sign_texts()/> }}
+        <SignatureList signatures=view.signatures next=view.next/>
+    }
+}
+
+#[component]
+fn PillarSection(number: usize, pillar: Pillar, english: bool) -> impl IntoView {
+    let heading_id = format!("{}-titel", pillar.slug);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="pillar" id=pillar.slug.clone() aria-labelledby=labelled_by>
+            <p class="pillar__number">{t_args("manifest-pillar-number", &[("number", number.to_string())])}</p>
+            <h2 id=heading_id lang="nl">{pillar.quote.clone()}</h2>
+            {english.then(|| view! { <p class="translation">{pillar.title_en.clone()}</p> })}
+            <p>{if english { pillar.explain_en.clone() } else { pillar.explain_nl.clone() }}</p>
+            <ul class="principle-list">
+                {pillar.principles.into_iter().map(|pr| view! {
+                    <li class="principle card" id=pr.slug.clone()>
+                        <h3 lang="nl">{pr.quote.clone()}</h3>
+                        {english.then(|| view! { <p class="translation">{pr.title_en.clone()}</p> })}
+                        <p>{if english { pr.explain_en.clone() } else { pr.explain_nl.clone() }}</p>
+                        <a class="principle__link" href=format!("/manifest/principes/{}", pr.slug)>
+                            {t("manifest-principle-open")}<span class="visually-hidden">": "{pr.quote.clone()}</span>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn SignatureList(signatures: Vec<PublicSignature>, next: Option<String>) -> impl IntoView {
+    let empty = signatures.is_empty();
+    view! {
+        <section class="section signatures" aria-labelledby="ondertekenaars-titel">
+            <h2 id="ondertekenaars-titel">{t("signatures-heading")}</h2>
+            {empty.then(|| view! { <p class="empty">{t("signatures-empty")}</p> })}
+            <ul class="signature-list">
+                {signatures.into_iter().map(|s| view! {
+                    <li class="signature">
+                        <span class="signature__name">{s.name}</span>" "
+                        <span class="tag">{t(&s.role.label_key())}</span>
+                        {(!s.organisation.is_empty()).then(|| view! { <span class="signature__org">{s.organisation}</span> })}
+                        {(!s.motivation.is_empty()).then(|| view! { <p class="signature__why">{s.motivation}</p> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {next.map(|cursor| view! {
+                <a class="button button--secondary" href=format!("/manifest?na={cursor}#ondertekenaars-titel")>{t("signatures-more")}</a>
+            })}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_cursor;
+
+    #[test]
+    fn cursors_parse_or_are_ignored() {
+        assert_eq!(parse_cursor("1700000000-42"), Some((1_700_000_000, 42)));
+        assert_eq!(parse_cursor("x-1"), None);
+        assert_eq!(parse_cursor("17"), None);
+    }
+}

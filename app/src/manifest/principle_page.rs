@@ -1,0 +1,91 @@
+//! `/manifest/principes/{slug}`: one principle on its own page, to share.
+
+use super::model::ManifestDoc;
+use crate::{
+    error::AppError,
+    i18n::{current_lang, t, t_args, Lang},
+    ui::form::set_status,
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+async fn load() -> Result<ManifestDoc, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let db = crate::state::use_db()?;
+        let (_, doc) = super::queries::latest(&db.pool)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        Ok(doc)
+    }
+    #[cfg(not(feature = "ssr"))]
+    Err(AppError::not_found())
+}
+
+/// The principle page; an unknown slug is a friendly 404.
+#[component]
+pub fn PrincipleEntryPage() -> impl IntoView {
+    let slug = use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let doc = Resource::new_blocking(|| (), |_| load());
+    view! {
+        <Suspense>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    match doc.await {
+                        Ok(doc) if doc.principle(&slug).is_some() => view! { <PrincipleBody doc slug/> }.into_any(),
+                        Ok(_) => view! { <crate::pages::NotFoundPage/> }.into_any(),
+                        Err(e) => {
+                            set_status(e.status());
+                            view! { <p class="notice">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PrincipleBody(doc: ManifestDoc, slug: String) -> impl IntoView {
+    let english = current_lang() == Lang::En;
+    let Some((number, pillar, principle)) = doc.principle(&slug) else {
+        return ().into_any();
+    };
+    let explain = if english {
+        principle.explain_en.clone()
+    } else {
+        principle.explain_nl.clone()
+    };
+    view! {
+        <Title text=format!("{} · Wijkplein", principle.quote)/>
+        <Meta name="description" content=explain.clone()/>
+        <Meta property="og:title" content=principle.quote.clone()/>
+        <Meta property="og:description" content=explain.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:site_name" content="Wijkplein"/>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href=format!("/manifest#{}", pillar.slug)>
+                {t_args("manifest-pillar-number", &[("number", number.to_string())])}": "
+                <span lang="nl">{pillar.quote.clone()}</span>
+            </a>
+        </nav>
+        <article class="narrow principle-page">
+            <p class="eyebrow">{t("principle-eyebrow")}</p>
+            <h1 lang="nl">{principle.quote.clone()}</h1>
+            {english.then(|| view! { <p class="translation">{principle.title_en.clone()}</p> })}
+            <p class="lead">{explain}</p>
+            <p class="credit">{t_args("manifest-source", &[("source", doc.source.clone())])}</p>
+            <section class="section" aria-labelledby="in-de-praktijk">
+                <h2 id="in-de-praktijk">{t("principle-practice-heading")}</h2>
+                <p class="empty">{t("principle-practice-empty")}</p>
+            </section>
+            <p><a href=format!("/manifest#{}", principle.slug)>{t("principle-back")}</a></p>
+        </article>
+    }
+    .into_any()
+}

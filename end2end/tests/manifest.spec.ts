@@ -1,0 +1,65 @@
+import { test, expect, Page } from '@playwright/test';
+import { markNoScript, uniqueEmail, visit } from './helpers';
+
+async function registerAndGoToManifest(page: Page, name: string) {
+  await visit(page, '/registreren');
+  await page.getByLabel('Je naam').fill(name);
+  await page.getByLabel('E-mailadres').fill(uniqueEmail('teken'));
+  await page.getByLabel('Wachtwoord').fill('Fietsbel-Lindeboom-42');
+  await page.getByRole('button', { name: 'Account maken' }).click();
+  await expect(page).toHaveURL(/\/profiel/);
+  await visit(page, '/manifest');
+}
+
+async function signatureCount(page: Page) {
+  return Number(await page.getByTestId('signature-count').innerText());
+}
+
+test('read the manifest and open a principle by its link', async ({ page }) => {
+  await visit(page, '/manifest');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Manifest voor een succesvolle wijkaanpak');
+  await expect(page.getByRole('heading', { name: 'Een lange adem' })).toBeVisible();
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Manifest voor een succesvolle wijkaanpak');
+  await page.getByRole('link', { name: 'Open dit principe: Kies voor de lange termijn' }).click();
+  await expect(page).toHaveURL(/\/manifest\/principes\/lange-termijn$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies voor de lange termijn');
+  await expect(page.getByText('Nog geen wijkplannen')).toBeVisible();
+  await visit(page, '/manifest/principes/lange-termijn');
+  // A shared anchor opens at its pillar.
+  await visit(page, '/manifest#pijler-2');
+  await expect(page.locator('#pijler-2')).toBeInViewport();
+  const missing = await visit(page, '/manifest/principes/bestaat-niet');
+  expect(missing?.status()).toBe(404);
+});
+
+test('sign without a page load, see the count change, and withdraw', async ({ page }) => {
+  await registerAndGoToManifest(page, 'Lotte Tekenaar');
+  const before = await signatureCount(page);
+  await page.evaluate(() => { (window as any).__stillHere = true; });
+  await page.getByLabel('Ik teken als').selectOption('opbouwwerker');
+  await page.getByLabel('Organisatie of groep').fill('Buurthuis De Linde');
+  await page.getByLabel('Waarom teken je?').fill('Omdat bewoners het beste weten wat hun buurt nodig heeft.');
+  await page.getByRole('button', { name: 'Ondertekenen' }).click();
+  await expect(page.getByRole('status')).toContainText('Bedankt');
+  await expect(page.getByTestId('signature-count')).toHaveText(String(before + 1));
+  expect(await page.evaluate(() => (window as any).__stillHere)).toBe(true);
+  await visit(page, '/manifest');
+  await expect(page.locator('.signature-list')).toContainText('Lotte Tekenaar');
+  await page.getByRole('button', { name: 'Handtekening intrekken' }).click();
+  await expect(page.getByTestId('signature-count')).toHaveText(String(before));
+  await expect(page.getByRole('button', { name: 'Ondertekenen' })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test.beforeEach(({ page }) => markNoScript(page));
+  test('signing works as a plain form', async ({ page }) => {
+    await registerAndGoToManifest(page, 'Bas Zonderscript');
+    const before = await signatureCount(page);
+    await page.getByRole('button', { name: 'Ondertekenen' }).click();
+    await expect(page).toHaveURL(/getekend=1/);
+    await expect(page.getByRole('status')).toContainText('Bedankt');
+    await expect(page.getByTestId('signature-count')).toHaveText(String(before + 1));
+    await expect(page.locator('.signature-list')).toContainText('Bas Zonderscript');
+  });
+});
