@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod discussion;
 pub mod error;
 pub mod home;
 pub mod i18n;

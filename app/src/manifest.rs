@@ -19,3 +19,18 @@ pub mod api;
 pub mod page;
 pub mod principle_page;
 pub mod sign_box;
+
+/// Whether a discussion subject belongs to the manifest: `manifest` itself, or
+/// `manifest:<slug>` for a principle of the newest version.
+#[cfg(feature = "ssr")]
+pub async fn subject_exists(db: &crate::db::Db, subject: &str) -> crate::error::AppResult<bool> {
+    if subject == "manifest" {
+        return Ok(true);
+    }
+    let Some(slug) = subject.strip_prefix("manifest:") else {
+        return Ok(false);
+    };
+    Ok(queries::latest(&db.pool)
+        .await?
+        .is_some_and(|(_, doc)| doc.principle(slug).is_some()))
+}

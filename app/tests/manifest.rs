@@ -1,5 +1,7 @@
 //! Manifest versions and signatures against real databases (SQLite and PostgreSQL).
 
+#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+
 use app::{
     accounts::{
         queries as accounts,

@@ -63,3 +63,40 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.signature-list')).toContainText('Bas Zonderscript');
   });
 });
+
+test('react on a principle, reply, and filter by kind', async ({ page }) => {
+  await registerAndGoToManifest(page, 'Mo Reageerder');
+  await visit(page, '/manifest/principes/wat-goed-gaat');
+  await page.getByLabel('Soort reactie').selectOption('voorbeeld');
+  await page.getByLabel('Je reactie').fill('Bij ons in de straat houden we elk jaar een **burendag**.\n\n<script>alert(1)</script>');
+  await page.getByRole('button', { name: 'Reageren', exact: true }).click();
+  await expect(page).toHaveURL(/\/manifest\/principes\/wat-goed-gaat#reactie-\d+$/);
+  const reaction = page.locator('article.reaction').filter({ hasText: 'burendag' });
+  await expect(reaction.locator('strong')).toHaveText('burendag');
+  await expect(reaction).toContainText('<script>alert(1)</script>'); // shown as text, never run
+  await expect(reaction).toContainText('Voorbeeld uit onze wijk');
+  await visit(page, page.url());
+
+  const thread = page.locator('li.thread').filter({ hasText: 'burendag' });
+  await thread.getByText('Reageer hierop').click();
+  await thread.getByLabel('Je antwoord').fill('Mooi! Dat willen wij ook.');
+  await thread.getByRole('button', { name: 'Antwoord plaatsen' }).click();
+  await expect(page.locator('.replies')).toContainText('Dat willen wij ook.');
+
+  await page.getByRole('link', { name: 'Vraag', exact: true }).click();
+  await expect(page).toHaveURL(/soort=vraag/);
+  await expect(page.getByRole('link', { name: 'Vraag', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('article.reaction').filter({ hasText: 'burendag' })).toHaveCount(0);
+  await visit(page, page.url());
+});
+
+test('a guest reaction waits for approval', async ({ page }) => {
+  await visit(page, '/manifest');
+  const form = page.locator('form.reaction-form');
+  await form.getByLabel('Je reactie').fill('Ik heb geen account, maar wil wel iets zeggen.');
+  await form.getByLabel('Je naam').fill('Gast Gerrit');
+  await form.getByLabel('E-mailadres').fill('gerrit@voorbeeld.nl');
+  await form.getByRole('button', { name: 'Reageren', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('verschijnt zodra');
+  await expect(page.locator('article.reaction').filter({ hasText: 'geen account' })).toHaveCount(0);
+});

@@ -2,6 +2,8 @@
 //! browser without JavaScript posts them, sessions stored in the database.
 //! Runs on SQLite and PostgreSQL.
 
+#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+
 use app::{db::Db, db_test, state::AppState};
 use axum::{
     body::Body,

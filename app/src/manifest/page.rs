@@ -1,18 +1,16 @@
 //! `/manifest`: the whole manifest, the signing box and the public signatures.
 
 use super::{
-    api::{SignManifest, WithdrawSignature},
     model::{ManifestDoc, Pillar, PublicSignature},
     sign_box::{SignBox, SignState, SignTexts},
 };
 use crate::{
     error::AppError,
     i18n::{current_lang, t, t_args, Lang},
-    ui::form::{error_from_url, query_param, set_status},
+    ui::form::set_status,
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use server_fn::ServerFn;
 
 /// Public signatures per page.
 pub const PAGE_SIZE: i64 = 20;
@@ -39,7 +37,12 @@ pub fn parse_cursor(value: &str) -> Option<(i64, i64)> {
 async fn load() -> Result<ManifestView, AppError> {
     #[cfg(feature = "ssr")]
     {
-        use super::queries;
+        use super::{
+            api::{SignManifest, WithdrawSignature},
+            queries,
+        };
+        use crate::ui::form::{error_from_url, query_param};
+        use server_fn::ServerFn;
         let db = crate::state::use_db()?;
         let (_, doc) = queries::latest(&db.pool)
             .await?
@@ -79,7 +82,7 @@ async fn load() -> Result<ManifestView, AppError> {
         })
     }
     #[cfg(not(feature = "ssr"))]
-    Err(AppError::not_found())
+    Err(AppError::NotFound(String::new()))
 }
 
 fn sign_texts() -> SignTexts {
@@ -166,6 +169,7 @@ fn ManifestBody(view: ManifestView) -> impl IntoView {
         </article>
         {view! { <SignBox state=view.sign texts=sign_texts()/> }}
         <SignatureList signatures=view.signatures next=view.next/>
+        <crate::discussion::section::ReactionSection subject="manifest".to_owned() here="/manifest".to_owned()/>
     }
 }
 

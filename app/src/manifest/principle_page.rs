@@ -20,7 +20,7 @@ async fn load() -> Result<ManifestDoc, AppError> {
         Ok(doc)
     }
     #[cfg(not(feature = "ssr"))]
-    Err(AppError::not_found())
+    Err(AppError::NotFound(String::new()))
 }
 
 /// The principle page; an unknown slug is a friendly 404.
@@ -85,6 +85,8 @@ fn PrincipleBody(doc: ManifestDoc, slug: String) -> impl IntoView {
                 <p class="empty">{t("principle-practice-empty")}</p>
             </section>
             <p><a href=format!("/manifest#{}", principle.slug)>{t("principle-back")}</a></p>
+            <crate::discussion::section::ReactionSection subject=format!("manifest:{}", principle.slug)
+                here=format!("/manifest/principes/{}", principle.slug)/>
         </article>
     }
     .into_any()

@@ -1,0 +1,21 @@
+//! Discussion: reactions on a subject (the manifest, one of its principles,
+//! and later a plan), threaded one level deep.
+//!
+//! Rules: anyone can read published reactions. A logged-in person's reaction
+//! is published at once; a guest's (name and email, honeypot empty, at most a
+//! few per hour per IP address) waits for a platform admin's approval. Text is
+//! a small Markdown subset, sanitised on the server when it is written. Authors
+//! may edit for 15 minutes and delete at any time; a deleted reaction that has
+//! replies stays as "verwijderd" so the thread still reads.
+
+pub mod model;
+
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+pub mod api;
+pub mod section;

@@ -1,0 +1,91 @@
+//! Discussion server functions. After a plain form post the browser returns to
+//! `back` (a local path) at the reaction's anchor.
+
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Posts a reaction or a reply. Guests add a name and email; their reaction
+/// waits for approval.
+#[server(endpoint = "post_reaction")]
+#[allow(clippy::too_many_arguments)]
+pub async fn post_reaction(
+    subject: String,
+    parent_id: Option<i64>,
+    kind: String,
+    body: String,
+    guest_name: Option<String>,
+    guest_email: Option<String>,
+    website: Option<String>,
+    back: String,
+) -> Result<i64, AppError> {
+    respond(
+        async {
+            use super::service::{self, ReactionForm};
+            let db = crate::state::use_db()?;
+            if !crate::manifest::subject_exists(&db, &subject).await? {
+                return Err(AppError::not_found());
+            }
+            let viewer = crate::accounts::viewer();
+            let is_guest = viewer.is_none();
+            let form = ReactionForm {
+                subject,
+                parent_id,
+                kind,
+                body,
+                guest_name: guest_name.unwrap_or_default(),
+                guest_email: guest_email.unwrap_or_default(),
+                website: website.unwrap_or_default(),
+            };
+            let ip = crate::accounts::session::client_ip();
+            let id = service::post(&db, viewer.as_ref(), form, &ip).await?;
+            let back = crate::ui::safe_local_path(Some(&back));
+            let target = if is_guest {
+                format!("{back}?wacht=1#reacties")
+            } else {
+                format!("{back}#reactie-{id}")
+            };
+            crate::ui::redirect_plain_form(&target);
+            Ok(id)
+        }
+        .await,
+    )
+}
+
+/// Changes one's own reaction, within 15 minutes of posting.
+#[server(endpoint = "edit_reaction")]
+pub async fn edit_reaction(
+    id: i64,
+    kind: String,
+    body: String,
+    back: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let viewer = crate::accounts::session::require_viewer()?;
+            let db = crate::state::use_db()?;
+            super::service::edit(&db, &viewer, id, &kind, &body).await?;
+            let back = crate::ui::safe_local_path(Some(&back));
+            crate::ui::redirect_plain_form(&format!("{back}#reactie-{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Deletes one's own reaction (admins: any reaction).
+#[server(endpoint = "delete_reaction")]
+pub async fn delete_reaction(id: i64, back: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let viewer = crate::accounts::session::require_viewer()?;
+            let db = crate::state::use_db()?;
+            super::service::delete(&db, &viewer, id).await?;
+            let back = crate::ui::safe_local_path(Some(&back));
+            crate::ui::redirect_plain_form(&format!("{back}#reacties"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,61 @@
+//! Reaction text: a small, safe subset of Markdown rendered to HTML once, when
+//! the reaction is written. pulldown-cmark turns Markdown into HTML (raw HTML
+//! in the input is escaped, never passed through), then ammonia keeps only
+//! paragraphs, emphasis, links and lists, so nothing in a reaction can run.
+
+use ammonia::Builder;
+use pulldown_cmark::{html, Event, Options, Parser};
+use std::collections::HashSet;
+
+/// Renders reaction Markdown to sanitised HTML.
+pub fn render(source: &str) -> String {
+    // Raw HTML becomes literal text: a `<script>` shows as `<script>`.
+    let events = Parser::new_ext(source, Options::empty()).map(|event| match event {
+        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        other => other,
+    });
+    let mut unsafe_html = String::new();
+    html::push_html(&mut unsafe_html, events);
+    sanitizer().clean(&unsafe_html).to_string()
+}
+
+fn sanitizer() -> Builder<'static> {
+    let mut builder = Builder::empty();
+    builder
+        .tags(HashSet::from([
+            "p", "br", "em", "strong", "a", "ul", "ol", "li",
+        ]))
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("nofollow ugc noopener noreferrer"))
+        .add_tag_attributes("a", &["href"]);
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn the_allowed_subset_survives() {
+        assert_eq!(render("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+        assert!(render("**sterk**").contains("<strong>sterk</strong>"));
+        assert!(render("- een\n- twee").contains("<ul>\n<li>een</li>"));
+        let link = render("[LSA](https://www.lsabewoners.nl)");
+        assert!(
+            link.contains(r#"href="https://www.lsabewoners.nl""#) && link.contains("nofollow"),
+            "{link}"
+        );
+    }
+
+    #[test]
+    fn html_is_shown_as_text_and_scripts_never_survive() {
+        let out = render("<script>alert(1)</script>");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(out.contains("&lt;script&gt;"), "shown as text: {out}");
+        assert!(!render("[x](javascript:alert(1))").contains("javascript:"));
+        assert!(
+            !render("# Kop").contains("<h1"),
+            "headings are not in the subset"
+        );
+    }
+}

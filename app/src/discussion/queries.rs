@@ -1,0 +1,202 @@
+//! Discussion queries (server only). Written once for SQLite and PostgreSQL.
+
+use super::model::{Reaction, ReactionKind};
+use crate::accounts::Role;
+use sqlx::{any::AnyRow, AnyPool, Row};
+
+/// A reaction to store (already validated and rendered).
+pub struct NewReaction<'a> {
+    /// Subject key, e.g. `manifest:lange-termijn`.
+    pub subject: &'a str,
+    /// Parent for replies.
+    pub parent_id: Option<i64>,
+    /// Kind.
+    pub kind: ReactionKind,
+    /// Markdown as written.
+    pub source: &'a str,
+    /// Sanitised HTML.
+    pub html: &'a str,
+    /// Member author.
+    pub user_id: Option<i64>,
+    /// Guest name.
+    pub guest_name: &'a str,
+    /// Guest email.
+    pub guest_email: &'a str,
+    /// `published` or `pending`.
+    pub status: &'a str,
+}
+
+/// Stores a reaction and returns its id.
+pub async fn insert(pool: &AnyPool, r: &NewReaction<'_>, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        r#"INSERT INTO reactions (subject, parent_id, kind, source, html, user_id, guest_name, guest_email, status, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"#,
+    )
+    .bind(r.subject)
+    .bind(r.parent_id)
+    .bind(r.kind.as_str())
+    .bind(r.source)
+    .bind(r.html)
+    .bind(r.user_id)
+    .bind(r.guest_name)
+    .bind(r.guest_email)
+    .bind(r.status)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+}
+
+const COLUMNS: &str = r#"r.id, r.subject, r.parent_id, r.kind, r.source, r.html, r.user_id, r.guest_name,
+    r.status, r.created_at, r.edited_at, u.display_name, u.role"#;
+
+/// A stored reaction with the fields rules need.
+pub struct Stored {
+    /// The reaction as shown.
+    pub reaction: Reaction,
+    /// Its subject.
+    pub subject: String,
+    /// Its status.
+    pub status: String,
+}
+
+fn from_row(row: &AnyRow) -> Result<Stored, sqlx::Error> {
+    let status: String = row.try_get("status")?;
+    let user_name: Option<String> = row.try_get("display_name")?;
+    let role: Option<String> = row.try_get("role")?;
+    let deleted = status == "deleted";
+    Ok(Stored {
+        subject: row.try_get("subject")?,
+        reaction: Reaction {
+            id: row.try_get("id")?,
+            parent_id: row.try_get("parent_id")?,
+            kind: ReactionKind::parse(row.try_get("kind")?).unwrap_or(ReactionKind::Aanvulling),
+            html: if deleted {
+                String::new()
+            } else {
+                row.try_get("html")?
+            },
+            source: if deleted {
+                String::new()
+            } else {
+                row.try_get("source")?
+            },
+            author_name: user_name.unwrap_or(row.try_get("guest_name")?),
+            author_role: role.as_deref().and_then(Role::parse),
+            author_id: row.try_get("user_id")?,
+            created_at: row.try_get("created_at")?,
+            edited: row.try_get::<Option<i64>, _>("edited_at")?.is_some(),
+            deleted,
+            replies: Vec::new(),
+        },
+        status,
+    })
+}
+
+/// One reaction by id, in any status.
+pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Stored>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reactions r LEFT JOIN users u ON u.id = r.user_id WHERE r.id = $1"
+    );
+    sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+/// All visible rows of a subject (published and deleted), oldest first; at most `limit`.
+pub async fn list_subject(
+    pool: &AnyPool,
+    subject: &str,
+    limit: i64,
+) -> Result<Vec<Reaction>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reactions r LEFT JOIN users u ON u.id = r.user_id
+         WHERE r.subject = $1 AND r.status IN ('published', 'deleted')
+         ORDER BY r.created_at, r.id LIMIT $2"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(subject)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|row| from_row(row).map(|s| s.reaction))
+        .collect()
+}
+
+/// Guest reactions waiting for approval, oldest first.
+pub async fn list_pending(pool: &AnyPool, limit: i64) -> Result<Vec<Stored>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reactions r LEFT JOIN users u ON u.id = r.user_id
+         WHERE r.status = 'pending' ORDER BY r.created_at, r.id LIMIT $1"
+    );
+    let rows = sqlx::query(&sql).bind(limit).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Replaces the text and kind of a reaction.
+pub async fn update_text(
+    pool: &AnyPool,
+    id: i64,
+    kind: ReactionKind,
+    source: &str,
+    html: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        r#"UPDATE reactions SET kind = $1, source = $2, html = $3, edited_at = $4 WHERE id = $5"#,
+    )
+    .bind(kind.as_str())
+    .bind(source)
+    .bind(html)
+    .bind(now)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|_| ())
+}
+
+/// Sets the status; deleting also forgets the text.
+pub async fn set_status(pool: &AnyPool, id: i64, status: &str) -> Result<(), sqlx::Error> {
+    let forget = status == "deleted" || status == "rejected";
+    sqlx::query(
+        r#"UPDATE reactions SET status = $1,
+             source = CASE WHEN $2 = 1 THEN '' ELSE source END,
+             html = CASE WHEN $2 = 1 THEN '' ELSE html END
+           WHERE id = $3"#,
+    )
+    .bind(status)
+    .bind(i64::from(forget))
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|_| ())
+}
+
+/// Counts guest reactions from an IP since `since`, and records one more.
+pub async fn count_and_record_guest_post(
+    pool: &AnyPool,
+    ip: &str,
+    since: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(r#"DELETE FROM guest_posts WHERE at < $1"#)
+        .bind(now - 86_400)
+        .execute(pool)
+        .await?;
+    let count: i64 =
+        sqlx::query_scalar(r#"SELECT COUNT(*) FROM guest_posts WHERE ip = $1 AND at >= $2"#)
+            .bind(ip)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+    sqlx::query(r#"INSERT INTO guest_posts (ip, at) VALUES ($1, $2)"#)
+        .bind(ip)
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok(count)
+}

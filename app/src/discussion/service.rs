@@ -1,0 +1,209 @@
+//! Discussion rules, independent of HTTP so the database tests call them directly.
+
+use super::{
+    markdown,
+    model::{into_threads, Reaction, ReactionKind},
+    queries::{self, NewReaction},
+};
+use crate::{
+    accounts::{validate::is_plausible_email, validate::normalize_email, Viewer},
+    db::{now, Db},
+    error::{AppError, AppResult},
+};
+
+/// Shortest and longest reaction text, in characters.
+pub const BODY_MIN: usize = 2;
+/// See [`BODY_MIN`].
+pub const BODY_MAX: usize = 5000;
+/// Guest reactions allowed per IP address per hour.
+pub const GUEST_POSTS_PER_HOUR: i64 = 5;
+/// Most reactions shown on one subject.
+pub const LIST_LIMIT: i64 = 500;
+
+/// A reaction as submitted.
+pub struct ReactionForm {
+    /// Subject key (checked by the caller against what exists).
+    pub subject: String,
+    /// For replies.
+    pub parent_id: Option<i64>,
+    /// Kind value.
+    pub kind: String,
+    /// Markdown text.
+    pub body: String,
+    /// Guest's name (guests only).
+    pub guest_name: String,
+    /// Guest's email (guests only).
+    pub guest_email: String,
+    /// The honeypot field: people leave it empty, simple bots fill it in.
+    pub website: String,
+}
+
+fn text_problems(kind: &str, body: &str) -> Vec<(&'static str, &'static str)> {
+    let mut problems = Vec::new();
+    if ReactionKind::parse(kind).is_none() {
+        problems.push(("kind", "kind_invalid"));
+    }
+    let len = body.trim().chars().count();
+    if len < BODY_MIN {
+        problems.push(("body", "body_too_short"));
+    } else if len > BODY_MAX {
+        problems.push(("body", "body_too_long"));
+    }
+    problems
+}
+
+/// Posts a reaction: published at once for members, pending for guests.
+/// Returns the new id.
+pub async fn post(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    form: ReactionForm,
+    ip: &str,
+) -> AppResult<i64> {
+    let mut problems = text_problems(&form.kind, &form.body);
+    let guest_email = normalize_email(&form.guest_email);
+    if viewer.is_none() {
+        if crate::accounts::validate::check_display_name(&form.guest_name).is_some() {
+            problems.push(("guest_name", "name_too_short"));
+        }
+        if !is_plausible_email(&guest_email) {
+            problems.push(("guest_email", "email_invalid"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(AppError::fields(problems));
+    }
+    if viewer.is_none() {
+        if !form.website.trim().is_empty() {
+            // Looks like a bot; say no more than a person would need.
+            return Err(AppError::fields(vec![("website", "honeypot_filled")]));
+        }
+        let current = now();
+        let recent =
+            queries::count_and_record_guest_post(&db.pool, ip, current - 3600, current).await?;
+        if recent >= GUEST_POSTS_PER_HOUR {
+            return Err(AppError::rate_limited());
+        }
+    }
+    if let Some(parent_id) = form.parent_id {
+        let parent = queries::find(&db.pool, parent_id)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        if parent.subject != form.subject
+            || parent.status != "published"
+            || parent.reaction.parent_id.is_some()
+        {
+            return Err(AppError::field("body", "reply_not_possible"));
+        }
+    }
+    let html = markdown::render(form.body.trim());
+    let reaction = NewReaction {
+        subject: &form.subject,
+        parent_id: form.parent_id,
+        kind: ReactionKind::parse(&form.kind).unwrap_or(ReactionKind::Aanvulling),
+        source: form.body.trim(),
+        html: &html,
+        user_id: viewer.map(|v| v.id),
+        guest_name: if viewer.is_some() {
+            ""
+        } else {
+            form.guest_name.trim()
+        },
+        guest_email: if viewer.is_some() { "" } else { &guest_email },
+        status: if viewer.is_some() {
+            "published"
+        } else {
+            "pending"
+        },
+    };
+    Ok(queries::insert(&db.pool, &reaction, now()).await?)
+}
+
+/// The threads of a subject, optionally only one kind.
+pub async fn threads(
+    db: &Db,
+    subject: &str,
+    kind: Option<ReactionKind>,
+) -> AppResult<Vec<Reaction>> {
+    Ok(into_threads(
+        queries::list_subject(&db.pool, subject, LIST_LIMIT).await?,
+        kind,
+    ))
+}
+
+/// Edits one's own reaction within the edit window.
+pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> AppResult<String> {
+    let stored = queries::find(&db.pool, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if stored.reaction.author_id != Some(viewer.id) {
+        return Err(AppError::forbidden());
+    }
+    if stored.status != "published" || !stored.reaction.editable_by(viewer.id, now()) {
+        return Err(AppError::conflict("error-edit-window-over"));
+    }
+    let problems = text_problems(kind, body);
+    if !problems.is_empty() {
+        return Err(AppError::fields(problems));
+    }
+    let kind = ReactionKind::parse(kind).unwrap_or(stored.reaction.kind);
+    queries::update_text(
+        &db.pool,
+        id,
+        kind,
+        body.trim(),
+        &markdown::render(body.trim()),
+        now(),
+    )
+    .await?;
+    Ok(stored.subject)
+}
+
+/// Deletes one's own reaction (or any, for an admin). Returns its subject.
+pub async fn delete(db: &Db, viewer: &Viewer, id: i64) -> AppResult<String> {
+    let stored = queries::find(&db.pool, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if stored.reaction.author_id != Some(viewer.id) && !viewer.is_admin {
+        return Err(AppError::forbidden());
+    }
+    queries::set_status(&db.pool, id, "deleted").await?;
+    Ok(stored.subject)
+}
+
+/// Approves (`true`) or rejects a pending guest reaction; admins only.
+pub async fn moderate(db: &Db, viewer: &Viewer, id: i64, approve: bool) -> AppResult<()> {
+    if !viewer.is_admin {
+        return Err(AppError::forbidden());
+    }
+    let stored = queries::find(&db.pool, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if stored.status != "pending" {
+        return Err(AppError::conflict("error-not-pending"));
+    }
+    queries::set_status(&db.pool, id, if approve { "published" } else { "rejected" }).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_problems;
+
+    #[test]
+    fn text_limits() {
+        assert!(text_problems("vraag", "Hoe dan?").is_empty());
+        assert_eq!(
+            text_problems("vraag", " a "),
+            vec![("body", "body_too_short")]
+        );
+        assert_eq!(
+            text_problems("vraag", &"a".repeat(5001)),
+            vec![("body", "body_too_long")]
+        );
+        assert_eq!(
+            text_problems("boos", "Hoe dan?"),
+            vec![("kind", "kind_invalid")]
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! Reactions against real databases (SQLite and PostgreSQL): posting, replies,
+//! editing, deleting, the guest flow and sanitising.
+
+#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+
+use app::{
+    accounts::{
+        queries as accounts,
+        service::{self as account_service, Registration},
+        Viewer,
+    },
+    db::Db,
+    db_test,
+    discussion::{
+        model::ReactionKind,
+        queries,
+        service::{self, ReactionForm},
+    },
+    error::AppError,
+};
+
+async fn person(db: &Db, email: &str) -> Viewer {
+    let id = account_service::register(
+        db,
+        Registration {
+            email: email.into(),
+            display_name: format!("Buur {email}"),
+            password: "Fietsbel-Lindeboom-42".into(),
+            role: "bewoner".into(),
+        },
+    )
+    .await
+    .unwrap();
+    accounts::find_viewer(&db.pool, id).await.unwrap().unwrap()
+}
+
+fn form(subject: &str, kind: &str, body: &str) -> ReactionForm {
+    ReactionForm {
+        subject: subject.into(),
+        parent_id: None,
+        kind: kind.into(),
+        body: body.into(),
+        guest_name: String::new(),
+        guest_email: String::new(),
+        website: String::new(),
+    }
+}
+
+fn guest(body: &str) -> ReactionForm {
+    ReactionForm {
+        guest_name: "Gast Jansen".into(),
+        guest_email: "gast@buurt.nl".into(),
+        ..form("manifest", "vraag", body)
+    }
+}
+
+db_test!(
+    a_reaction_and_its_reply_form_a_thread,
+    |db: Db| async move {
+        let anna = person(&db, "anna@buurt.nl").await;
+        let bob = person(&db, "bob@buurt.nl").await;
+        let first = service::post(
+            &db,
+            Some(&anna),
+            form(
+                "manifest:lange-termijn",
+                "herkenning",
+                "Dit herken ik *echt*.",
+            ),
+            "10.0.0.1",
+        )
+        .await
+        .unwrap();
+        let mut reply = form("manifest:lange-termijn", "aanvulling", "Bij ons ook.");
+        reply.parent_id = Some(first);
+        let second = service::post(&db, Some(&bob), reply, "10.0.0.2")
+            .await
+            .unwrap();
+        let threads = service::threads(&db, "manifest:lange-termijn", None)
+            .await
+            .unwrap();
+        assert_eq!(threads.len(), 1);
+        assert_eq!(threads[0].html, "<p>Dit herken ik <em>echt</em>.</p>\n");
+        assert_eq!(
+            threads[0].replies.iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![second]
+        );
+        assert_eq!(threads[0].author_name, "Buur anna@buurt.nl");
+        // Threads are one level deep, and replies stay on their own subject.
+        let mut deeper = form("manifest:lange-termijn", "vraag", "En verder?");
+        deeper.parent_id = Some(second);
+        assert!(service::post(&db, Some(&anna), deeper, "10.0.0.1")
+            .await
+            .unwrap_err()
+            .has_field_code("reply_not_possible"));
+        let mut elsewhere = form("manifest", "vraag", "Hier?");
+        elsewhere.parent_id = Some(first);
+        assert!(service::post(&db, Some(&anna), elsewhere, "10.0.0.1")
+            .await
+            .unwrap_err()
+            .has_field_code("reply_not_possible"));
+        assert!(
+            service::threads(&db, "manifest", None)
+                .await
+                .unwrap()
+                .is_empty(),
+            "subjects are separate"
+        );
+    }
+);
+
+db_test!(reactions_filter_by_kind, |db: Db| async move {
+    let anna = person(&db, "anna@buurt.nl").await;
+    service::post(
+        &db,
+        Some(&anna),
+        form("manifest", "vraag", "Hoe begin je?"),
+        "ip",
+    )
+    .await
+    .unwrap();
+    service::post(
+        &db,
+        Some(&anna),
+        form("manifest", "zorg", "Ik maak me zorgen."),
+        "ip",
+    )
+    .await
+    .unwrap();
+    let questions = service::threads(&db, "manifest", Some(ReactionKind::Vraag))
+        .await
+        .unwrap();
+    assert_eq!(questions.len(), 1);
+    assert_eq!(questions[0].kind, ReactionKind::Vraag);
+    assert_eq!(
+        service::threads(&db, "manifest", None).await.unwrap().len(),
+        2
+    );
+    let err = service::post(&db, Some(&anna), form("manifest", "ruzie", "Zo."), "ip")
+        .await
+        .unwrap_err();
+    assert!(err.has_field_code("kind_invalid"));
+});
+
+db_test!(
+    authors_edit_in_time_and_deleted_parents_stay_as_verwijderd,
+    |db: Db| async move {
+        let anna = person(&db, "anna@buurt.nl").await;
+        let bob = person(&db, "bob@buurt.nl").await;
+        let id = service::post(
+            &db,
+            Some(&anna),
+            form("manifest", "vraag", "Eerste versie"),
+            "ip",
+        )
+        .await
+        .unwrap();
+        assert!(matches!(
+            service::edit(&db, &bob, id, "vraag", "Niet van mij")
+                .await
+                .unwrap_err(),
+            AppError::Forbidden(_)
+        ));
+        service::edit(&db, &anna, id, "aanvulling", "Tweede **versie**")
+            .await
+            .unwrap();
+        let stored = queries::find(&db.pool, id).await.unwrap().unwrap();
+        assert!(stored.reaction.edited && stored.reaction.html.contains("<strong>versie</strong>"));
+        assert_eq!(stored.reaction.kind, ReactionKind::Aanvulling);
+        // After the window, editing is refused.
+        sqlx::query("UPDATE reactions SET created_at = created_at - 901 WHERE id = $1")
+            .bind(id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert!(matches!(
+            service::edit(&db, &anna, id, "vraag", "Te laat")
+                .await
+                .unwrap_err(),
+            AppError::Conflict(_)
+        ));
+        let mut reply = form("manifest", "aanvulling", "Antwoord");
+        reply.parent_id = Some(id);
+        service::post(&db, Some(&bob), reply, "ip").await.unwrap();
+        assert!(matches!(
+            service::delete(&db, &bob, id).await.unwrap_err(),
+            AppError::Forbidden(_)
+        ));
+        service::delete(&db, &anna, id).await.unwrap();
+        let threads = service::threads(&db, "manifest", None).await.unwrap();
+        assert_eq!(threads.len(), 1, "kept for its reply");
+        assert!(
+            threads[0].deleted && threads[0].html.is_empty() && threads[0].source.is_empty(),
+            "text is gone"
+        );
+        assert_eq!(threads[0].replies.len(), 1);
+        let lonely = service::post(&db, Some(&anna), form("manifest", "vraag", "Alleen"), "ip")
+            .await
+            .unwrap();
+        service::delete(&db, &anna, lonely).await.unwrap();
+        assert_eq!(
+            service::threads(&db, "manifest", None).await.unwrap().len(),
+            1,
+            "a deleted reaction without replies disappears"
+        );
+    }
+);
+
+db_test!(guest_reactions_wait_for_approval, |db: Db| async move {
+    let id = service::post(&db, None, guest("Mag ik ook meedoen?"), "10.1.1.1")
+        .await
+        .unwrap();
+    assert!(
+        service::threads(&db, "manifest", None)
+            .await
+            .unwrap()
+            .is_empty(),
+        "pending is not shown"
+    );
+    let anna = person(&db, "anna@buurt.nl").await;
+    assert!(matches!(
+        service::moderate(&db, &anna, id, true).await.unwrap_err(),
+        AppError::Forbidden(_)
+    ));
+    sqlx::query("UPDATE users SET is_admin = 1 WHERE id = $1")
+        .bind(anna.id)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let admin = accounts::find_viewer(&db.pool, anna.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(queries::list_pending(&db.pool, 10).await.unwrap().len(), 1);
+    service::moderate(&db, &admin, id, true).await.unwrap();
+    let threads = service::threads(&db, "manifest", None).await.unwrap();
+    assert_eq!(
+        (threads.len(), threads[0].author_name.as_str()),
+        (1, "Gast Jansen")
+    );
+});
+
+db_test!(
+    guests_need_name_email_and_an_empty_honeypot_and_are_rate_limited,
+    |db: Db| async move {
+        let mut nameless = guest("Hallo");
+        nameless.guest_name = String::new();
+        nameless.guest_email = "geen".into();
+        let err = service::post(&db, None, nameless, "10.2.2.2")
+            .await
+            .unwrap_err();
+        assert!(
+            err.has_field_code("name_too_short") && err.has_field_code("email_invalid"),
+            "{err:?}"
+        );
+        let mut bot = guest("Koop nu!");
+        bot.website = "https://spam.example".into();
+        assert!(service::post(&db, None, bot, "10.2.2.2")
+            .await
+            .unwrap_err()
+            .has_field_code("honeypot_filled"));
+        for _ in 0..service::GUEST_POSTS_PER_HOUR {
+            service::post(&db, None, guest("Nog een vraag"), "10.3.3.3")
+                .await
+                .unwrap();
+        }
+        let err = service::post(&db, None, guest("En nog een"), "10.3.3.3")
+            .await
+            .unwrap_err();
+        assert!(matches!(err, AppError::RateLimited(_)), "{err:?}");
+        service::post(&db, None, guest("Van een ander adres"), "10.4.4.4")
+            .await
+            .unwrap();
+        let pending: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM reactions WHERE status = 'pending'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            pending,
+            service::GUEST_POSTS_PER_HOUR + 1,
+            "the bot and the over-limit posts were not stored"
+        );
+    }
+);
+
+db_test!(
+    every_xss_payload_in_the_corpus_is_made_harmless,
+    |db: Db| async move {
+        let anna = person(&db, "anna@buurt.nl").await;
+        let corpus = include_str!("xss_corpus.txt");
+        let payloads: Vec<&str> = corpus.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(
+            payloads.len() >= 30,
+            "the corpus has {} payloads",
+            payloads.len()
+        );
+        for payload in &payloads {
+            service::post(&db, Some(&anna), form("manifest", "vraag", payload), "ip")
+                .await
+                .unwrap();
+        }
+        let threads = service::threads(&db, "manifest", None).await.unwrap();
+        assert_eq!(threads.len(), payloads.len());
+        for thread in threads {
+            assert_only_safe_tags(&thread.html, &thread.source);
+        }
+    }
+);
+
+/// Every tag in `html` must be on the allow-list, with no attribute but a
+/// web or mail `href` and `rel`. Text may mention anything: it is escaped.
+fn assert_only_safe_tags(html: &str, source: &str) {
+    const ALLOWED: [&str; 8] = ["p", "br", "em", "strong", "a", "ul", "ol", "li"];
+    for tag in html.split('<').skip(1) {
+        let inside = tag.split('>').next().unwrap_or("").to_lowercase();
+        let name = inside
+            .trim_start_matches('/')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        assert!(
+            ALLOWED.contains(&name),
+            "tag <{inside}> survived from {source:?}"
+        );
+        for attribute in inside.split_whitespace().skip(1) {
+            let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+            assert!(
+                key == "href" || key == "rel" || !attribute.contains('='),
+                "attribute {attribute} from {source:?}"
+            );
+            if key == "href" {
+                let value = value.trim_matches('"');
+                assert!(
+                    value.starts_with("http://")
+                        || value.starts_with("https://")
+                        || value.starts_with("mailto:"),
+                    "href {value} from {source:?}"
+                );
+            }
+        }
+    }
+}
