@@ -1,7 +1,6 @@
 //! Account rules against real databases: every test runs on a fresh SQLite
 //! file and on a fresh PostgreSQL database.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     accounts::{
