@@ -130,6 +130,8 @@ async fn react_as(db: &Db, viewer: &crate::accounts::Viewer) -> AppResult<()> {
         guest_name: String::new(),
         guest_email: String::new(),
         website: String::new(),
+        challenge: String::new(),
+        nonce: String::new(),
     };
     post(db, Some(viewer), form("manifest:wat-goed-gaat", "voorbeeld",
         "In Transvaal koken buren elke vrijdag samen in het buurthuis. Dat begon met *drie* mensen, nu zijn het er dertig."), "demo").await?;

@@ -3,11 +3,13 @@
 //!
 //! Rules: anyone can read published reactions. A logged-in person's reaction
 //! is published at once; a guest's (name and email, honeypot empty, at most a
-//! few per hour per IP address) waits for a platform admin's approval. Text is
+//! few per hour per IP address, and a proof-of-work their browser solves
+//! unnoticed) waits for a platform admin's approval. Text is
 //! a small Markdown subset, sanitised on the server when it is written. Authors
 //! may edit for 15 minutes and delete at any time; a deleted reaction that has
 //! replies stays as "verwijderd" so the thread still reads.
 
+pub mod challenge;
 pub mod model;
 
 #[cfg(feature = "ssr")]
@@ -18,4 +20,5 @@ pub mod queries;
 pub mod service;
 
 pub mod api;
+pub mod moderation_page;
 pub mod section;

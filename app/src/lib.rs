@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("profiel") view=accounts::profile_page::ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("manifest") view=manifest::page::ManifestPage ssr=SsrMode::Async/>
                     <Route path=path!("manifest/principes/:slug") view=manifest::principle_page::PrincipleEntryPage ssr=SsrMode::Async/>
+                    <Route path=path!("beheer/reacties") view=discussion::moderation_page::ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen") view=|| view! { <pages::ComingSoonPage area="groups"/> }/>
                     <Route path=path!("plannen") view=|| view! { <pages::ComingSoonPage area="plans"/> }/>
                 </Routes>

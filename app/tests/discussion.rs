@@ -12,6 +12,7 @@ use app::{
     db::Db,
     db_test,
     discussion::{
+        challenge::{solve, DIFFICULTY},
         model::ReactionKind,
         queries,
         service::{self, ReactionForm},
@@ -43,13 +44,20 @@ fn form(subject: &str, kind: &str, body: &str) -> ReactionForm {
         guest_name: String::new(),
         guest_email: String::new(),
         website: String::new(),
+        challenge: String::new(),
+        nonce: String::new(),
     }
 }
 
-fn guest(body: &str) -> ReactionForm {
+/// A guest's reaction with a freshly issued and honestly solved challenge.
+async fn guest(db: &Db, body: &str) -> ReactionForm {
+    let challenge = service::issue_challenge(db).await.unwrap();
+    let nonce = solve(&challenge, DIFFICULTY).to_string();
     ReactionForm {
         guest_name: "Gast Jansen".into(),
         guest_email: "gast@buurt.nl".into(),
+        challenge,
+        nonce,
         ..form("manifest", "vraag", body)
     }
 }
@@ -207,7 +215,7 @@ db_test!(
 );
 
 db_test!(guest_reactions_wait_for_approval, |db: Db| async move {
-    let id = service::post(&db, None, guest("Mag ik ook meedoen?"), "10.1.1.1")
+    let id = service::post(&db, None, guest(&db, "Mag ik ook meedoen?").await, "10.1.1.1")
         .await
         .unwrap();
     assert!(
@@ -243,7 +251,7 @@ db_test!(guest_reactions_wait_for_approval, |db: Db| async move {
 db_test!(
     guests_need_name_email_and_an_empty_honeypot_and_are_rate_limited,
     |db: Db| async move {
-        let mut nameless = guest("Hallo");
+        let mut nameless = guest(&db, "Hallo").await;
         nameless.guest_name = String::new();
         nameless.guest_email = "geen".into();
         let err = service::post(&db, None, nameless, "10.2.2.2")
@@ -253,22 +261,22 @@ db_test!(
             err.has_field_code("name_too_short") && err.has_field_code("email_invalid"),
             "{err:?}"
         );
-        let mut bot = guest("Koop nu!");
+        let mut bot = guest(&db, "Koop nu!").await;
         bot.website = "https://spam.example".into();
         assert!(service::post(&db, None, bot, "10.2.2.2")
             .await
             .unwrap_err()
             .has_field_code("honeypot_filled"));
         for _ in 0..service::GUEST_POSTS_PER_HOUR {
-            service::post(&db, None, guest("Nog een vraag"), "10.3.3.3")
+            service::post(&db, None, guest(&db, "Nog een vraag").await, "10.3.3.3")
                 .await
                 .unwrap();
         }
-        let err = service::post(&db, None, guest("En nog een"), "10.3.3.3")
+        let err = service::post(&db, None, guest(&db, "En nog een").await, "10.3.3.3")
             .await
             .unwrap_err();
         assert!(matches!(err, AppError::RateLimited(_)), "{err:?}");
-        service::post(&db, None, guest("Van een ander adres"), "10.4.4.4")
+        service::post(&db, None, guest(&db, "Van een ander adres").await, "10.4.4.4")
             .await
             .unwrap();
         let pending: i64 =
@@ -341,3 +349,25 @@ fn assert_only_safe_tags(html: &str, source: &str) {
         }
     }
 }
+
+db_test!(
+    the_challenge_must_be_solved_and_is_used_once,
+    |db: Db| async move {
+        let mut unsolved = guest(&db, "Zonder werk").await;
+        unsolved.nonce = "1".into();
+        if app::discussion::challenge::solves(&unsolved.challenge, "1", DIFFICULTY) {
+            unsolved.nonce = "2".into(); // the one-in-65,536 chance that "1" solves it
+        }
+        let err = service::post(&db, None, unsolved, "10.5.5.5").await.unwrap_err();
+        assert!(err.has_field_code("challenge_failed"), "{err:?}");
+        let mut made_up = guest(&db, "Verzonnen").await;
+        made_up.challenge = "bestaat-niet".into();
+        assert!(service::post(&db, None, made_up, "10.5.5.5").await.unwrap_err().has_field_code("challenge_failed"));
+        let honest = guest(&db, "Eerlijk opgelost").await;
+        let replay = ReactionForm { body: "Nog eens".into(), ..guest(&db, "x").await };
+        let replay = ReactionForm { challenge: honest.challenge.clone(), nonce: honest.nonce.clone(), ..replay };
+        service::post(&db, None, honest, "10.5.5.5").await.unwrap();
+        let err = service::post(&db, None, replay, "10.5.5.6").await.unwrap_err();
+        assert!(err.has_field_code("challenge_failed"), "a used challenge is refused: {err:?}");
+    }
+);

@@ -62,6 +62,16 @@ test.describe('without JavaScript', () => {
     await expect(page.getByTestId('signature-count')).toHaveText(String(before + 1));
     await expect(page.locator('.signature-list')).toContainText('Bas Zonderscript');
   });
+
+  test('a guest without JavaScript is asked to turn it on or log in', async ({ page }) => {
+    await visit(page, '/manifest');
+    const form = page.locator('form.reaction-form');
+    await form.getByLabel('Je reactie').fill('Zonder script probeer ik het ook.');
+    await form.getByLabel('Je naam').fill('Gast Zonderscript');
+    await form.getByLabel('E-mailadres').fill('zonder@voorbeeld.nl');
+    await form.getByRole('button', { name: 'Reageren', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('Zet JavaScript aan');
+  });
 });
 
 test('react on a principle, reply, and filter by kind', async ({ page }) => {
@@ -93,10 +103,42 @@ test('react on a principle, reply, and filter by kind', async ({ page }) => {
 test('a guest reaction waits for approval', async ({ page }) => {
   await visit(page, '/manifest');
   const form = page.locator('form.reaction-form');
+  // The browser solves the proof-of-work on its own; the person notices nothing.
+  await expect(page.locator('#nieuw-nonce')).not.toHaveValue('');
   await form.getByLabel('Je reactie').fill('Ik heb geen account, maar wil wel iets zeggen.');
   await form.getByLabel('Je naam').fill('Gast Gerrit');
   await form.getByLabel('E-mailadres').fill('gerrit@voorbeeld.nl');
   await form.getByRole('button', { name: 'Reageren', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('verschijnt zodra');
   await expect(page.locator('article.reaction').filter({ hasText: 'geen account' })).toHaveCount(0);
+});
+
+test('an admin approves a guest reaction, and only admins see the queue', async ({ page, browser }) => {
+  const guestContext = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const guestPage = await guestContext.newPage();
+  await guestPage.goto('/manifest');
+  await expect(guestPage.locator('#nieuw-nonce')).not.toHaveValue('');
+  const form = guestPage.locator('form.reaction-form');
+  const text = `Goedgekeurd door beheer ${Date.now()}`;
+  await form.getByLabel('Je reactie').fill(text);
+  await form.getByLabel('Je naam').fill('Gast Goedgekeurd');
+  await form.getByLabel('E-mailadres').fill('goed@voorbeeld.nl');
+  await form.getByRole('button', { name: 'Reageren', exact: true }).click();
+  await expect(guestPage.getByRole('status')).toContainText('verschijnt zodra');
+  const forbidden = await guestPage.goto('/beheer/reacties');
+  expect(forbidden?.status()).toBe(401);
+  await guestContext.close();
+
+  await visit(page, '/inloggen');
+  await page.getByLabel('E-mailadres').fill('beheer@demo.wijkplein.nl');
+  await page.getByLabel('Wachtwoord').fill('buurt-demo-2026');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('link', { name: 'Beheer' }).click();
+  const item = page.locator('li.reaction').filter({ hasText: text });
+  await expect(item).toBeVisible();
+  await visit(page, '/beheer/reacties');
+  await item.getByRole('button', { name: 'Plaatsen' }).click();
+  await expect(page.locator('li.reaction').filter({ hasText: text })).toHaveCount(0);
+  await visit(page, '/manifest');
+  await expect(page.locator('article.reaction').filter({ hasText: text })).toBeVisible();
 });

@@ -18,6 +18,8 @@ pub async fn post_reaction(
     guest_name: Option<String>,
     guest_email: Option<String>,
     website: Option<String>,
+    challenge: Option<String>,
+    nonce: Option<String>,
     back: String,
 ) -> Result<i64, AppError> {
     respond(
@@ -88,4 +90,16 @@ pub async fn delete_reaction(id: i64, back: String) -> Result<(), AppError> {
         }
         .await,
     )
+}
+
+/// Approves (`decision=approve`) or rejects a guest's reaction; admins only.
+#[server(endpoint = "moderate_reaction")]
+pub async fn moderate_reaction(id: i64, decision: String) -> Result<(), AppError> {
+    respond(async {
+        let viewer = crate::accounts::session::require_viewer()?;
+        let db = crate::state::use_db()?;
+        super::service::moderate(&db, &viewer, id, decision == "approve").await?;
+        crate::ui::redirect_plain_form("/beheer/reacties");
+        Ok(())
+    }.await)
 }

@@ -18,16 +18,22 @@ use crate::{
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-async fn load(subject: String, kind: Option<ReactionKind>) -> Result<Vec<Reaction>, AppError> {
+/// The threads, and for guests a fresh proof-of-work challenge.
+async fn load(subject: String, kind: Option<ReactionKind>) -> Result<(Vec<Reaction>, Option<String>), AppError> {
     #[cfg(feature = "ssr")]
     {
         let db = crate::state::use_db()?;
-        super::service::threads(&db, &subject, kind).await
+        let threads = super::service::threads(&db, &subject, kind).await?;
+        let challenge = match crate::accounts::viewer() {
+            None => Some(super::service::issue_challenge(&db).await?),
+            Some(_) => None,
+        };
+        Ok((threads, challenge))
     }
     #[cfg(not(feature = "ssr"))]
     {
         let _ = (subject, kind);
-        Ok(Vec::new())
+        Ok((Vec::new(), None))
     }
 }
 
@@ -58,8 +64,16 @@ pub fn ReactionSection(subject: String, here: String) -> impl IntoView {
                     let subject = subject.clone();
                     Suspend::new(async move {
                         match threads.await {
-                            Ok(list) => view! { <Threads list here=here.clone() viewer=viewer.clone() subject=subject.clone()/>
-                                                <NewReactionForm subject here viewer/> }.into_any(),
+                            Ok((list, challenge)) => {
+                                let nonce_inputs = nonce_input_ids(&list, challenge.is_some());
+                                view! {
+                                    <Threads list here=here.clone() viewer=viewer.clone() subject=subject.clone() challenge=challenge.clone()/>
+                                    <NewReactionForm subject here viewer challenge=challenge.clone()/>
+                                    {challenge.map(|id| view! {
+                                        <ChallengeSolver id difficulty=super::challenge::DIFFICULTY inputs=nonce_inputs/>
+                                    })}
+                                }.into_any()
+                            }
                             Err(e) => view! { <p class="notice">{e.to_string()}</p> }.into_any(),
                         }
                     })
@@ -115,7 +129,7 @@ fn Threads(
                                 }).collect_view()}
                             </ol>
                         })}
-                        {can_reply.then(|| view! { <ReplyForm parent subject=subject.clone() here=here.clone() viewer=viewer.clone()/> })}
+                        {can_reply.then(|| view! { <ReplyForm parent subject=subject.clone() here=here.clone() viewer=viewer.clone() challenge=challenge.clone()/> })}
                     </li>
                 }
             }).collect_view()}
@@ -201,7 +215,7 @@ fn KindSelect(id: String, selected: ReactionKind) -> impl IntoView {
 }
 
 #[component]
-fn ReplyForm(parent: i64, subject: String, here: String, viewer: Option<Viewer>) -> impl IntoView {
+fn ReplyForm(parent: i64, subject: String, here: String, viewer: Option<Viewer>, challenge: Option<String>) -> impl IntoView {
     let id = format!("antwoord-{parent}");
     view! {
         <details class="reply">
@@ -215,7 +229,7 @@ fn ReplyForm(parent: i64, subject: String, here: String, viewer: Option<Viewer>)
                     <label for=id.clone()>{t("reactions-reply-body")}</label>
                     <textarea id=id.clone() name="body" rows="3" required></textarea>
                 </div>
-                {viewer.is_none().then(|| view! { <GuestFields prefix=id.clone()/> })}
+                {viewer.is_none().then(|| view! { <GuestFields prefix=id.clone() challenge=challenge.clone().unwrap_or_default()/> })}
                 <button class="button button--primary" type="submit">{t("reactions-reply-submit")}</button>
             </form>
         </details>
@@ -223,7 +237,7 @@ fn ReplyForm(parent: i64, subject: String, here: String, viewer: Option<Viewer>)
 }
 
 #[component]
-fn NewReactionForm(subject: String, here: String, viewer: Option<Viewer>) -> impl IntoView {
+fn NewReactionForm(subject: String, here: String, viewer: Option<Viewer>, challenge: Option<String>) -> impl IntoView {
     view! {
         <form method="post" action=PostReaction::PATH class="card form reaction-form">
             <h3>{t("reactions-new")}</h3>
@@ -237,7 +251,7 @@ fn NewReactionForm(subject: String, here: String, viewer: Option<Viewer>) -> imp
             </div>
             {viewer.is_none().then(|| view! {
                 <p class="field__hint">{t("reactions-guest-note")}</p>
-                <GuestFields prefix="nieuw".to_owned()/>
+                <GuestFields prefix="nieuw".to_owned() challenge=challenge.clone().unwrap_or_default()/>
             })}
             <button class="button button--primary button--wide" type="submit">{t("reactions-submit")}</button>
         </form>
@@ -247,8 +261,10 @@ fn NewReactionForm(subject: String, here: String, viewer: Option<Viewer>) -> imp
 /// Name and email for guests, plus the honeypot: a field people never see
 /// and simple bots fill in.
 #[component]
-fn GuestFields(prefix: String) -> impl IntoView {
+fn GuestFields(prefix: String, challenge: String) -> impl IntoView {
     view! {
+        <input type="hidden" name="challenge" value=challenge/>
+        <input type="hidden" name="nonce" id=format!("{prefix}-nonce") value=""/>
         <div class="field">
             <label for=format!("{prefix}-naam")>{t("field-display-name")}</label>
             <input id=format!("{prefix}-naam") name="guest_name" type="text" autocomplete="name" required/>
@@ -262,6 +278,41 @@ fn GuestFields(prefix: String) -> impl IntoView {
             <input id=format!("{prefix}-website") name="website" type="text" tabindex="-1" autocomplete="off"/>
         </div>
     }
+}
+
+/// Ids of the hidden nonce inputs of every guest form on the page.
+fn nonce_input_ids(list: &[Reaction], guest: bool) -> Vec<String> {
+    if !guest {
+        return Vec::new();
+    }
+    list.iter()
+        .filter(|r| !r.deleted)
+        .map(|r| format!("antwoord-{}-nonce", r.id))
+        .chain(std::iter::once("nieuw-nonce".to_owned()))
+        .collect()
+}
+
+/// Solves the guest challenge in the browser and fills in the nonce of every
+/// guest form. Without JavaScript the nonce stays empty and the server asks
+/// the guest to log in or turn JavaScript on.
+#[island]
+pub fn ChallengeSolver(id: String, difficulty: u32, inputs: Vec<String>) -> impl IntoView {
+    Effect::new(move |_| {
+        let nonce = super::challenge::solve(&id, difficulty).to_string();
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            for input in &inputs {
+                if let Some(el) = document().get_element_by_id(input) {
+                    if let Ok(el) = el.dyn_into::<leptos::web_sys::HtmlInputElement>() {
+                        el.set_value(&nonce);
+                    }
+                }
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&nonce, &inputs);
+    });
 }
 
 fn now() -> i64 {

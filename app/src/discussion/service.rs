@@ -1,7 +1,7 @@
 //! Discussion rules, independent of HTTP so the database tests call them directly.
 
 use super::{
-    markdown,
+    challenge, markdown,
     model::{into_threads, Reaction, ReactionKind},
     queries::{self, NewReaction},
 };
@@ -36,6 +36,34 @@ pub struct ReactionForm {
     pub guest_email: String,
     /// The honeypot field: people leave it empty, simple bots fill it in.
     pub website: String,
+    /// Guests: the proof-of-work challenge id the page was given.
+    pub challenge: String,
+    /// Guests: the nonce their browser found for it.
+    pub nonce: String,
+}
+
+/// Issues a proof-of-work challenge for a guest's form; returns its id.
+pub async fn issue_challenge(db: &Db) -> AppResult<String> {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let id = hex::encode(bytes);
+    queries::insert_challenge(&db.pool, &id, challenge::DIFFICULTY, now()).await?;
+    Ok(id)
+}
+
+/// Uses up the challenge and checks the nonce; an unknown, old, used or
+/// unsolved challenge is refused.
+async fn check_challenge(db: &Db, id: &str, nonce: &str) -> AppResult<()> {
+    let solved = match queries::take_challenge(&db.pool, id, now() - 3600).await? {
+        Some(difficulty) => challenge::solves(id, nonce, difficulty),
+        None => false,
+    };
+    if solved {
+        Ok(())
+    } else {
+        Err(AppError::field("body", "challenge_failed"))
+    }
 }
 
 fn text_problems(kind: &str, body: &str) -> Vec<(&'static str, &'static str)> {
@@ -78,6 +106,7 @@ pub async fn post(
             // Looks like a bot; say no more than a person would need.
             return Err(AppError::fields(vec![("website", "honeypot_filled")]));
         }
+        check_challenge(db, &form.challenge, &form.nonce).await?;
         let current = now();
         let recent =
             queries::count_and_record_guest_post(&db.pool, ip, current - 3600, current).await?;

@@ -50,6 +50,7 @@ fn SiteHeader() -> impl IntoView {
 fn AccountLinks() -> impl IntoView {
     match viewer() {
         Some(v) => view! {
+            {v.is_admin.then(|| view! { <a class="account-link" href="/beheer/reacties">{t("nav-moderation")}</a> })}
             <a class="account-link" href="/profiel">{v.display_name}</a>
             <form class="inline-form" method="post" action=LogOut::PATH>
                 <button class="button button--quiet" type="submit">{t("nav-log-out")}</button>

@@ -1,0 +1,87 @@
+//! `/beheer/reacties`: guests' reactions waiting for a platform admin.
+
+use super::api::ModerateReaction;
+use crate::{
+    error::AppError,
+    i18n::t,
+    ui::{format_date, form::{error_from_url, set_status, ErrorSummary}},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use server_fn::ServerFn;
+
+/// A pending reaction with where it was posted.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Pending {
+    /// The reaction.
+    pub reaction: super::model::Reaction,
+    /// Its subject key.
+    pub subject: String,
+}
+
+async fn load() -> Result<Vec<Pending>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let viewer = crate::accounts::session::require_viewer()?;
+        if !viewer.is_admin {
+            return Err(AppError::forbidden());
+        }
+        let db = crate::state::use_db()?;
+        let rows = super::queries::list_pending(&db.pool, 100).await?;
+        Ok(rows.into_iter().map(|s| Pending { reaction: s.reaction, subject: s.subject }).collect())
+    }
+    #[cfg(not(feature = "ssr"))]
+    Ok(Vec::new())
+}
+
+/// The moderation queue; only for platform admins (others get 401/403).
+#[component]
+pub fn ModerationPage() -> impl IntoView {
+    let pending = Resource::new_blocking(|| (), |_| load());
+    let error = error_from_url(ModerateReaction::PATH);
+    view! {
+        <Title text=format!("{} · Wijkplein", t("moderation-title"))/>
+        <div class="narrow">
+            <h1>{t("moderation-title")}</h1>
+            <ErrorSummary error/>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match pending.await {
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{t("moderation-empty")}</p> }.into_any(),
+                        Ok(list) => view! { <ul class="threads">{list.into_iter().map(|p| view! { <PendingItem item=p/> }).collect_view()}</ul> }.into_any(),
+                        Err(e) => {
+                            set_status(e.status());
+                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn PendingItem(item: Pending) -> impl IntoView {
+    let r = item.reaction;
+    let decide = move |decision: &'static str, label: String, class: &'static str| view! {
+        <form method="post" action=ModerateReaction::PATH class="inline-form">
+            <input type="hidden" name="id" value=r.id/>
+            <input type="hidden" name="decision" value=decision/>
+            <button type="submit" class=class>{label}</button>
+        </form>
+    };
+    view! {
+        <li class="reaction">
+            <p class="reaction__meta">
+                <span class="reaction__author">{r.author_name.clone()}</span>
+                <span class="tag tag--kind">{t(&r.kind.label_key())}</span>
+                <span class="muted">{format_date(r.created_at)}" · "{item.subject}</span>
+            </p>
+            <div class="reaction__body" inner_html=r.html.clone()></div>
+            <div class="reaction__actions">
+                {decide("approve", t("moderation-approve"), "button button--primary button--small")}
+                {decide("reject", t("moderation-reject"), "button button--quiet")}
+            </div>
+        </li>
+    }
+}
