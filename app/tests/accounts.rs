@@ -1,7 +1,6 @@
 //! Account rules against real databases: every test runs on a fresh SQLite
 //! file and on a fresh PostgreSQL database.
 
-
 use app::{
     accounts::{
         queries,

@@ -215,9 +215,14 @@ db_test!(
 );
 
 db_test!(guest_reactions_wait_for_approval, |db: Db| async move {
-    let id = service::post(&db, None, guest(&db, "Mag ik ook meedoen?").await, "10.1.1.1")
-        .await
-        .unwrap();
+    let id = service::post(
+        &db,
+        None,
+        guest(&db, "Mag ik ook meedoen?").await,
+        "10.1.1.1",
+    )
+    .await
+    .unwrap();
     assert!(
         service::threads(&db, "manifest", None)
             .await
@@ -276,9 +281,14 @@ db_test!(
             .await
             .unwrap_err();
         assert!(matches!(err, AppError::RateLimited(_)), "{err:?}");
-        service::post(&db, None, guest(&db, "Van een ander adres").await, "10.4.4.4")
-            .await
-            .unwrap();
+        service::post(
+            &db,
+            None,
+            guest(&db, "Van een ander adres").await,
+            "10.4.4.4",
+        )
+        .await
+        .unwrap();
         let pending: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM reactions WHERE status = 'pending'")
                 .fetch_one(&db.pool)
@@ -358,16 +368,33 @@ db_test!(
         if app::discussion::challenge::solves(&unsolved.challenge, "1", DIFFICULTY) {
             unsolved.nonce = "2".into(); // the one-in-65,536 chance that "1" solves it
         }
-        let err = service::post(&db, None, unsolved, "10.5.5.5").await.unwrap_err();
+        let err = service::post(&db, None, unsolved, "10.5.5.5")
+            .await
+            .unwrap_err();
         assert!(err.has_field_code("challenge_failed"), "{err:?}");
         let mut made_up = guest(&db, "Verzonnen").await;
         made_up.challenge = "bestaat-niet".into();
-        assert!(service::post(&db, None, made_up, "10.5.5.5").await.unwrap_err().has_field_code("challenge_failed"));
+        assert!(service::post(&db, None, made_up, "10.5.5.5")
+            .await
+            .unwrap_err()
+            .has_field_code("challenge_failed"));
         let honest = guest(&db, "Eerlijk opgelost").await;
-        let replay = ReactionForm { body: "Nog eens".into(), ..guest(&db, "x").await };
-        let replay = ReactionForm { challenge: honest.challenge.clone(), nonce: honest.nonce.clone(), ..replay };
+        let replay = ReactionForm {
+            body: "Nog eens".into(),
+            ..guest(&db, "x").await
+        };
+        let replay = ReactionForm {
+            challenge: honest.challenge.clone(),
+            nonce: honest.nonce.clone(),
+            ..replay
+        };
         service::post(&db, None, honest, "10.5.5.5").await.unwrap();
-        let err = service::post(&db, None, replay, "10.5.5.6").await.unwrap_err();
-        assert!(err.has_field_code("challenge_failed"), "a used challenge is refused: {err:?}");
+        let err = service::post(&db, None, replay, "10.5.5.6")
+            .await
+            .unwrap_err();
+        assert!(
+            err.has_field_code("challenge_failed"),
+            "a used challenge is refused: {err:?}"
+        );
     }
 );

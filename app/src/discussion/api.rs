@@ -39,6 +39,8 @@ pub async fn post_reaction(
                 guest_name: guest_name.unwrap_or_default(),
                 guest_email: guest_email.unwrap_or_default(),
                 website: website.unwrap_or_default(),
+                challenge: challenge.unwrap_or_default(),
+                nonce: nonce.unwrap_or_default(),
             };
             let ip = crate::accounts::session::client_ip();
             let id = service::post(&db, viewer.as_ref(), form, &ip).await?;
@@ -95,11 +97,14 @@ pub async fn delete_reaction(id: i64, back: String) -> Result<(), AppError> {
 /// Approves (`decision=approve`) or rejects a guest's reaction; admins only.
 #[server(endpoint = "moderate_reaction")]
 pub async fn moderate_reaction(id: i64, decision: String) -> Result<(), AppError> {
-    respond(async {
-        let viewer = crate::accounts::session::require_viewer()?;
-        let db = crate::state::use_db()?;
-        super::service::moderate(&db, &viewer, id, decision == "approve").await?;
-        crate::ui::redirect_plain_form("/beheer/reacties");
-        Ok(())
-    }.await)
+    respond(
+        async {
+            let viewer = crate::accounts::session::require_viewer()?;
+            let db = crate::state::use_db()?;
+            super::service::moderate(&db, &viewer, id, decision == "approve").await?;
+            crate::ui::redirect_plain_form("/beheer/reacties");
+            Ok(())
+        }
+        .await,
+    )
 }

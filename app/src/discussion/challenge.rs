@@ -32,7 +32,9 @@ pub fn solves(id: &str, nonce: &str, difficulty: u32) -> bool {
 
 /// Finds the smallest nonce that solves the challenge (what the browser runs).
 pub fn solve(id: &str, difficulty: u32) -> u64 {
-    (0u64..).find(|n| solves(id, &n.to_string(), difficulty)).unwrap_or_default()
+    (0u64..)
+        .find(|n| solves(id, &n.to_string(), difficulty))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -50,6 +52,9 @@ mod tests {
     fn a_solution_solves_and_a_guess_does_not() {
         let nonce = solve("abc", 8);
         assert!(solves("abc", &nonce.to_string(), 8));
-        assert!(!solves("other", &nonce.to_string(), 24), "practically never solves a harder one by chance");
+        assert!(
+            !solves("other", &nonce.to_string(), 24),
+            "practically never solves a harder one by chance"
+        );
     }
 }

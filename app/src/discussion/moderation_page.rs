@@ -4,7 +4,10 @@ use super::api::ModerateReaction;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::{format_date, form::{error_from_url, set_status, ErrorSummary}},
+    ui::{
+        form::{error_from_url, set_status, ErrorSummary},
+        format_date,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,7 +31,13 @@ async fn load() -> Result<Vec<Pending>, AppError> {
         }
         let db = crate::state::use_db()?;
         let rows = super::queries::list_pending(&db.pool, 100).await?;
-        Ok(rows.into_iter().map(|s| Pending { reaction: s.reaction, subject: s.subject }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|s| Pending {
+                reaction: s.reaction,
+                subject: s.subject,
+            })
+            .collect())
     }
     #[cfg(not(feature = "ssr"))]
     Ok(Vec::new())
@@ -63,12 +72,14 @@ pub fn ModerationPage() -> impl IntoView {
 #[component]
 fn PendingItem(item: Pending) -> impl IntoView {
     let r = item.reaction;
-    let decide = move |decision: &'static str, label: String, class: &'static str| view! {
-        <form method="post" action=ModerateReaction::PATH class="inline-form">
-            <input type="hidden" name="id" value=r.id/>
-            <input type="hidden" name="decision" value=decision/>
-            <button type="submit" class=class>{label}</button>
-        </form>
+    let decide = move |decision: &'static str, label: String, class: &'static str| {
+        view! {
+            <form method="post" action=ModerateReaction::PATH class="inline-form">
+                <input type="hidden" name="id" value=r.id/>
+                <input type="hidden" name="decision" value=decision/>
+                <button type="submit" class=class>{label}</button>
+            </form>
+        }
     };
     view! {
         <li class="reaction">

@@ -202,8 +202,16 @@ pub async fn count_and_record_guest_post(
 }
 
 /// Stores a new challenge (and prunes those older than a day).
-pub async fn insert_challenge(pool: &AnyPool, id: &str, difficulty: u32, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(r#"DELETE FROM challenges WHERE created_at < $1"#).bind(now - 86_400).execute(pool).await?;
+pub async fn insert_challenge(
+    pool: &AnyPool,
+    id: &str,
+    difficulty: u32,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(r#"DELETE FROM challenges WHERE created_at < $1"#)
+        .bind(now - 86_400)
+        .execute(pool)
+        .await?;
     sqlx::query(r#"INSERT INTO challenges (id, difficulty, created_at) VALUES ($1, $2, $3)"#)
         .bind(id)
         .bind(i64::from(difficulty))
@@ -214,7 +222,11 @@ pub async fn insert_challenge(pool: &AnyPool, id: &str, difficulty: u32, now: i6
 }
 
 /// Uses up an unused challenge issued after `since`; returns its difficulty.
-pub async fn take_challenge(pool: &AnyPool, id: &str, since: i64) -> Result<Option<u32>, sqlx::Error> {
+pub async fn take_challenge(
+    pool: &AnyPool,
+    id: &str,
+    since: i64,
+) -> Result<Option<u32>, sqlx::Error> {
     let difficulty: Option<i64> = sqlx::query_scalar(
         r#"UPDATE challenges SET used = 1 WHERE id = $1 AND used = 0 AND created_at >= $2 RETURNING difficulty"#,
     )

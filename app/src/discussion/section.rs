@@ -19,7 +19,10 @@ use leptos::prelude::*;
 use server_fn::ServerFn;
 
 /// The threads, and for guests a fresh proof-of-work challenge.
-async fn load(subject: String, kind: Option<ReactionKind>) -> Result<(Vec<Reaction>, Option<String>), AppError> {
+async fn load(
+    subject: String,
+    kind: Option<ReactionKind>,
+) -> Result<(Vec<Reaction>, Option<String>), AppError> {
     #[cfg(feature = "ssr")]
     {
         let db = crate::state::use_db()?;
@@ -109,6 +112,7 @@ fn Threads(
     here: String,
     viewer: Option<Viewer>,
     subject: String,
+    challenge: Option<String>,
 ) -> impl IntoView {
     if list.is_empty() {
         return view! { <p class="empty">{t("reactions-empty")}</p> }.into_any();
@@ -215,7 +219,13 @@ fn KindSelect(id: String, selected: ReactionKind) -> impl IntoView {
 }
 
 #[component]
-fn ReplyForm(parent: i64, subject: String, here: String, viewer: Option<Viewer>, challenge: Option<String>) -> impl IntoView {
+fn ReplyForm(
+    parent: i64,
+    subject: String,
+    here: String,
+    viewer: Option<Viewer>,
+    challenge: Option<String>,
+) -> impl IntoView {
     let id = format!("antwoord-{parent}");
     view! {
         <details class="reply">
@@ -237,7 +247,12 @@ fn ReplyForm(parent: i64, subject: String, here: String, viewer: Option<Viewer>,
 }
 
 #[component]
-fn NewReactionForm(subject: String, here: String, viewer: Option<Viewer>, challenge: Option<String>) -> impl IntoView {
+fn NewReactionForm(
+    subject: String,
+    here: String,
+    viewer: Option<Viewer>,
+    challenge: Option<String>,
+) -> impl IntoView {
     view! {
         <form method="post" action=PostReaction::PATH class="card form reaction-form">
             <h3>{t("reactions-new")}</h3>
