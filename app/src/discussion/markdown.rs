@@ -5,7 +5,7 @@
 
 use ammonia::Builder;
 use pulldown_cmark::{html, Event, Options, Parser};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Renders reaction Markdown to sanitised HTML.
 pub fn render(source: &str) -> String {
@@ -19,15 +19,18 @@ pub fn render(source: &str) -> String {
     sanitizer().clean(&unsafe_html).to_string()
 }
 
+/// Only these tags, and no attribute but a link's `href` (ammonia's
+/// defaults would also keep `title`, `lang` and more; we want none of them).
 fn sanitizer() -> Builder<'static> {
     let mut builder = Builder::empty();
     builder
         .tags(HashSet::from([
             "p", "br", "em", "strong", "a", "ul", "ol", "li",
         ]))
+        .generic_attributes(HashSet::new())
+        .tag_attributes(HashMap::from([("a", HashSet::from(["href"]))]))
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .link_rel(Some("nofollow ugc noopener noreferrer"))
-        .add_tag_attributes("a", &["href"]);
+        .link_rel(Some("nofollow ugc noopener noreferrer"));
     builder
 }
 
@@ -57,5 +60,15 @@ mod tests {
             !render("# Kop").contains("<h1"),
             "headings are not in the subset"
         );
+    }
+}
+
+#[cfg(test)]
+mod attribute_tests {
+    /// ammonia keeps `title` by default; a crafted title must not survive.
+    #[test]
+    fn titles_are_dropped() {
+        let out = super::render("[a](https://ok.example \"title\\\" onmouseover=\\\"alert(1)\")");
+        assert!(!out.contains("title"), "{out}");
     }
 }
