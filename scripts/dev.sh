@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 export DATABASE_URL="${DATABASE_URL:-sqlite://wijkplein.db?mode=rwc}"
 export WIJKPLEIN_DEMO="${WIJKPLEIN_DEMO:-1}"
-with_wasm_std cargo leptos serve --release
+with_wasm_std cargo leptos serve --release --precompress

@@ -30,7 +30,7 @@ log "unit and database tests (SQLite and PostgreSQL)"
 cargo test --workspace --features app/ssr --exclude frontend
 
 log "release build (server and wasm islands)"
-with_wasm_std cargo leptos build --release
+with_wasm_std cargo leptos build --release --precompress
 scripts/size-report.sh
 
 # One browser run per backend, each against a fresh database.

@@ -1,5 +1,7 @@
 //! Widgets shared by several domains: the page frame and form parts.
 
+#[cfg(feature = "hydrate")]
+pub mod enhance;
 pub mod form;
 pub mod icons;
 pub mod layout;

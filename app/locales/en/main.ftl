@@ -185,3 +185,4 @@ moderation-title = Reactions from guests
 moderation-empty = No reactions are waiting. Everything has been reviewed.
 moderation-approve = Publish
 moderation-reject = Do not publish
+sign-failed = That did not work. Please try again.

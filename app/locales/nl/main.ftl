@@ -184,3 +184,4 @@ moderation-title = Reacties van gasten
 moderation-empty = Er wachten geen reacties. Alles is bekeken.
 moderation-approve = Plaatsen
 moderation-reject = Niet plaatsen
+sign-failed = Dat lukte niet. Probeer het nog eens.

@@ -102,6 +102,7 @@ fn sign_texts() -> SignTexts {
         login_first: t("sign-login-first"),
         login: t("nav-log-in"),
         busy: t("sign-busy"),
+        failed: t("sign-failed"),
     }
 }
 

@@ -8,6 +8,7 @@ use super::{
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use server_fn::ServerFn;
 
 /// Every text the box shows, resolved on the server in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +43,8 @@ pub struct SignTexts {
     pub login: String,
     /// Shown while a request is on its way.
     pub busy: String,
+    /// Shown when the request failed without a clearer message.
+    pub failed: String,
 }
 
 /// What the server knows when it renders the box.
@@ -66,28 +69,49 @@ pub struct SignState {
 pub fn SignBox(state: SignState, texts: SignTexts) -> impl IntoView {
     let counts = RwSignal::new(state.counts.clone());
     let signed = RwSignal::new(state.own.is_some());
-    let sign = ServerAction::<SignManifest>::new();
-    let withdraw = ServerAction::<WithdrawSignature>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(c)) = sign.value().get() {
-            counts.set(c);
-            signed.set(true);
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(state.error.as_ref().map(ToString::to_string));
+    // Copy, so the submit handler is Copy and can serve both forms.
+    let failed = StoredValue::new(texts.failed.clone());
+    // With JavaScript the forms are posted by fetch and the box updates in
+    // place; `becomes_signed` is the state after success.
+    let submit = move |ev: leptos::ev::SubmitEvent, becomes_signed: bool| {
+        ev.prevent_default();
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let failed = failed.get_value();
+            pending.set(true);
+            leptos::task::spawn_local(async move {
+                match crate::ui::enhance::post_form(&form).await {
+                    Ok((status, body)) if status < 300 => {
+                        match serde_json::from_str::<SignatureCounts>(&body) {
+                            Ok(new_counts) => {
+                                counts.set(new_counts);
+                                signed.set(becomes_signed);
+                                error.set(None);
+                            }
+                            Err(_) => error.set(Some(failed)),
+                        }
+                    }
+                    Ok((_, body)) => error.set(Some(
+                        serde_json::from_str::<AppError>(&body)
+                            .map(|e| e.to_string())
+                            .unwrap_or(failed),
+                    )),
+                    Err(()) => error.set(Some(failed)),
+                }
+                pending.set(false);
+            });
         }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(c)) = withdraw.value().get() {
-            counts.set(c);
-            signed.set(false);
-        }
-    });
-    let first_error = state.error.clone();
-    let error = move || {
-        let latest = sign.value().get().or_else(|| withdraw.value().get());
-        match latest {
-            Some(Err(e)) => Some(e),
-            Some(Ok(_)) => None,
-            None => first_error.clone(),
-        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (becomes_signed, failed);
     };
     let (one, many) = (texts.count_one.clone(), texts.count_many.clone());
     let role_names = state.roles.clone();
@@ -114,11 +138,23 @@ pub fn SignBox(state: SignState, texts: SignTexts) -> impl IntoView {
                 view! {
                     <p>{texts.login_first.clone()}</p>
                     <a class="button button--primary" href="/inloggen?volgende=/manifest%23tekenen">{texts.login.clone()}</a>
-                }.into_any()
+                }
+                .into_any()
             } else if signed.get() {
-                view! { <SignedView withdraw texts=texts.clone()/> }.into_any()
+                view! {
+                    <p class="notice notice--success" role="status">{texts.thanks.clone()}</p>
+                    <form method="post" action=WithdrawSignature::PATH on:submit=move |ev| submit(ev, false)>
+                        <button class="button button--quiet" type="submit" disabled=move || pending.get()>{texts.withdraw.clone()}</button>
+                    </form>
+                }
+                .into_any()
             } else {
-                view! { <SignForm sign texts=texts.clone() state=state.clone()/> }.into_any()
+                view! {
+                    <form method="post" action=SignManifest::PATH on:submit=move |ev| submit(ev, true)>
+                        <SignFields texts=texts.clone() state=state.clone() pending/>
+                    </form>
+                }
+                .into_any()
             }
         }
     };
@@ -131,58 +167,46 @@ pub fn SignBox(state: SignState, texts: SignTexts) -> impl IntoView {
             </p>
             <ul class="sign__roles">{by_role}</ul>
             <p>{texts.intro.clone()}</p>
-            {move || error().map(|e| view! { <p class="notice notice--error" role="alert">{e.to_string()}</p> })}
+            {move || error.get().map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
             {body}
         </section>
     }
 }
 
 #[component]
-fn SignedView(withdraw: ServerAction<WithdrawSignature>, texts: SignTexts) -> impl IntoView {
-    view! {
-        <p class="notice notice--success" role="status">{texts.thanks}</p>
-        <ActionForm action=withdraw>
-            <button class="button button--quiet" type="submit" disabled=move || withdraw.pending().get()>{texts.withdraw}</button>
-        </ActionForm>
-    }
-}
-
-#[component]
-fn SignForm(sign: ServerAction<SignManifest>, texts: SignTexts, state: SignState) -> impl IntoView {
+fn SignFields(texts: SignTexts, state: SignState, pending: RwSignal<bool>) -> impl IntoView {
     let busy = texts.busy.clone();
     let submit = texts.submit.clone();
     view! {
-        <ActionForm action=sign>
-            <div class="form">
-                <div class="field">
-                    <label for="veld-role">{texts.role}</label>
-                    <select id="veld-role" name="role">
-                        {state.roles.into_iter().map(|(value, label)| {
-                            let selected = value == state.default_role;
-                            view! { <option value=value selected=selected>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="veld-organisation">{texts.organisation}</label>
-                    <p class="field__hint" id="veld-organisation-hint">{texts.optional.clone()}</p>
-                    <input id="veld-organisation" name="organisation" type="text" maxlength="100"
-                        autocomplete="organization" aria-describedby="veld-organisation-hint"/>
-                </div>
-                <div class="field">
-                    <label for="veld-motivation">{texts.motivation}</label>
-                    <p class="field__hint" id="veld-motivation-hint">{texts.optional}</p>
-                    <textarea id="veld-motivation" name="motivation" rows="3" maxlength="500"
-                        aria-describedby="veld-motivation-hint"></textarea>
-                </div>
-                <div class="check">
-                    <input id="veld-public" name="public" type="checkbox" value="1" checked/>
-                    <label for="veld-public">{texts.public}</label>
-                </div>
-                <button class="button button--primary button--wide" type="submit" disabled=move || sign.pending().get()>
-                    {move || if sign.pending().get() { busy.clone() } else { submit.clone() }}
-                </button>
+        <div class="form">
+            <div class="field">
+                <label for="veld-role">{texts.role}</label>
+                <select id="veld-role" name="role">
+                    {state.roles.into_iter().map(|(value, label)| {
+                        let selected = value == state.default_role;
+                        view! { <option value=value selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select>
             </div>
-        </ActionForm>
+            <div class="field">
+                <label for="veld-organisation">{texts.organisation}</label>
+                <p class="field__hint" id="veld-organisation-hint">{texts.optional.clone()}</p>
+                <input id="veld-organisation" name="organisation" type="text" maxlength="100"
+                    autocomplete="organization" aria-describedby="veld-organisation-hint"/>
+            </div>
+            <div class="field">
+                <label for="veld-motivation">{texts.motivation}</label>
+                <p class="field__hint" id="veld-motivation-hint">{texts.optional}</p>
+                <textarea id="veld-motivation" name="motivation" rows="3" maxlength="500"
+                    aria-describedby="veld-motivation-hint"></textarea>
+            </div>
+            <div class="check">
+                <input id="veld-public" name="public" type="checkbox" value="1" checked/>
+                <label for="veld-public">{texts.public}</label>
+            </div>
+            <button class="button button--primary button--wide" type="submit" disabled=move || pending.get()>
+                {move || if pending.get() { busy.clone() } else { submit.clone() }}
+            </button>
+        </div>
     }
 }

@@ -1,0 +1,23 @@
+import { test, expect } from '@playwright/test';
+
+// The brief's budget: a first visit, everything included, stays within 120 KB
+// on the wire. Measured with the browser's own byte counts (encoded, as sent)
+// for a cold load of the home page until its island is hydrated.
+const BUDGET = 120 * 1024;
+
+test('a first visit to the home page stays within 120 KB on the wire', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const bytes = new Map<string, number>();
+  const urls = new Map<string, string>();
+  cdp.on('Network.responseReceived', e => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', e => bytes.set(e.requestId, e.encodedDataLength));
+  await page.goto('/');
+  await expect(page.getByRole('tab', { name: /Een lange adem/ })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  const lines = [...bytes.entries()].map(([id, n]) => `${String(n).padStart(8)}  ${urls.get(id) ?? id}`);
+  console.log(`first visit: ${total} bytes on the wire (budget ${BUDGET})\n${lines.join('\n')}`);
+  expect(total).toBeLessThanOrEqual(BUDGET);
+});
