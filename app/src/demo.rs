@@ -122,17 +122,7 @@ async fn sign_as_demo_people(db: &Db) -> AppResult<()> {
 /// A first conversation on the manifest, so the reactions are not empty.
 async fn react_as(db: &Db, viewer: &crate::accounts::Viewer) -> AppResult<()> {
     use crate::discussion::service::{post, ReactionForm};
-    let form = |subject: &str, kind: &str, body: &str| ReactionForm {
-        subject: subject.into(),
-        parent_id: None,
-        kind: kind.into(),
-        body: body.into(),
-        guest_name: String::new(),
-        guest_email: String::new(),
-        website: String::new(),
-        challenge: String::new(),
-        nonce: String::new(),
-    };
+    let form = ReactionForm::member;
     post(db, Some(viewer), form("manifest:wat-goed-gaat", "voorbeeld",
         "In Transvaal koken buren elke vrijdag samen in het buurthuis. Dat begon met *drie* mensen, nu zijn het er dertig."), "demo").await?;
     post(db, Some(viewer), form("manifest", "herkenning",

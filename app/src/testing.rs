@@ -6,7 +6,10 @@
 //! Without it they are skipped with a message, unless `WIJKPLEIN_REQUIRE_PG=1`,
 //! which the test script sets so that CI can never skip them silently.
 
-use crate::db::Db;
+use crate::{
+    accounts::{queries, service, Viewer},
+    db::Db,
+};
 use sqlx::{any::AnyPoolOptions, Executor};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -90,4 +93,22 @@ macro_rules! db_test {
             }
         }
     };
+}
+
+/// Test fixture: a registered resident named after their email address.
+pub async fn person(db: &Db, email: &str) -> Viewer {
+    let form = service::Registration {
+        email: email.into(),
+        display_name: format!("Buur {email}"),
+        password: "Fietsbel-Lindeboom-42".into(),
+        role: "bewoner".into(),
+    };
+    let id = match service::register(db, form).await {
+        Ok(id) => id,
+        Err(err) => panic!("could not register {email}: {err:?}"),
+    };
+    match queries::find_viewer(&db.pool, id).await {
+        Ok(Some(viewer)) => viewer,
+        other => panic!("could not load {email}: {other:?}"),
+    }
 }

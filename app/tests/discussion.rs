@@ -4,11 +4,7 @@
 #![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
-    accounts::{
-        queries as accounts,
-        service::{self as account_service, Registration},
-        Viewer,
-    },
+    accounts::queries as accounts,
     db::Db,
     db_test,
     discussion::{
@@ -18,35 +14,11 @@ use app::{
         service::{self, ReactionForm},
     },
     error::AppError,
+    testing::person,
 };
 
-async fn person(db: &Db, email: &str) -> Viewer {
-    let id = account_service::register(
-        db,
-        Registration {
-            email: email.into(),
-            display_name: format!("Buur {email}"),
-            password: "Fietsbel-Lindeboom-42".into(),
-            role: "bewoner".into(),
-        },
-    )
-    .await
-    .unwrap();
-    accounts::find_viewer(&db.pool, id).await.unwrap().unwrap()
-}
-
 fn form(subject: &str, kind: &str, body: &str) -> ReactionForm {
-    ReactionForm {
-        subject: subject.into(),
-        parent_id: None,
-        kind: kind.into(),
-        body: body.into(),
-        guest_name: String::new(),
-        guest_email: String::new(),
-        website: String::new(),
-        challenge: String::new(),
-        nonce: String::new(),
-    }
+    ReactionForm::member(subject, kind, body)
 }
 
 /// A guest's reaction with a freshly issued and honestly solved challenge.

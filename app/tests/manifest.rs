@@ -1,13 +1,7 @@
 //! Manifest versions and signatures against real databases (SQLite and PostgreSQL).
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
-
 use app::{
-    accounts::{
-        queries as accounts,
-        service::{self as account_service, Registration},
-        Role, Viewer,
-    },
+    accounts::Role,
     db::Db,
     db_test,
     error::AppError,
@@ -15,22 +9,8 @@ use app::{
         content, queries,
         service::{self, SignForm},
     },
+    testing::person,
 };
-
-async fn person(db: &Db, email: &str) -> Viewer {
-    let id = account_service::register(
-        db,
-        Registration {
-            email: email.into(),
-            display_name: format!("Buur {email}"),
-            password: "Fietsbel-Lindeboom-42".into(),
-            role: "bewoner".into(),
-        },
-    )
-    .await
-    .unwrap();
-    accounts::find_viewer(&db.pool, id).await.unwrap().unwrap()
-}
 
 fn form(role: &str, public: bool) -> SignForm {
     SignForm {

@@ -42,6 +42,23 @@ pub struct ReactionForm {
     pub nonce: String,
 }
 
+impl ReactionForm {
+    /// A member's reaction: no guest fields, no challenge.
+    pub fn member(subject: &str, kind: &str, body: &str) -> ReactionForm {
+        ReactionForm {
+            subject: subject.into(),
+            parent_id: None,
+            kind: kind.into(),
+            body: body.into(),
+            guest_name: String::new(),
+            guest_email: String::new(),
+            website: String::new(),
+            challenge: String::new(),
+            nonce: String::new(),
+        }
+    }
+}
+
 /// Issues a proof-of-work challenge for a guest's form; returns its id.
 pub async fn issue_challenge(db: &Db) -> AppResult<String> {
     use rand::RngCore;
