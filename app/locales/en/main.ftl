@@ -186,3 +186,4 @@ moderation-empty = No reactions are waiting. Everything has been reviewed.
 moderation-approve = Publish
 moderation-reject = Do not publish
 sign-failed = That did not work. Please try again.
+reactions-new-principle = React to this principle

@@ -185,3 +185,4 @@ moderation-empty = Er wachten geen reacties. Alles is bekeken.
 moderation-approve = Plaatsen
 moderation-reject = Niet plaatsen
 sign-failed = Dat lukte niet. Probeer het nog eens.
+reactions-new-principle = Reageer op dit principe

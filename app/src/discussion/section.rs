@@ -253,9 +253,14 @@ fn NewReactionForm(
     viewer: Option<Viewer>,
     challenge: Option<String>,
 ) -> impl IntoView {
+    let heading = t(if subject.contains(':') {
+        "reactions-new-principle"
+    } else {
+        "reactions-new"
+    });
     view! {
         <form method="post" action=PostReaction::PATH class="card form reaction-form">
-            <h3>{t("reactions-new")}</h3>
+            <h3>{heading}</h3>
             <input type="hidden" name="subject" value=subject/>
             <input type="hidden" name="back" value=here/>
             <KindSelect id="nieuw-soort".to_owned() selected=ReactionKind::Herkenning/>
