@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 // BASE_URL is set by scripts/test.sh to a server it started on a free port.
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,
   workers: 1,
