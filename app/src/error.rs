@@ -193,11 +193,7 @@ mod server {
     pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         if let Err(err) = &result {
             use leptos::prelude::use_context;
-            let from_form = use_context::<axum::http::request::Parts>()
-                .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
-                .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
-                .unwrap_or(false);
-            if !from_form {
+            if !crate::ui::is_plain_form_post() {
                 if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
                     if let Ok(code) = axum::http::StatusCode::from_u16(err.status()) {
                         res.set_status(code);

@@ -28,17 +28,22 @@ pub fn safe_local_path(next: Option<&str>) -> String {
 /// its island can update the page in place.
 pub fn redirect_plain_form(path: &str) {
     #[cfg(feature = "ssr")]
-    {
-        let from_form = leptos::prelude::use_context::<axum::http::request::Parts>()
-            .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
-            .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
-            .unwrap_or(false);
-        if from_form {
-            leptos_axum::redirect(path);
-        }
+    if is_plain_form_post() {
+        leptos_axum::redirect(path);
     }
     #[cfg(not(feature = "ssr"))]
     let _ = path;
+}
+
+/// Whether the request being handled is a plain HTML form post (the browser
+/// asks for HTML), as opposed to a script asking for data. Leptos uses the
+/// same test to decide between a redirect and a data answer.
+#[cfg(feature = "ssr")]
+pub fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
+        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+        .unwrap_or(false)
 }
 
 /// A date as day-month-year (the Dutch way, and clear in English too), from
