@@ -101,7 +101,14 @@ mod server {
     pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .map(|(k, v)| {
+                // Numbers stay numbers, so Fluent can pick "1 lid" or "3 leden".
+                let value = v
+                    .parse::<i64>()
+                    .map(FluentValue::from)
+                    .unwrap_or_else(|_| FluentValue::from(v.clone()));
+                (Cow::Borrowed(*k), value)
+            })
             .collect();
         LOCALES
             .try_lookup_with_args(id(lang), key, &map)

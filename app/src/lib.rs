@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod discussion;
 pub mod error;
+pub mod groups;
 pub mod home;
 pub mod i18n;
 pub mod manifest;
@@ -69,7 +70,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("manifest") view=manifest::page::ManifestPage ssr=SsrMode::Async/>
                     <Route path=path!("manifest/principes/:slug") view=manifest::principle_page::PrincipleEntryPage ssr=SsrMode::Async/>
                     <Route path=path!("beheer/reacties") view=discussion::moderation_page::ModerationPage ssr=SsrMode::Async/>
-                    <Route path=path!("groepen") view=|| view! { <pages::ComingSoonPage area="groups"/> }/>
+                    <Route path=path!("groepen") view=groups::directory_page::DirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("groepen/nieuw") view=groups::edit_page::NewGroupPage/>
+                    <Route path=path!("groepen/:slug") view=groups::group_page::GroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("groepen/:slug/beheer") view=groups::manage_page::ManageGroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("groepen/:slug/bewerken") view=groups::edit_page::EditGroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("mijn-groepen") view=groups::mine_page::MyGroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("plannen") view=|| view! { <pages::ComingSoonPage area="plans"/> }/>
                 </Routes>
             </ui::layout::PageFrame>

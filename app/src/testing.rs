@@ -112,3 +112,19 @@ pub async fn person(db: &Db, email: &str) -> Viewer {
         other => panic!("could not load {email}: {other:?}"),
     }
 }
+
+/// Test fixture: a registered person who is a platform administrator.
+pub async fn admin(db: &Db, email: &str) -> Viewer {
+    let viewer = person(db, email).await;
+    if let Err(err) = sqlx::query("UPDATE users SET is_admin = 1 WHERE id = $1")
+        .bind(viewer.id)
+        .execute(&db.pool)
+        .await
+    {
+        panic!("could not make {email} an admin: {err}");
+    }
+    Viewer {
+        is_admin: true,
+        ..viewer
+    }
+}

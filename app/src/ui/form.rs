@@ -143,3 +143,94 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A labelled multi-line text field with an optional hint and error.
+#[component]
+pub fn TextArea(
+    /// The form field's `name`, also used for its id (`veld-<name>`).
+    name: &'static str,
+    /// Visible label.
+    label: String,
+    /// Current value.
+    #[prop(optional)]
+    value: String,
+    /// Visible rows.
+    #[prop(default = 5)]
+    rows: u32,
+    /// Whether the field must be filled in.
+    #[prop(optional)]
+    required: bool,
+    /// Most characters allowed (the browser stops typing there).
+    #[prop(optional)]
+    maxlength: Option<usize>,
+    /// Help text under the label.
+    #[prop(optional)]
+    hint: Option<String>,
+    /// The error to show, if any.
+    #[prop(default = None)]
+    error: Option<AppError>,
+) -> impl IntoView {
+    let id = format!("veld-{name}");
+    let message = error.as_ref().and_then(|e| e.field_message(name));
+    let has_error = message.is_some();
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let error_id = message.as_ref().map(|_| format!("{id}-fout"));
+    let described = [hint_id.clone(), error_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            {message.map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+            <textarea id=id name=name rows=rows required=required maxlength=maxlength
+                aria-invalid=error_id.as_ref().map(|_| "true")
+                aria-describedby=(!described.is_empty()).then_some(described)>{value}</textarea>
+        </div>
+    }
+}
+
+/// A choice shown as radio buttons in a fieldset, each with an explanation.
+#[component]
+pub fn RadioGroup(
+    /// The form field's `name`.
+    name: &'static str,
+    /// The question (legend).
+    legend: String,
+    /// `(value, label, explanation)` triples.
+    options: Vec<(String, String, String)>,
+    /// The chosen value.
+    selected: String,
+    /// The error to show, if any.
+    #[prop(default = None)]
+    error: Option<AppError>,
+) -> impl IntoView {
+    let message = error.as_ref().and_then(|e| e.field_message(name));
+    let has_error = message.is_some();
+    view! {
+        <fieldset class="field radios" class:field--error=has_error id=format!("veld-{name}")>
+            <legend>{legend}</legend>
+            {message.map(|m| view! { <p class="field__error">{m}</p> })}
+            {options.into_iter().map(|(value, label, explanation)| {
+                let id = format!("veld-{name}-{value}");
+                let hint_id = format!("{id}-hint");
+                let checked = value == selected;
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=id.clone() name=name value=value checked=checked
+                            aria-describedby=hint_id.clone()/>
+                        <label for=id>{label}</label>
+                        <p class="field__hint" id=hint_id>{explanation}</p>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The first error that any of these server functions sent back to this page.
+pub fn first_error(fn_paths: &[&str]) -> Option<AppError> {
+    fn_paths.iter().find_map(|path| error_from_url(path))
+}

@@ -1,0 +1,660 @@
+//! Group rules, independent of HTTP so the database tests call them directly
+//! as each kind of person: `None` is a guest. Every rule that protects a group
+//! is checked here, inside the transaction that makes the change.
+
+use super::{
+    model::{
+        fold, parse_postcodes, postcode_query, slugify, Cursor, GroupDetail, MemberRole,
+        MembershipMode, RequestStatus, Standing, RESERVED_SLUGS,
+    },
+    queries::{self, Audience, GroupFields},
+};
+use crate::{
+    accounts::Viewer,
+    db::{now, Db},
+    error::{is_unique_violation, AppError, AppResult},
+};
+
+/// Limits on what a group's form may hold, in characters.
+pub mod limits {
+    /// Name.
+    pub const NAME: (usize, usize) = (3, 80);
+    /// Neighbourhood and municipality.
+    pub const PLACE: (usize, usize) = (2, 80);
+    /// Description.
+    pub const DESCRIPTION: (usize, usize) = (10, 2000);
+    /// The question for requests.
+    pub const QUESTION: usize = 200;
+    /// An answer to that question.
+    pub const ANSWER: (usize, usize) = (1, 1000);
+    /// A coordinator's message with a decision.
+    pub const MESSAGE: usize = 500;
+    /// The reason for a ban.
+    pub const REASON: (usize, usize) = (3, 500);
+}
+
+/// A group as submitted by its form.
+#[derive(Debug, Clone, Default)]
+pub struct GroupForm {
+    /// Name.
+    pub name: String,
+    /// Wijk or buurt.
+    pub neighbourhood: String,
+    /// Gemeente.
+    pub municipality: String,
+    /// Postcode areas as typed.
+    pub postcodes: String,
+    /// About the group.
+    pub description: String,
+    /// `open` or `request`.
+    pub mode: String,
+    /// Question for requests; empty means the standard question.
+    pub join_question: String,
+}
+
+struct Checked {
+    postcodes: Vec<String>,
+    mode: MembershipMode,
+}
+
+fn length_ok(text: &str, (min, max): (usize, usize)) -> bool {
+    (min..=max).contains(&text.trim().chars().count())
+}
+
+fn check(form: &GroupForm) -> AppResult<Checked> {
+    let mut problems = Vec::new();
+    if !length_ok(&form.name, limits::NAME) {
+        problems.push(("name", "group_name_length"));
+    }
+    if !length_ok(&form.neighbourhood, limits::PLACE) {
+        problems.push(("neighbourhood", "group_neighbourhood_length"));
+    }
+    if !length_ok(&form.municipality, limits::PLACE) {
+        problems.push(("municipality", "group_municipality_length"));
+    }
+    let postcodes = parse_postcodes(&form.postcodes).unwrap_or_else(|_| {
+        problems.push(("postcodes", "group_postcodes_invalid"));
+        Vec::new()
+    });
+    if postcodes.len() > 20 {
+        problems.push(("postcodes", "group_postcodes_too_many"));
+    }
+    if !length_ok(&form.description, limits::DESCRIPTION) {
+        problems.push(("description", "group_description_length"));
+    }
+    let mode = MembershipMode::parse(&form.mode);
+    if mode.is_none() {
+        problems.push(("mode", "group_mode_invalid"));
+    }
+    if form.join_question.trim().chars().count() > limits::QUESTION {
+        problems.push(("join_question", "group_question_too_long"));
+    }
+    if !problems.is_empty() {
+        return Err(AppError::fields(problems));
+    }
+    Ok(Checked {
+        postcodes,
+        mode: mode.unwrap_or_default(),
+    })
+}
+
+fn fields<'a>(form: &'a GroupForm, checked: &'a Checked) -> GroupFields<'a> {
+    GroupFields {
+        name: form.name.trim(),
+        neighbourhood: form.neighbourhood.trim(),
+        municipality: form.municipality.trim(),
+        postcodes: &checked.postcodes,
+        description: form.description.trim(),
+        mode: checked.mode,
+        join_question: form.join_question.trim(),
+    }
+}
+
+fn logged_in(viewer: Option<&Viewer>) -> AppResult<&Viewer> {
+    viewer.ok_or_else(AppError::login_required)
+}
+
+/// A group by slug, or "not found".
+pub async fn group(db: &Db, slug: &str) -> AppResult<GroupDetail> {
+    queries::find_by_slug(&db.pool, slug)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
+/// Starts a group; its founder becomes the first coordinator. Returns the slug.
+pub async fn create(db: &Db, viewer: Option<&Viewer>, form: GroupForm) -> AppResult<String> {
+    let viewer = logged_in(viewer)?;
+    let checked = check(&form)?;
+    let f = fields(&form, &checked);
+    let base = match slugify(f.name) {
+        s if s.len() < 2 || RESERVED_SLUGS.contains(&s.as_str()) => format!("groep-{s}"),
+        s => s,
+    };
+    let base = base.trim_end_matches('-').to_owned();
+    let mut tx = db.write_tx().await?;
+    let mut slug = base.clone();
+    let mut n = 1;
+    while queries::slug_taken(&mut *tx, &slug).await? {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    let at = now();
+    let id = queries::insert_group(&mut tx, &slug, &f, viewer.id, at)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::conflict("error-group-busy")
+            } else {
+                e.into()
+            }
+        })?;
+    queries::insert_member(&mut tx, id, viewer.id, MemberRole::Coordinator, at).await?;
+    queries::record(
+        &mut tx,
+        id,
+        "created",
+        viewer.id,
+        None,
+        Audience::Public,
+        at,
+    )
+    .await?;
+    queries::recount(&mut tx, id, at).await?;
+    tx.commit().await?;
+    Ok(slug)
+}
+
+/// Changes a group's details; coordinators only.
+pub async fn update(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+    form: GroupForm,
+) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let group = group(db, slug).await?;
+    let checked = check(&form)?;
+    let mut tx = db.write_tx().await?;
+    require_coordinator(&mut tx, group.summary.id, viewer).await?;
+    let at = now();
+    queries::update_group(&mut tx, group.summary.id, &fields(&form, &checked), at).await?;
+    queries::record(
+        &mut tx,
+        group.summary.id,
+        "edited",
+        viewer.id,
+        None,
+        Audience::Members,
+        at,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn require_coordinator(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+    viewer: &Viewer,
+) -> AppResult<()> {
+    if !queries::lock_group(conn, group_id).await? {
+        return Err(AppError::not_found());
+    }
+    match queries::membership(&mut *conn, group_id, viewer.id).await? {
+        Some((MemberRole::Coordinator, _)) => Ok(()),
+        _ => Err(AppError::forbidden()),
+    }
+}
+
+/// Where a person stands with a group.
+pub async fn standing(db: &Db, viewer: Option<&Viewer>, group_id: i64) -> AppResult<Standing> {
+    let Some(viewer) = viewer else {
+        return Ok(Standing::Guest);
+    };
+    if let Some((role, name_hidden)) = queries::membership(&db.pool, group_id, viewer.id).await? {
+        return Ok(Standing::Member { role, name_hidden });
+    }
+    if queries::is_banned(&db.pool, group_id, viewer.id).await? {
+        return Ok(Standing::Banned);
+    }
+    Ok(
+        match queries::pending_request(&db.pool, group_id, viewer.id).await? {
+            Some(request_id) => Standing::Pending { request_id },
+            None => Standing::Outsider,
+        },
+    )
+}
+
+/// Checks, inside the transaction, that the person may join or ask to.
+async fn may_join(conn: &mut sqlx::AnyConnection, group_id: i64, viewer: &Viewer) -> AppResult<()> {
+    if !queries::lock_group(conn, group_id).await? {
+        return Err(AppError::not_found());
+    }
+    if queries::is_banned(&mut *conn, group_id, viewer.id).await? {
+        return Err(AppError::Forbidden(crate::i18n::t("error-group-banned")));
+    }
+    if queries::membership(&mut *conn, group_id, viewer.id)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::conflict("error-group-already-member"));
+    }
+    Ok(())
+}
+
+/// Joins an open group at once.
+pub async fn join(db: &Db, viewer: Option<&Viewer>, slug: &str) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let group = group(db, slug).await?;
+    if group.summary.mode != MembershipMode::Open {
+        return Err(AppError::conflict("error-group-needs-request"));
+    }
+    let id = group.summary.id;
+    let mut tx = db.write_tx().await?;
+    may_join(&mut tx, id, viewer).await?;
+    let at = now();
+    queries::insert_member(&mut tx, id, viewer.id, MemberRole::Member, at)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::conflict("error-group-already-member")
+            } else {
+                e.into()
+            }
+        })?;
+    queries::record(&mut tx, id, "joined", viewer.id, None, Audience::Public, at).await?;
+    queries::recount(&mut tx, id, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Asks to join a group on request, with an answer to its question.
+pub async fn request_to_join(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+    answer: &str,
+) -> AppResult<i64> {
+    let viewer = logged_in(viewer)?;
+    let group = group(db, slug).await?;
+    if group.summary.mode != MembershipMode::OnRequest {
+        return Err(AppError::conflict("error-group-is-open"));
+    }
+    if !length_ok(answer, limits::ANSWER) {
+        return Err(AppError::field("answer", "group_answer_length"));
+    }
+    let id = group.summary.id;
+    let mut tx = db.write_tx().await?;
+    may_join(&mut tx, id, viewer).await?;
+    let request = queries::insert_request(&mut tx, id, viewer.id, answer.trim(), now())
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::conflict("error-group-request-exists")
+            } else {
+                e.into()
+            }
+        })?;
+    tx.commit().await?;
+    Ok(request)
+}
+
+/// Withdraws one's own open request. Returns the group's slug.
+pub async fn withdraw_request(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    request_id: i64,
+) -> AppResult<String> {
+    let viewer = logged_in(viewer)?;
+    let mut tx = db.write_tx().await?;
+    let (_, request) = queries::find_request(&mut *tx, request_id)
+        .await?
+        .filter(|(_, r)| r.user_id == viewer.id)
+        .ok_or_else(AppError::not_found)?;
+    if !queries::close_request(
+        &mut tx,
+        request_id,
+        RequestStatus::Withdrawn,
+        "",
+        viewer.id,
+        now(),
+    )
+    .await?
+    {
+        return Err(AppError::conflict("error-group-request-closed"));
+    }
+    tx.commit().await?;
+    Ok(request.group_slug)
+}
+
+/// A coordinator approves or declines a request, with an optional message.
+/// Returns the group's slug.
+pub async fn decide_request(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    request_id: i64,
+    approve: bool,
+    message: &str,
+) -> AppResult<String> {
+    let viewer = logged_in(viewer)?;
+    if message.trim().chars().count() > limits::MESSAGE {
+        return Err(AppError::field("message", "group_message_too_long"));
+    }
+    let mut tx = db.write_tx().await?;
+    let (group_id, request) = queries::find_request(&mut *tx, request_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    require_coordinator(&mut tx, group_id, viewer).await?;
+    let at = now();
+    let status = if approve {
+        RequestStatus::Approved
+    } else {
+        RequestStatus::Declined
+    };
+    if !queries::close_request(&mut tx, request_id, status, message.trim(), viewer.id, at).await? {
+        return Err(AppError::conflict("error-group-request-closed"));
+    }
+    if approve {
+        if queries::is_banned(&mut *tx, group_id, request.user_id).await? {
+            return Err(AppError::conflict("error-group-target-banned"));
+        }
+        if queries::membership(&mut *tx, group_id, request.user_id)
+            .await?
+            .is_none()
+        {
+            queries::insert_member(&mut tx, group_id, request.user_id, MemberRole::Member, at)
+                .await?;
+            queries::record(
+                &mut tx,
+                group_id,
+                "joined",
+                request.user_id,
+                None,
+                Audience::Public,
+                at,
+            )
+            .await?;
+            queries::recount(&mut tx, group_id, at).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(request.group_slug)
+}
+
+/// Leaves a group. The last coordinator must hand over first.
+pub async fn leave(db: &Db, viewer: Option<&Viewer>, slug: &str) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    let mut tx = db.write_tx().await?;
+    queries::lock_group(&mut tx, id).await?;
+    let role = match queries::membership(&mut *tx, id, viewer.id).await? {
+        Some((role, _)) => role,
+        None => return Err(AppError::conflict("error-group-not-member")),
+    };
+    if role == MemberRole::Coordinator && queries::coordinator_count(&mut tx, id).await? <= 1 {
+        return Err(AppError::conflict("error-group-last-coordinator"));
+    }
+    let at = now();
+    queries::delete_member(&mut tx, id, viewer.id).await?;
+    queries::record(&mut tx, id, "left", viewer.id, None, Audience::Members, at).await?;
+    queries::recount(&mut tx, id, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator changes a member's role: makes them co-coordinator, or
+/// (for themselves or another coordinator) back to member, as long as one
+/// coordinator remains.
+pub async fn set_role(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+    user_id: i64,
+    role: MemberRole,
+) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    let mut tx = db.write_tx().await?;
+    require_coordinator(&mut tx, id, viewer).await?;
+    let current = match queries::membership(&mut *tx, id, user_id).await? {
+        Some((current, _)) => current,
+        None => return Err(AppError::not_found()),
+    };
+    if current == role {
+        return Ok(());
+    }
+    if role == MemberRole::Member && queries::coordinator_count(&mut tx, id).await? <= 1 {
+        return Err(AppError::conflict("error-group-last-coordinator"));
+    }
+    queries::set_role(&mut tx, id, user_id, role).await?;
+    let kind = match role {
+        MemberRole::Coordinator => "coordinator_added",
+        MemberRole::Member => "coordinator_stepped_down",
+    };
+    queries::record(
+        &mut tx,
+        id,
+        kind,
+        viewer.id,
+        Some(user_id),
+        Audience::Public,
+        now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator removes another member.
+pub async fn remove_member(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+    user_id: i64,
+) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    let mut tx = db.write_tx().await?;
+    require_coordinator(&mut tx, id, viewer).await?;
+    if user_id == viewer.id {
+        return Err(AppError::conflict("error-group-remove-self"));
+    }
+    if !queries::delete_member(&mut tx, id, user_id).await? {
+        return Err(AppError::not_found());
+    }
+    let at = now();
+    queries::record(
+        &mut tx,
+        id,
+        "removed",
+        viewer.id,
+        Some(user_id),
+        Audience::Coordinators,
+        at,
+    )
+    .await?;
+    queries::recount(&mut tx, id, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator bans a member or someone who asked to join: they are taken
+/// out, their open request is declined, and they cannot come back until a
+/// coordinator lifts the ban. The reason is recorded.
+pub async fn ban(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+    user_id: i64,
+    reason: &str,
+) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    let mut tx = db.write_tx().await?;
+    require_coordinator(&mut tx, id, viewer).await?;
+    if user_id == viewer.id {
+        return Err(AppError::conflict("error-group-remove-self"));
+    }
+    if !length_ok(reason, limits::REASON) {
+        return Err(AppError::field("reason", "group_reason_length"));
+    }
+    let was_member = queries::membership(&mut *tx, id, user_id).await?.is_some();
+    let had_request = queries::pending_request(&mut *tx, id, user_id)
+        .await?
+        .is_some();
+    if !was_member && !had_request {
+        return Err(AppError::not_found());
+    }
+    let at = now();
+    queries::delete_member(&mut tx, id, user_id).await?;
+    queries::decline_open_requests(&mut tx, id, user_id, viewer.id, at).await?;
+    queries::insert_ban(&mut tx, id, user_id, reason.trim(), viewer.id, at).await?;
+    queries::record(
+        &mut tx,
+        id,
+        "banned",
+        viewer.id,
+        Some(user_id),
+        Audience::Coordinators,
+        at,
+    )
+    .await?;
+    queries::recount(&mut tx, id, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator lifts a ban.
+pub async fn unban(db: &Db, viewer: Option<&Viewer>, slug: &str, user_id: i64) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    let mut tx = db.write_tx().await?;
+    require_coordinator(&mut tx, id, viewer).await?;
+    if !queries::delete_ban(&mut tx, id, user_id).await? {
+        return Err(AppError::not_found());
+    }
+    queries::record(
+        &mut tx,
+        id,
+        "unbanned",
+        viewer.id,
+        Some(user_id),
+        Audience::Coordinators,
+        now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A member shows or hides their own name on the public member list.
+pub async fn set_name_hidden(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+    hidden: bool,
+) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    if !queries::set_name_hidden(&db.pool, id, viewer.id, hidden).await? {
+        return Err(AppError::conflict("error-group-not-member"));
+    }
+    Ok(())
+}
+
+/// Members as this reader may see them: members see everyone; others see only
+/// the names members chose to show, and a count of the rest.
+pub async fn visible_members(
+    db: &Db,
+    standing: &Standing,
+    group_id: i64,
+) -> AppResult<(Vec<super::model::Member>, usize)> {
+    let all = queries::members(&db.pool, group_id).await?;
+    if standing.is_member() {
+        return Ok((all, 0));
+    }
+    let hidden = all.iter().filter(|m| m.name_hidden).count();
+    Ok((all.into_iter().filter(|m| !m.name_hidden).collect(), hidden))
+}
+
+/// The activity lines this reader may see.
+pub async fn activity(
+    db: &Db,
+    standing: &Standing,
+    group_id: i64,
+) -> AppResult<Vec<super::model::Activity>> {
+    let reader = if standing.is_coordinator() {
+        Audience::Coordinators
+    } else if standing.is_member() {
+        Audience::Members
+    } else {
+        Audience::Public
+    };
+    Ok(queries::activity(&db.pool, group_id, reader, 15).await?)
+}
+
+/// Everything on a group's management page; coordinators only.
+pub async fn manage(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+) -> AppResult<super::model::Manage> {
+    let viewer = logged_in(viewer)?;
+    let group = group(db, slug).await?;
+    let id = group.summary.id;
+    match queries::membership(&db.pool, id, viewer.id).await? {
+        Some((MemberRole::Coordinator, _)) => {}
+        _ => return Err(AppError::forbidden()),
+    }
+    Ok(super::model::Manage {
+        requests: queries::pending_for_group(&db.pool, id).await?,
+        members: queries::members(&db.pool, id).await?,
+        bans: queries::bans(&db.pool, id).await?,
+        group,
+    })
+}
+
+/// "Mijn groepen": my groups with my role, and my requests.
+pub async fn mine(db: &Db, viewer: Option<&Viewer>) -> AppResult<super::model::Mine> {
+    let viewer = logged_in(viewer)?;
+    let since = now() - 90 * 86_400;
+    Ok(super::model::Mine {
+        groups: queries::groups_of_user(&db.pool, viewer.id).await?,
+        requests: queries::requests_of_user(&db.pool, viewer.id, since).await?,
+    })
+}
+
+/// Groups per page in the directory.
+pub const PAGE_SIZE: i64 = 20;
+
+/// One page of the directory for a search (empty: all groups), after `after`.
+/// A search that looks like a postcode ("1055", "1055 AB") goes by postcode
+/// area; anything else must occur, word by word, in name, neighbourhood or
+/// municipality.
+pub async fn directory(
+    db: &Db,
+    query: &str,
+    after: Option<&str>,
+) -> AppResult<super::model::DirectoryPage> {
+    let query = query.trim();
+    let mut search = queries::Search::default();
+    match postcode_query(query) {
+        Some(code) => search.postcode = Some(code),
+        None => {
+            search.words = fold(query)
+                .split_whitespace()
+                .take(6)
+                .map(|w| w.chars().take(40).collect())
+                .collect();
+        }
+    }
+    let after = after.and_then(Cursor::decode);
+    let mut rows = queries::search(&db.pool, &search, after.as_ref(), PAGE_SIZE + 1).await?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let next = more.then(|| rows.last().map(|(_, c)| c.encode())).flatten();
+    Ok(super::model::DirectoryPage {
+        groups: rows.into_iter().map(|(g, _)| g).collect(),
+        next,
+    })
+}
