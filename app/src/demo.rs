@@ -70,6 +70,7 @@ pub async fn seed(db: &Db) -> AppResult<()> {
         }
     }
     sign_as_demo_people(db).await?;
+    start_demo_groups(db).await?;
     sqlx::query("UPDATE users SET is_admin = 1 WHERE email = $1")
         .bind("beheer@demo.wijkplein.nl")
         .execute(&db.pool)
@@ -127,5 +128,85 @@ async fn react_as(db: &Db, viewer: &crate::accounts::Viewer) -> AppResult<()> {
         "In Transvaal koken buren elke vrijdag samen in het buurthuis. Dat begon met *drie* mensen, nu zijn het er dertig."), "demo").await?;
     post(db, Some(viewer), form("manifest", "herkenning",
         "Wij merken het ook: als de gemeente eerst komt luisteren, gaat alles daarna makkelijker."), "demo").await?;
+    Ok(())
+}
+
+/// A demo person by email (they exist once `seed` has registered them).
+async fn demo_viewer(db: &Db, email: &str) -> AppResult<crate::accounts::Viewer> {
+    let (id, _) = queries::find_credentials(&db.pool, email)
+        .await?
+        .ok_or_else(crate::error::AppError::not_found)?;
+    queries::find_viewer(&db.pool, id)
+        .await?
+        .ok_or_else(crate::error::AppError::not_found)
+}
+
+/// Three groups: an open one with members, one on request with a request
+/// waiting, and a small one that has just started.
+async fn start_demo_groups(db: &Db) -> AppResult<()> {
+    use crate::groups::service::{create, join, request_to_join, GroupForm};
+    let fatima = demo_viewer(db, "fatima@demo.wijkplein.nl").await?;
+    let henk = demo_viewer(db, "henk@demo.wijkplein.nl").await?;
+    let sanne = demo_viewer(db, "sanne@demo.wijkplein.nl").await?;
+    let transvaal = create(
+        db,
+        Some(&fatima),
+        GroupForm {
+            name: "Transvaal Samen".into(),
+            neighbourhood: "Transvaal".into(),
+            municipality: "Den Haag".into(),
+            postcodes: "2571, 2572".into(),
+            description: "Wij zijn buren uit Transvaal die elkaar willen kennen en helpen. \
+                Elke eerste zaterdag drinken we thee op het pleintje en maken we samen plannen.\n\n\
+                Wat gaat er al goed? De moestuinbakken aan de Kempstraat en het taalcafé in de \
+                bibliotheek. Daar bouwen we op."
+                .into(),
+            mode: "open".into(),
+            join_question: String::new(),
+        },
+    )
+    .await?;
+    join(db, Some(&sanne), &transvaal).await?;
+    join(db, Some(&henk), &transvaal).await?;
+    let kanalen = create(
+        db,
+        Some(&sanne),
+        GroupForm {
+            name: "Groene Kanalen".into(),
+            neighbourhood: "Kanaleneiland".into(),
+            municipality: "Utrecht".into(),
+            postcodes: "3525, 3526".into(),
+            description: "Bewoners die de pleinen en stoepen van Kanaleneiland groener maken, \
+                tegel voor tegel. We werken samen met de woningcorporatie en de gemeente, \
+                maar de buurt bepaalt waar het groen komt."
+                .into(),
+            mode: "request".into(),
+            join_question: "Wat wil je bijdragen aan een groenere buurt?".into(),
+        },
+    )
+    .await?;
+    request_to_join(
+        db,
+        Some(&fatima),
+        &kanalen,
+        "Ik heb ervaring met geveltuinen in Den Haag en deel die graag.",
+    )
+    .await?;
+    create(
+        db,
+        Some(&henk),
+        GroupForm {
+            name: "Buurtmoestuin Centrum".into(),
+            neighbourhood: "Centrum".into(),
+            municipality: "Zwolle".into(),
+            postcodes: "8011".into(),
+            description: "Een moestuin achter het buurthuis, voor en door de buurt. We zoeken \
+                mensen die af en toe een uur willen wieden of oogsten."
+                .into(),
+            mode: "open".into(),
+            join_question: String::new(),
+        },
+    )
+    .await?;
     Ok(())
 }

@@ -226,6 +226,10 @@ db_test!(
 db_test!(demo_data_loads_once, |db: app::db::Db| async move {
     app::demo::seed(&db).await.unwrap();
     app::demo::seed(&db).await.unwrap();
+    let groups = app::groups::service::directory(&db, "", None)
+        .await
+        .unwrap();
+    assert_eq!(groups.groups.len(), 3, "demo groups once");
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(&db.pool)
         .await

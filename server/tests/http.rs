@@ -275,3 +275,153 @@ db_test!(language_switch_is_remembered, |db: Db| async move {
         .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 });
+
+/// A server-function call as a script makes it (answers with data and a status).
+fn script_post(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body.to_owned())).unwrap()
+}
+
+const NEW_GROUP: &str = "name=Groen+Plein&neighbourhood=De+Pijp&municipality=Amsterdam\
+    &postcodes=1072&description=Samen+maken+we+de+buurt+groener.&mode=open&join_question=";
+
+db_test!(groups_over_http, |db: Db| async move {
+    let app = router(&db, url_of(&db).await).await;
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/register", REGISTRATION, None))
+        .await
+        .unwrap();
+    let cookie = session_cookie(&res).unwrap();
+
+    // Without JavaScript: start a group, land on its page.
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "/groepen/groen-plein?gestart=1"
+    );
+    let res = app
+        .clone()
+        .oneshot(get("/groepen/groen-plein?gestart=1", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = text(res).await;
+    assert!(
+        page.contains("Jij bent de eerste coördinator"),
+        "notice shown"
+    );
+    assert!(
+        page.contains("/groepen/groen-plein/beheer"),
+        "coordinator link"
+    );
+
+    let found = text(
+        app.clone()
+            .oneshot(get("/groepen?q=1072", None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(found.contains("Groen Plein"), "found by postcode");
+    let res = app
+        .clone()
+        .oneshot(get("/groepen/bestaat-niet", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // The management page is for coordinators.
+    let res = app
+        .clone()
+        .oneshot(get("/groepen/groen-plein/beheer", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app
+        .clone()
+        .oneshot(get("/groepen/groen-plein/beheer", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .clone()
+        .oneshot(get("/mijn-groepen", None))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "/inloggen?volgende=/mijn-groepen"
+    );
+
+    // Every group server function refuses a guest with 401.
+    for (endpoint, body) in [
+        ("create_group", NEW_GROUP.to_owned()),
+        ("update_group", format!("slug=groen-plein&{NEW_GROUP}")),
+        ("join_group", "slug=groen-plein".to_owned()),
+        ("request_join", "slug=groen-plein&answer=Hoi".to_owned()),
+        ("withdraw_join_request", "request_id=1".to_owned()),
+        (
+            "decide_join_request",
+            "request_id=1&decision=approve&message=".to_owned(),
+        ),
+        ("leave_group", "slug=groen-plein".to_owned()),
+        ("set_name_hidden", "slug=groen-plein&hidden=1".to_owned()),
+        (
+            "set_member_role",
+            "slug=groen-plein&user_id=1&role=coordinator".to_owned(),
+        ),
+        ("remove_member", "slug=groen-plein&user_id=1".to_owned()),
+        (
+            "ban_member",
+            "slug=groen-plein&user_id=1&reason=Zomaar".to_owned(),
+        ),
+        ("lift_ban", "slug=groen-plein&user_id=1".to_owned()),
+    ] {
+        let res = app
+            .clone()
+            .oneshot(script_post(&format!("/api/{endpoint}"), &body, None))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{endpoint}");
+    }
+    // Malformed input is a 4xx with a message, never a 500.
+    let res = app
+        .clone()
+        .oneshot(script_post(
+            "/api/remove_member",
+            "slug=groen-plein&user_id=abc",
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
+    let res = app
+        .clone()
+        .oneshot(script_post("/api/create_group", "name=x", Some(&cookie)))
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
+    // The founder is the last coordinator and cannot leave.
+    let res = app
+        .clone()
+        .oneshot(script_post(
+            "/api/leave_group",
+            "slug=groen-plein",
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(text(res).await.contains("minstens één coördinator"));
+});

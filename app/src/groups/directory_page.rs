@@ -52,7 +52,10 @@ pub fn DirectoryPage() -> impl IntoView {
                     <h1>{t("groups-title")}</h1>
                     <p class="lead">{t("groups-intro")}</p>
                 </div>
-                <a class="button button--primary" href=start_href>{t("groups-start")}</a>
+                <p class="actions">
+                    {crate::accounts::viewer().map(|_| view! { <a class="button button--secondary" href="/mijn-groepen">{t("nav-my-groups")}</a> })}
+                    <a class="button button--primary" href=start_href>{t("groups-start")}</a>
+                </p>
             </div>
             <form class="search card" method="get" action="/groepen" role="search">
                 <label for="zoek-groep">{t("groups-search-label")}</label>
