@@ -12,10 +12,20 @@ for (const [label, width] of [['phone', 360], ['desktop', 1280]]) {
   for (const scheme of ['light', 'dark']) {
     const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
     const page = await context.newPage();
+    if (process.env.LOGIN) {
+      // LOGIN=email:password shows the pages as that person sees them.
+      const [email, password] = process.env.LOGIN.split(':');
+      await page.goto(base + '/inloggen');
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord').fill(password);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.waitForLoadState();
+    }
     for (const path of pages) {
       await page.goto(base + path);
       await page.waitForTimeout(300);
-      const name = path === '/' ? 'home' : path.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const who = process.env.LOGIN ? '-' + process.env.LOGIN.split('@')[0] : '';
+      const name = (path === '/' ? 'home' : path.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')) + who;
       await page.screenshot({ path: `../screenshots/${name}-${label}-${scheme}.png`, fullPage: true });
     }
     await context.close();

@@ -60,3 +60,17 @@ export async function visit(page: Page, path: string) {
   await checkPage(page);
   return response;
 }
+
+export const PASSWORD = 'Fietsbel-Lindeboom-42';
+
+/** Registers a new resident through the form and stays logged in. */
+export async function registerAs(page: Page, name: string) {
+  const email = uniqueEmail(name.split(' ')[0].toLowerCase());
+  await page.goto('/registreren');
+  await page.getByLabel('Je naam').fill(name);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Account maken' }).click();
+  await expect(page).toHaveURL(/\/profiel/);
+  return email;
+}

@@ -196,10 +196,10 @@ fn GroupBody(view: GroupView) -> impl IntoView {
                     <ActivityList items=view.activity/>
                 </section>
             </div>
-            <aside class="group-aside">
+            <div class="group-aside">
                 <JoinBox group=g.clone() standing=view.standing.clone()/>
                 {coordinator_tools}
-                <section class="card" aria-labelledby="mensen">
+                <section class="card group-people" aria-labelledby="mensen">
                     <h2 id="mensen" class="h3">{t("group-people")}</h2>
                     <h3 class="h4">{t("group-coordinators")}</h3>
                     <MemberList members=coordinators/>
@@ -210,7 +210,7 @@ fn GroupBody(view: GroupView) -> impl IntoView {
                         <p class="muted">{t_args("group-members-hidden", &[("count", view.hidden_members.to_string())])}</p>
                     })}
                 </section>
-            </aside>
+            </div>
         </div>
     }
 }
