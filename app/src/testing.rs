@@ -128,3 +128,15 @@ pub async fn admin(db: &Db, email: &str) -> Viewer {
         ..viewer
     }
 }
+
+/// Test fixture: a plain green PNG of the given size.
+pub fn sample_png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(width, height, image::Rgb([30, 110, 90]));
+    let mut out = Vec::new();
+    if let Err(err) = image::DynamicImage::ImageRgb8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+    {
+        panic!("could not make a sample PNG: {err}");
+    }
+    out
+}

@@ -13,7 +13,7 @@ use app::{
 };
 use axum::{
     body::Body,
-    extract::{Path, Query, Request},
+    extract::{DefaultBodyLimit, Path, Query, Request},
     http::{header, HeaderValue, StatusCode},
     middleware,
     response::{IntoResponse, Response},
@@ -42,6 +42,15 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let shell_options = state.leptos_options.clone();
     let router = Router::new()
         .route("/taal/{code}", get(switch_language))
+        .route(
+            "/groepen/{slug}/beeld",
+            get(crate::uploads::group_image)
+                .post(crate::uploads::upload_group_image)
+                // A little over the upload limit, so the form's own fields fit too.
+                .layer(DefaultBodyLimit::max(
+                    app::media::MAX_UPLOAD_BYTES + 64 * 1024,
+                )),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

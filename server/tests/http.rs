@@ -425,3 +425,136 @@ db_test!(groups_over_http, |db: Db| async move {
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(text(res).await.contains("minstens één coördinator"));
 });
+
+/// A multipart form with one file field `beeld`, as a browser sends it.
+fn upload(path: &str, file: &[u8], cookie: Option<&str>) -> Request<Body> {
+    let boundary = "----wijkpleingrens";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"beeld\"; filename=\"foto.png\"\r\n\
+         Content-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut req = Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body)).unwrap()
+}
+
+db_test!(
+    a_group_photo_is_checked_scaled_and_served,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        let res = app
+            .clone()
+            .oneshot(form_post("/api/register", REGISTRATION, None))
+            .await
+            .unwrap();
+        let cookie = session_cookie(&res).unwrap();
+        app.clone()
+            .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
+            .await
+            .unwrap();
+        let photo = app::testing::sample_png(1600, 800);
+
+        let res = app
+            .clone()
+            .oneshot(upload("/groepen/groen-plein/beeld", &photo, None))
+            .await
+            .unwrap();
+        assert_eq!(
+            res.status(),
+            StatusCode::UNAUTHORIZED,
+            "guests cannot upload"
+        );
+
+        // A text file named .png is refused by its content; the form says why, with a 422.
+        let res = app
+            .clone()
+            .oneshot(upload(
+                "/groepen/groen-plein/beeld",
+                b"<svg onload=alert(1)>",
+                Some(&cookie),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+        assert_eq!(
+            location,
+            "/groepen/groen-plein/bewerken?beeldfout=image_wrong_type#beeld"
+        );
+        let res = app
+            .clone()
+            .oneshot(get(&location, Some(&cookie)))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(text(res)
+            .await
+            .contains("geen PNG-, JPEG- of WebP-afbeelding"));
+
+        let res = app
+            .clone()
+            .oneshot(upload("/groepen/groen-plein/beeld", &photo, Some(&cookie)))
+            .await
+            .unwrap();
+        assert_eq!(
+            res.headers()[header::LOCATION],
+            "/groepen/groen-plein/bewerken?beeld=opgeslagen#beeld"
+        );
+        let res = app
+            .clone()
+            .oneshot(get("/groepen/groen-plein/beeld?v=1", None))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "image/jpeg");
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        assert!(bytes.len() < photo.len(), "stored smaller than sent");
+        let page = text(
+            app.clone()
+                .oneshot(get("/groepen/groen-plein", None))
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert!(
+            page.contains("/groepen/groen-plein/beeld?v="),
+            "the group page shows it"
+        );
+
+        // Someone else cannot replace it.
+        let other =
+            "email=ander%40buurt.nl&display_name=Ander&password=Fietsbel-Lindeboom-42&role=bewoner";
+        let res = app
+            .clone()
+            .oneshot(form_post("/api/register", other, None))
+            .await
+            .unwrap();
+        let other_cookie = session_cookie(&res).unwrap();
+        let res = app
+            .clone()
+            .oneshot(upload(
+                "/groepen/groen-plein/beeld",
+                &photo,
+                Some(&other_cookie),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let res = app
+            .clone()
+            .oneshot(get("/groepen/bestaat-niet/beeld", None))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+);

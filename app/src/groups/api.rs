@@ -265,3 +265,19 @@ pub async fn lift_ban(slug: String, user_id: i64) -> Result<(), AppError> {
         .await,
     )
 }
+
+/// Removes the group's photo or logo (coordinators). Uploading one is a
+/// multipart form handled by the server's `/groepen/{slug}/beeld` route.
+#[server(endpoint = "remove_group_image")]
+pub async fn remove_group_image(slug: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let viewer = crate::accounts::viewer();
+            super::service::remove_image(&db, viewer.as_ref(), &slug).await?;
+            go(format!("/groepen/{slug}/bewerken?opgeslagen=1#beeld"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -4,13 +4,15 @@
 //! everything again.
 
 use super::{
-    api::{CreateGroup, UpdateGroup},
+    api::{CreateGroup, RemoveGroupImage, UpdateGroup},
     model::{GroupDetail, MembershipMode},
 };
 use crate::{
     error::AppError,
     i18n::t,
-    ui::form::{error_from_url, set_status, ErrorSummary, RadioGroup, TextArea, TextField},
+    ui::form::{
+        error_from_url, query_param, set_status, ErrorSummary, RadioGroup, TextArea, TextField,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -78,6 +80,7 @@ pub fn EditGroupPage() -> impl IntoView {
                         Ok(group) => {
                             let error = error_from_url(UpdateGroup::PATH);
                             let back = format!("/groepen/{}", group.summary.slug);
+                            let group_for_image = group.clone();
                             view! {
                                 <ErrorSummary error=error.clone()/>
                                 <form class="card form" method="post" action=UpdateGroup::PATH>
@@ -85,6 +88,7 @@ pub fn EditGroupPage() -> impl IntoView {
                                     <GroupFields group=Some(group) error/>
                                     <button class="button button--primary button--wide" type="submit">{t("group-edit-submit")}</button>
                                 </form>
+                                <ImageForm group=group_for_image/>
                                 <p><a href=back>{t("group-back")}</a></p>
                             }.into_any()
                         }
@@ -133,5 +137,59 @@ fn GroupFields(group: Option<GroupDetail>, error: Option<AppError>) -> impl Into
             error=error.clone()/>
         <TextField name="join_question" label=t("group-field-question") hint=t("group-field-question-hint")
             value=value(|g| g.join_question.clone()) error=error/>
+    }
+}
+
+/// The codes an image upload can come back with (see `media::ImageProblem`);
+/// only these are shown, so the query string cannot put text on the page.
+const IMAGE_PROBLEMS: [&str; 4] = [
+    "image_empty",
+    "image_too_large",
+    "image_wrong_type",
+    "image_unreadable",
+];
+
+/// Upload (multipart, works without JavaScript) and removal of the photo or logo.
+#[component]
+fn ImageForm(group: GroupDetail) -> impl IntoView {
+    let slug = group.summary.slug.clone();
+    let action = format!("/groepen/{slug}/beeld");
+    let problem = query_param("beeldfout")
+        .and_then(|code| IMAGE_PROBLEMS.iter().find(|c| **c == code).copied())
+        .map(|code| {
+            set_status(422);
+            t(&format!("error-{code}"))
+        });
+    let saved = query_param("beeld")
+        .is_some()
+        .then(|| t("group-image-saved"));
+    let current = group
+        .summary
+        .has_image
+        .then(|| format!("/groepen/{slug}/beeld?v={}", group.updated_at));
+    view! {
+        <section class="card form section" id="beeld" aria-labelledby="beeld-titel">
+            <h2 id="beeld-titel" class="h3">{t("group-image-title")}</h2>
+            <p class="field__hint">{t("group-image-intro")}</p>
+            {saved.map(|s| view! { <p class="notice notice--success" role="status">{s}</p> })}
+            {current.map(|src| view! {
+                <p>{t("group-image-current")}</p>
+                <img class="group-head__image" src=src alt="" width="96" height="96"/>
+                <form method="post" action=RemoveGroupImage::PATH>
+                    <input type="hidden" name="slug" value=slug.clone()/>
+                    <button class="button button--quiet" type="submit">{t("group-image-remove")}</button>
+                </form>
+            })}
+            <form method="post" action=action enctype="multipart/form-data" class="form">
+                <div class="field" class:field--error=problem.is_some()>
+                    <label for="veld-beeld">{t("group-image-field")}</label>
+                    {problem.clone().map(|m| view! { <p class="field__error" id="veld-beeld-fout" role="alert">{m}</p> })}
+                    <input id="veld-beeld" type="file" name="beeld" accept="image/png,image/jpeg,image/webp" required=true
+                        aria-invalid=problem.as_ref().map(|_| "true")
+                        aria-describedby=problem.as_ref().map(|_| "veld-beeld-fout")/>
+                </div>
+                <button class="button button--secondary" type="submit">{t("group-image-submit")}</button>
+            </form>
+        </section>
     }
 }

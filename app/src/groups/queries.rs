@@ -748,3 +748,15 @@ pub async fn put_image(
     .await
     .map(|_| ())
 }
+
+/// Removes the group's image, if any.
+pub async fn delete_image(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM group_images WHERE group_id = $1")
+        .bind(group_id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}

@@ -658,3 +658,49 @@ pub async fn directory(
         next,
     })
 }
+
+/// Longest side of a stored group photo or logo, in pixels.
+pub const IMAGE_SIDE: u32 = 480;
+
+/// A coordinator sets the group's photo or logo. The upload is checked by its
+/// content and re-encoded (see [`crate::media`]); anything else is refused
+/// with a field error on `beeld`.
+pub async fn set_image(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+    upload: Vec<u8>,
+) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    // Check the right to change the group before spending time on the image.
+    if !matches!(
+        queries::membership(&db.pool, id, viewer.id).await?,
+        Some((MemberRole::Coordinator, _))
+    ) {
+        return Err(AppError::forbidden());
+    }
+    let stored = tokio::task::spawn_blocking(move || crate::media::normalise(&upload, IMAGE_SIDE))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(|problem| AppError::field("beeld", problem.code()))?;
+    let mut tx = db.write_tx().await?;
+    require_coordinator(&mut tx, id, viewer).await?;
+    let at = now();
+    queries::put_image(&mut tx, id, stored.content_type, &stored.bytes, at).await?;
+    queries::recount(&mut tx, id, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator removes the group's photo or logo.
+pub async fn remove_image(db: &Db, viewer: Option<&Viewer>, slug: &str) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let id = group(db, slug).await?.summary.id;
+    let mut tx = db.write_tx().await?;
+    require_coordinator(&mut tx, id, viewer).await?;
+    queries::delete_image(&mut tx, id).await?;
+    queries::recount(&mut tx, id, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}

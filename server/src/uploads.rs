@@ -1,0 +1,103 @@
+//! Group photos: the upload form's target and the image itself. The upload is
+//! a plain multipart form (it works without JavaScript), so it is an axum
+//! route; the rules live in `app::groups::service::set_image`.
+
+use app::{accounts::session::CurrentViewer, error::AppError, state::AppState};
+use axum::{
+    body::Body,
+    extract::{multipart::Multipart, Path, State},
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    Extension,
+};
+
+/// `POST /groepen/{slug}/beeld`: stores the uploaded photo or logo and sends
+/// the browser back to the edit page, with the problem if there was one.
+pub async fn upload_group_image(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Extension(CurrentViewer(viewer)): Extension<CurrentViewer>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let upload = match multipart {
+        Ok(multipart) => read_upload(multipart).await,
+        Err(_) => Err("image_empty"),
+    };
+    let result = match upload {
+        Ok(bytes) => {
+            app::groups::service::set_image(&state.db, viewer.as_ref(), &slug, bytes).await
+        }
+        Err(code) => Err(AppError::field("beeld", code)),
+    };
+    let back = format!("/groepen/{slug}/bewerken");
+    match result {
+        Ok(()) => see_other(&format!("{back}?beeld=opgeslagen#beeld")),
+        Err(AppError::Validation { fields, .. }) => {
+            let code = fields
+                .first()
+                .map(|f| f.code.as_str())
+                .unwrap_or("image_unreadable");
+            see_other(&format!("{back}?beeldfout={code}#beeld"))
+        }
+        Err(err) => {
+            let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            (status, err.to_string()).into_response()
+        }
+    }
+}
+
+/// Reads the `beeld` field, stopping as soon as it is over the limit.
+async fn read_upload(mut multipart: Multipart) -> Result<Vec<u8>, &'static str> {
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() != Some("beeld") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) => {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() > app::media::MAX_UPLOAD_BYTES {
+                        return Err("image_too_large");
+                    }
+                }
+                Ok(None) => return Ok(bytes),
+                // The body limit cut the upload off.
+                Err(_) => return Err("image_too_large"),
+            }
+        }
+    }
+    Err("image_empty")
+}
+
+fn see_other(location: &str) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        res.headers_mut().insert(header::LOCATION, value);
+    }
+    res
+}
+
+/// `GET /groepen/{slug}/beeld`: the stored image. Links carry `?v=<updated>`,
+/// so a browser may keep it for a long time.
+pub async fn group_image(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    match app::groups::queries::image(&state.db.pool, &slug).await {
+        Ok(Some((content_type, bytes))) => {
+            let mut res = Response::new(Body::from(bytes));
+            let headers = res.headers_mut();
+            if let Ok(value) = HeaderValue::from_str(&content_type) {
+                headers.insert(header::CONTENT_TYPE, value);
+            }
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+            res
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "could not read a group image");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
