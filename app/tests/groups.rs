@@ -683,3 +683,31 @@ fn outcome_names_the_error() {
     );
     assert_eq!(outcome(Ok(())), "ok");
 }
+
+/// The directory's pages walk the (sort_key, id) index, also deep into the
+/// list, instead of sorting every group for each page. Asked of SQLite's
+/// planner, which decides the same way for 10 or 10,000 rows.
+#[tokio::test]
+async fn directory_pages_walk_the_index() {
+    let db = app::testing::sqlite().await;
+    for with_cursor in [false, true] {
+        let sql = queries::search_sql(&queries::Search::default(), with_cursor);
+        let mut query = sqlx::query_as::<_, (i64, i64, i64, String)>(Box::leak(
+            format!("EXPLAIN QUERY PLAN {sql}").into_boxed_str(),
+        ));
+        if with_cursor {
+            query = query.bind("m").bind(1_i64);
+        }
+        let plan: Vec<String> = query
+            .bind(20_i64)
+            .fetch_all(&db.pool)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|row| row.3)
+            .collect();
+        let plan = plan.join(" | ");
+        assert!(plan.contains("groups_by_sort_key"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+}

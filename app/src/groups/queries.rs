@@ -209,27 +209,7 @@ pub async fn search(
     after: Option<&Cursor>,
     limit: i64,
 ) -> Result<Vec<(GroupSummary, Cursor)>, sqlx::Error> {
-    let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM groups g");
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("${n}")
-    };
-    if search.postcode.is_some() {
-        sql += &format!(
-            " JOIN group_postcodes p ON p.group_id = g.id AND p.postcode = {}",
-            next()
-        );
-    }
-    sql += " WHERE 1 = 1";
-    for _ in &search.words {
-        sql += &format!(" AND g.search_text LIKE {} ESCAPE '\\'", next());
-    }
-    if after.is_some() {
-        let (key, id) = (next(), next());
-        sql += &format!(" AND (g.sort_key > {key} OR (g.sort_key = {key} AND g.id > {id}))");
-    }
-    sql += &format!(" ORDER BY g.sort_key, g.id LIMIT {}", next());
+    let sql = search_sql(search, after.is_some());
     let mut query = sqlx::query(&sql);
     if let Some(code) = &search.postcode {
         query = query.bind(code);
@@ -254,6 +234,36 @@ pub async fn search(
             Ok((summary(r)?, cursor))
         })
         .collect()
+}
+
+/// The directory query for a search: placeholders in the order postcode,
+/// words, cursor (sort key, id), limit. Public so a test can ask the database
+/// how it runs it.
+pub fn search_sql(search: &Search, with_cursor: bool) -> String {
+    let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM groups g");
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        format!("${n}")
+    };
+    if search.postcode.is_some() {
+        sql += &format!(
+            " JOIN group_postcodes p ON p.group_id = g.id AND p.postcode = {}",
+            next()
+        );
+    }
+    sql += " WHERE 1 = 1";
+    for _ in &search.words {
+        sql += &format!(" AND g.search_text LIKE {} ESCAPE '\\'", next());
+    }
+    if with_cursor {
+        let (key, id) = (next(), next());
+        // A row-value comparison: both engines walk the (sort_key, id) index
+        // from this point on, however deep the page.
+        sql += &format!(" AND (g.sort_key, g.id) > ({key}, {id})");
+    }
+    sql += &format!(" ORDER BY g.sort_key, g.id LIMIT {}", next());
+    sql
 }
 
 /// The person's membership of a group: role and whether the name is hidden.
