@@ -14,6 +14,7 @@ pub mod home;
 pub mod i18n;
 pub mod manifest;
 pub mod pages;
+pub mod plans;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

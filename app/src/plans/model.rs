@@ -1,0 +1,198 @@
+//! Plan types shared by pages and server, and the phase rules, tested
+//! without a database.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a plan stands. The main line reflects the manifest's "long breath":
+/// idea, in conversation, decided, being carried out, completed. A plan can
+/// also be paused or stopped, always with a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+pub enum Phase {
+    /// An idea.
+    Idee,
+    /// Being talked about with the neighbourhood.
+    InGesprek,
+    /// Decided.
+    Besloten,
+    /// Being carried out.
+    InUitvoering,
+    /// Completed.
+    Afgerond,
+    /// On hold, with a reason.
+    Gepauzeerd,
+    /// Stopped, with a reason.
+    Gestopt,
+}
+
+impl Phase {
+    /// Every phase, main line first.
+    pub const ALL: [Phase; 7] = [
+        Phase::Idee,
+        Phase::InGesprek,
+        Phase::Besloten,
+        Phase::InUitvoering,
+        Phase::Afgerond,
+        Phase::Gepauzeerd,
+        Phase::Gestopt,
+    ];
+
+    /// The main line, in order.
+    pub const MAIN_LINE: [Phase; 5] = [
+        Phase::Idee,
+        Phase::InGesprek,
+        Phase::Besloten,
+        Phase::InUitvoering,
+        Phase::Afgerond,
+    ];
+
+    /// Stored and submitted value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Idee => "idee",
+            Phase::InGesprek => "in_gesprek",
+            Phase::Besloten => "besloten",
+            Phase::InUitvoering => "in_uitvoering",
+            Phase::Afgerond => "afgerond",
+            Phase::Gepauzeerd => "gepauzeerd",
+            Phase::Gestopt => "gestopt",
+        }
+    }
+
+    /// Parses a stored or submitted value.
+    pub fn parse(value: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.as_str() == value)
+    }
+
+    /// Translation key of the phase's name.
+    pub fn label_key(self) -> String {
+        format!("phase-{}", self.as_str())
+    }
+
+    fn main_index(self) -> Option<usize> {
+        Phase::MAIN_LINE.iter().position(|p| *p == self)
+    }
+
+    /// Whether moving to `to` needs a reason: pausing and stopping always do.
+    pub fn needs_reason(to: Phase) -> bool {
+        matches!(to, Phase::Gepauzeerd | Phase::Gestopt)
+    }
+
+    /// Whether a plan may move from `self` to `to`: one step along the main
+    /// line either way, pausing or stopping from any unfinished phase, and
+    /// from a pause back to any phase of the main line. A stopped plan can
+    /// start again as an idea; a completed plan is done.
+    pub fn can_move_to(self, to: Phase) -> bool {
+        if self == to {
+            return false;
+        }
+        match (self, to) {
+            (Phase::Afgerond, _) => false,
+            (Phase::Gestopt, Phase::Idee) => true,
+            (Phase::Gestopt, _) => false,
+            (Phase::Gepauzeerd, Phase::Gestopt) => true,
+            (Phase::Gepauzeerd, to) => to.main_index().is_some(),
+            (_, Phase::Gepauzeerd | Phase::Gestopt) => true,
+            (from, to) => match (from.main_index(), to.main_index()) {
+                (Some(a), Some(b)) => a.abs_diff(b) == 1,
+                _ => false,
+            },
+        }
+    }
+
+    /// The phases a plan in `self` may move to, in display order.
+    pub fn next_choices(self) -> Vec<Phase> {
+        Phase::ALL
+            .into_iter()
+            .filter(|to| self.can_move_to(*to))
+            .collect()
+    }
+}
+
+/// A plan as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Row id.
+    pub id: i64,
+    /// The group it belongs to: id, slug and name.
+    pub group_id: i64,
+    /// Group slug.
+    pub group_slug: String,
+    /// Group name.
+    pub group_name: String,
+    /// Writer, if the account still exists.
+    pub author_id: Option<i64>,
+    /// Writer's display name.
+    pub author_name: String,
+    /// Title.
+    pub title: String,
+    /// Short summary (plain text).
+    pub summary: String,
+    /// Markdown as written.
+    pub body_source: String,
+    /// Sanitised HTML of the body.
+    pub body_html: String,
+    /// Optional place.
+    pub place: String,
+    /// Current phase.
+    pub phase: Phase,
+    /// Principle slugs it puts into practice.
+    pub principles: Vec<String>,
+    /// How many support it.
+    pub support_count: i64,
+    /// How many reactions it has.
+    pub reaction_count: i64,
+    /// When it was written.
+    pub created_at: i64,
+    /// Last reaction, update or change.
+    pub last_activity_at: i64,
+}
+
+/// One step in a plan's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseChange {
+    /// The phase before (none for the first).
+    pub from: Option<Phase>,
+    /// The new phase.
+    pub to: Phase,
+    /// Why (required for pausing and stopping).
+    pub reason: String,
+    /// Who made the change.
+    pub by_name: Option<String>,
+    /// When.
+    pub at: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Phase::{self, *};
+
+    #[test]
+    fn phases_round_trip() {
+        for p in Phase::ALL {
+            assert_eq!(Phase::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(Phase::parse("klaar"), None);
+    }
+
+    #[test]
+    fn the_main_line_goes_one_step_at_a_time() {
+        assert!(Idee.can_move_to(InGesprek));
+        assert!(InGesprek.can_move_to(Idee));
+        assert!(!Idee.can_move_to(Besloten));
+        assert!(InUitvoering.can_move_to(Afgerond));
+        assert!(!Idee.can_move_to(Idee));
+    }
+
+    #[test]
+    fn pausing_and_stopping() {
+        for p in [Idee, InGesprek, Besloten, InUitvoering] {
+            assert!(p.can_move_to(Gepauzeerd) && p.can_move_to(Gestopt), "{p:?}");
+        }
+        assert!(Gepauzeerd.can_move_to(InUitvoering));
+        assert!(Gepauzeerd.can_move_to(Gestopt));
+        assert!(Gestopt.can_move_to(Idee));
+        assert!(!Gestopt.can_move_to(InUitvoering));
+        assert!(Afgerond.next_choices().is_empty());
+        assert!(Phase::needs_reason(Gestopt) && !Phase::needs_reason(Besloten));
+    }
+}

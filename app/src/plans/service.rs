@@ -1,0 +1,221 @@
+//! Plan rules, independent of HTTP; `None` is a guest. Members of a group
+//! write its plans; the writer and the group's coordinators move a plan
+//! through its phases; anyone logged in supports a plan once.
+
+use super::{
+    model::{Phase, PhaseChange, Plan},
+    queries::{self, NewPlan},
+};
+use crate::{
+    accounts::Viewer,
+    db::{now, Db},
+    error::{is_unique_violation, AppError, AppResult},
+    groups::{self, model::MemberRole},
+};
+
+/// Limits, in characters.
+pub mod limits {
+    /// Title.
+    pub const TITLE: (usize, usize) = (5, 120);
+    /// Summary.
+    pub const SUMMARY: (usize, usize) = (10, 300);
+    /// Body.
+    pub const BODY: (usize, usize) = (20, 20_000);
+    /// Place.
+    pub const PLACE: usize = 120;
+    /// Reason for a phase change.
+    pub const REASON: usize = 500;
+}
+
+/// A plan as submitted.
+#[derive(Debug, Clone, Default)]
+pub struct PlanForm {
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Body in Markdown.
+    pub body: String,
+    /// Optional place.
+    pub place: String,
+    /// Principle slugs from the manifest.
+    pub principles: Vec<String>,
+}
+
+fn length_ok(text: &str, (min, max): (usize, usize)) -> bool {
+    (min..=max).contains(&text.trim().chars().count())
+}
+
+fn logged_in(viewer: Option<&Viewer>) -> AppResult<&Viewer> {
+    viewer.ok_or_else(AppError::login_required)
+}
+
+async fn check(db: &Db, form: &PlanForm) -> AppResult<Vec<String>> {
+    let mut problems = Vec::new();
+    if !length_ok(&form.title, limits::TITLE) {
+        problems.push(("title", "plan_title_length"));
+    }
+    if !length_ok(&form.summary, limits::SUMMARY) {
+        problems.push(("summary", "plan_summary_length"));
+    }
+    if !length_ok(&form.body, limits::BODY) {
+        problems.push(("body", "plan_body_length"));
+    }
+    if form.place.trim().chars().count() > limits::PLACE {
+        problems.push(("place", "plan_place_too_long"));
+    }
+    let doc = crate::manifest::queries::latest(&db.pool)
+        .await?
+        .map(|(_, doc)| doc);
+    let mut principles: Vec<String> = form.principles.clone();
+    principles.sort();
+    principles.dedup();
+    if principles
+        .iter()
+        .any(|slug| doc.as_ref().is_none_or(|d| d.principle(slug).is_none()))
+    {
+        problems.push(("principles", "plan_principle_unknown"));
+    }
+    if problems.is_empty() {
+        Ok(principles)
+    } else {
+        Err(AppError::fields(problems))
+    }
+}
+
+/// A member writes a plan for their group. Returns its id.
+pub async fn create(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    group_slug: &str,
+    form: PlanForm,
+) -> AppResult<i64> {
+    let viewer = logged_in(viewer)?;
+    let group = groups::service::group(db, group_slug).await?;
+    let principles = check(db, &form).await?;
+    let body_html = crate::discussion::markdown::render(form.body.trim());
+    let mut tx = db.write_tx().await?;
+    if groups::queries::membership(&mut *tx, group.summary.id, viewer.id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::Forbidden(crate::i18n::t(
+            "error-plan-members-only",
+        )));
+    }
+    let at = now();
+    let id = queries::insert_plan(
+        &mut tx,
+        &NewPlan {
+            group_id: group.summary.id,
+            author_id: viewer.id,
+            title: form.title.trim(),
+            summary: form.summary.trim(),
+            body_source: form.body.trim(),
+            body_html: &body_html,
+            place: form.place.trim(),
+        },
+        at,
+    )
+    .await?;
+    queries::insert_principles(&mut tx, id, &principles).await?;
+    queries::record_phase(&mut tx, id, None, Phase::Idee, "", viewer.id, at).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A plan by id, or "not found".
+pub async fn plan(db: &Db, id: i64) -> AppResult<Plan> {
+    queries::find(&db.pool, id)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
+/// The plan's timeline, oldest first.
+pub async fn timeline(db: &Db, id: i64) -> AppResult<Vec<PhaseChange>> {
+    Ok(queries::timeline(&db.pool, id).await?)
+}
+
+/// Whether this person may move the plan: its writer or a coordinator of its group.
+async fn may_steer(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+    author_id: Option<i64>,
+    viewer: &Viewer,
+) -> AppResult<bool> {
+    if author_id == Some(viewer.id) {
+        return Ok(true);
+    }
+    Ok(matches!(
+        groups::queries::membership(&mut *conn, group_id, viewer.id).await?,
+        Some((MemberRole::Coordinator, _))
+    ))
+}
+
+/// Moves a plan to another phase, with a reason where one is needed.
+pub async fn change_phase(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    plan_id: i64,
+    to: &str,
+    reason: &str,
+) -> AppResult<Phase> {
+    let viewer = logged_in(viewer)?;
+    let to = Phase::parse(to).ok_or_else(|| AppError::field("phase", "plan_phase_invalid"))?;
+    let reason = reason.trim();
+    if reason.chars().count() > limits::REASON {
+        return Err(AppError::field("reason", "plan_reason_too_long"));
+    }
+    let mut tx = db.write_tx().await?;
+    let (group_id, author_id, from) = queries::lock(&mut tx, plan_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if !may_steer(&mut tx, group_id, author_id, viewer).await? {
+        return Err(AppError::forbidden());
+    }
+    if !from.can_move_to(to) {
+        return Err(AppError::field("phase", "plan_phase_not_allowed"));
+    }
+    if Phase::needs_reason(to) && reason.chars().count() < 3 {
+        return Err(AppError::field("reason", "plan_reason_needed"));
+    }
+    queries::record_phase(&mut tx, plan_id, Some(from), to, reason, viewer.id, now()).await?;
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// Supports a plan (once per person). Returns the new count.
+pub async fn support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<i64> {
+    let viewer = logged_in(viewer)?;
+    let mut tx = db.write_tx().await?;
+    queries::lock(&mut tx, plan_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    queries::insert_support(&mut tx, plan_id, viewer.id, now())
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::conflict("error-plan-already-supported")
+            } else {
+                e.into()
+            }
+        })?;
+    let count = queries::recount_support(&mut tx, plan_id).await?;
+    tx.commit().await?;
+    Ok(count)
+}
+
+/// Withdraws one's support. Returns the new count.
+pub async fn withdraw_support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<i64> {
+    let viewer = logged_in(viewer)?;
+    let mut tx = db.write_tx().await?;
+    queries::lock(&mut tx, plan_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if !queries::delete_support(&mut tx, plan_id, viewer.id).await? {
+        return Err(AppError::not_found());
+    }
+    let count = queries::recount_support(&mut tx, plan_id).await?;
+    tx.commit().await?;
+    Ok(count)
+}

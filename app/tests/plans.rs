@@ -1,0 +1,253 @@
+//! Plans against real databases (SQLite and PostgreSQL): who may write one,
+//! the phases and their timeline, and support. Every rule is tried as a
+//! guest, an outsider, a member, a platform admin, the writer and a coordinator.
+
+#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+
+use app::{
+    accounts::Viewer,
+    db::Db,
+    db_test,
+    error::AppResult,
+    groups::service as groups,
+    manifest::content,
+    plans::{
+        model::Phase,
+        service::{self, PlanForm},
+    },
+    testing::{admin, person},
+};
+
+fn outcome<T>(result: AppResult<T>) -> &'static str {
+    match result {
+        Ok(_) => "ok",
+        Err(e) => e.code(),
+    }
+}
+
+fn form(title: &str) -> PlanForm {
+    PlanForm {
+        title: title.into(),
+        summary: "Meer groen en schaduw op het plein.".into(),
+        body: "We willen **zes bomen** planten.\n\n<script>alert(1)</script>".into(),
+        place: "Pleintje Kempstraat".into(),
+        principles: vec!["lange-termijn".into(), "wat-er-al-is".into()],
+    }
+}
+
+struct Cast {
+    group: String,
+    coordinator: Viewer,
+    writer: Viewer,
+    member: Viewer,
+    outsider: Viewer,
+    admin: Viewer,
+}
+
+async fn cast(db: &Db) -> Cast {
+    content::ensure_loaded(db).await.unwrap();
+    let coordinator = person(db, "coord@buurt.nl").await;
+    let writer = person(db, "schrijver@buurt.nl").await;
+    let member = person(db, "lid@buurt.nl").await;
+    let outsider = person(db, "buiten@buurt.nl").await;
+    let admin = admin(db, "admin@buurt.nl").await;
+    let f = app::groups::service::GroupForm {
+        name: "Groen Transvaal".into(),
+        neighbourhood: "Transvaal".into(),
+        municipality: "Den Haag".into(),
+        postcodes: "2571".into(),
+        description: "Samen maken we de wijk groener.".into(),
+        mode: "open".into(),
+        join_question: String::new(),
+    };
+    let group = groups::create(db, Some(&coordinator), f).await.unwrap();
+    groups::join(db, Some(&writer), &group).await.unwrap();
+    groups::join(db, Some(&member), &group).await.unwrap();
+    Cast {
+        group,
+        coordinator,
+        writer,
+        member,
+        outsider,
+        admin,
+    }
+}
+
+db_test!(members_write_plans_for_their_group, |db: Db| async move {
+    let c = cast(&db).await;
+    for (who, expected) in [
+        (None, "unauthorized"),
+        (Some(&c.outsider), "forbidden"),
+        (Some(&c.admin), "forbidden"),
+        (Some(&c.member), "ok"),
+        (Some(&c.coordinator), "ok"),
+    ] {
+        assert_eq!(
+            outcome(service::create(&db, who, &c.group, form("Bomen op het plein")).await),
+            expected
+        );
+    }
+    assert_eq!(
+        outcome(service::create(&db, Some(&c.writer), "bestaat-niet", form("Bomen")).await),
+        "not_found"
+    );
+    let id = service::create(&db, Some(&c.writer), &c.group, form("Bomen op het plein"))
+        .await
+        .unwrap();
+    let plan = service::plan(&db, id).await.unwrap();
+    assert_eq!(plan.phase, Phase::Idee);
+    assert_eq!(plan.principles, vec!["lange-termijn", "wat-er-al-is"]);
+    assert_eq!(plan.author_name, c.writer.display_name);
+    assert!(plan.body_html.contains("<strong>zes bomen</strong>"));
+    assert!(!plan.body_html.contains("<script"), "{}", plan.body_html);
+    let timeline = service::timeline(&db, id).await.unwrap();
+    assert_eq!(
+        (timeline.len(), timeline[0].from, timeline[0].to),
+        (1, None, Phase::Idee)
+    );
+    // Bad input is refused field by field.
+    let mut bad = form("Kort");
+    bad.principles = vec!["verzonnen".into()];
+    bad.body = "te kort".into();
+    let err = service::create(&db, Some(&c.writer), &c.group, bad)
+        .await
+        .unwrap_err();
+    for code in [
+        "plan_title_length",
+        "plan_body_length",
+        "plan_principle_unknown",
+    ] {
+        assert!(err.has_field_code(code), "{code}: {err:?}");
+    }
+});
+
+db_test!(
+    the_writer_and_coordinators_move_the_phases,
+    |db: Db| async move {
+        let c = cast(&db).await;
+        let id = service::create(&db, Some(&c.writer), &c.group, form("Bomen op het plein"))
+            .await
+            .unwrap();
+        for (who, expected) in [
+            (None, "unauthorized"),
+            (Some(&c.outsider), "forbidden"),
+            (Some(&c.member), "forbidden"),
+            (Some(&c.admin), "forbidden"),
+        ] {
+            assert_eq!(
+                outcome(service::change_phase(&db, who, id, "in_gesprek", "").await),
+                expected
+            );
+        }
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.writer), id, "in_gesprek", "").await),
+            "ok"
+        );
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.coordinator), id, "besloten", "").await),
+            "ok"
+        );
+        // Step by step, and a pause needs a reason.
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.writer), id, "afgerond", "").await),
+            "validation"
+        );
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.writer), id, "vliegend", "").await),
+            "validation"
+        );
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.writer), id, "gepauzeerd", "").await),
+            "validation"
+        );
+        service::change_phase(
+            &db,
+            Some(&c.writer),
+            id,
+            "gepauzeerd",
+            "Wachten op de vergunning.",
+        )
+        .await
+        .unwrap();
+        service::change_phase(&db, Some(&c.writer), id, "in_uitvoering", "")
+            .await
+            .unwrap();
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.writer), id, "in_uitvoering", "").await),
+            "validation"
+        );
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.writer), 999_999, "besloten", "").await),
+            "not_found"
+        );
+        let timeline = service::timeline(&db, id).await.unwrap();
+        let steps: Vec<Phase> = timeline.iter().map(|t| t.to).collect();
+        assert_eq!(
+            steps,
+            vec![
+                Phase::Idee,
+                Phase::InGesprek,
+                Phase::Besloten,
+                Phase::Gepauzeerd,
+                Phase::InUitvoering
+            ]
+        );
+        assert_eq!(timeline[3].reason, "Wachten op de vergunning.");
+        assert_eq!(timeline[3].from, Some(Phase::Besloten));
+        assert_eq!(
+            timeline[2].by_name.as_deref(),
+            Some(c.coordinator.display_name.as_str())
+        );
+        assert_eq!(
+            service::plan(&db, id).await.unwrap().phase,
+            Phase::InUitvoering
+        );
+    }
+);
+
+db_test!(anyone_logged_in_supports_a_plan_once, |db: Db| async move {
+    let c = cast(&db).await;
+    let id = service::create(&db, Some(&c.writer), &c.group, form("Bomen op het plein"))
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome(service::support(&db, None, id).await),
+        "unauthorized"
+    );
+    assert_eq!(
+        service::support(&db, Some(&c.outsider), id).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        outcome(service::support(&db, Some(&c.outsider), id).await),
+        "conflict"
+    );
+    // Two at the same moment are both counted.
+    let (db1, db2) = (db.clone(), db.clone());
+    let (a, b) = (c.admin.clone(), c.member.clone());
+    let (r1, r2) = tokio::join!(
+        tokio::spawn(async move { service::support(&db1, Some(&a), id).await }),
+        tokio::spawn(async move { service::support(&db2, Some(&b), id).await }),
+    );
+    r1.unwrap().unwrap();
+    r2.unwrap().unwrap();
+    assert_eq!(service::plan(&db, id).await.unwrap().support_count, 3);
+    assert_eq!(
+        service::withdraw_support(&db, Some(&c.outsider), id)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        outcome(service::withdraw_support(&db, Some(&c.outsider), id).await),
+        "not_found"
+    );
+    assert_eq!(
+        outcome(service::withdraw_support(&db, None, id).await),
+        "unauthorized"
+    );
+    assert_eq!(
+        outcome(service::support(&db, Some(&c.writer), 999_999).await),
+        "not_found"
+    );
+});
