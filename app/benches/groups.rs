@@ -5,7 +5,10 @@
 //! `cargo bench -p app --features ssr --bench groups` (SQLite; PostgreSQL too
 //! when `TEST_DATABASE_URL` is set, see `scripts/pg.sh`).
 
-#![expect(clippy::expect_used, reason = "benchmark: a failure should stop it loudly")]
+#![expect(
+    clippy::expect_used,
+    reason = "benchmark: a failure should stop it loudly"
+)]
 
 use app::{
     db::Db,
