@@ -77,6 +77,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("groepen/nieuw") view=groups::edit_page::NewGroupPage/>
                     <Route path=path!("groepen/:slug") view=groups::group_page::GroupPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen/:slug/beheer") view=groups::manage_page::ManageGroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("groepen/:slug/plannen/nieuw") view=plans::new_page::NewPlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("plannen/:id") view=plans::plan_page::PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen/:slug/bewerken") view=groups::edit_page::EditGroupPage ssr=SsrMode::Async/>
                     <Route path=path!("mijn-groepen") view=groups::mine_page::MyGroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("plannen") view=|| view! { <pages::ComingSoonPage area="plans"/> }/>

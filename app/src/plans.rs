@@ -10,3 +10,8 @@ pub mod model;
 pub mod queries;
 #[cfg(feature = "ssr")]
 pub mod service;
+
+pub mod api;
+pub mod card;
+pub mod new_page;
+pub mod plan_page;

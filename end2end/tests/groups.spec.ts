@@ -1,38 +1,5 @@
-import { test, expect, Page, Browser } from '@playwright/test';
-import { visit, checkPage, registerAs, markNoScript } from './helpers';
-
-/** A postcode area no other test run is likely to use. */
-function randomPostcode() {
-  return String(1000 + Math.floor(Math.random() * 9000));
-}
-
-/** Starts a group through the form; returns its URL path. */
-async function startGroup(page: Page, name: string, opts: { postcode?: string; onRequest?: boolean } = {}) {
-  await visit(page, '/groepen');
-  await page.getByRole('link', { name: 'Start een groep' }).click();
-  await expect(page).toHaveURL(/\/groepen\/nieuw$/);
-  await page.getByLabel('Naam van de groep').fill(name);
-  await page.getByLabel('Wijk of buurt').fill('Het Oude Westen');
-  await page.getByLabel('Gemeente').fill('Rotterdam');
-  await page.getByLabel('Postcodegebied (niet verplicht)').fill(opts.postcode ?? '');
-  await page.getByLabel('Over de groep').fill('We maken samen de binnenplaatsen groener en gezelliger.');
-  if (opts.onRequest) {
-    await page.getByLabel('Meedoen op aanvraag').check();
-    await page.getByLabel('Vraag aan nieuwe leden (niet verplicht)').fill('Wat wil je graag doen?');
-  }
-  await checkPage(page);
-  await page.getByRole('button', { name: 'Groep starten' }).click();
-  await expect(page.getByRole('status')).toContainText('Jij bent de eerste coördinator');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  return new URL(page.url()).pathname;
-}
-
-async function newPerson(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' });
-  const page = await context.newPage();
-  await registerAs(page, name);
-  return { context, page };
-}
+import { test, expect } from '@playwright/test';
+import { visit, registerAs, markNoScript, randomPostcode, startGroup, newPerson } from './helpers';
 
 test('start a group and find it by its postcode', async ({ page }) => {
   await registerAs(page, 'Ayla Demir');

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Page, Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Fails the test on any WCAG 2.1 A/AA violation that axe-core finds. */
@@ -74,3 +74,37 @@ export async function registerAs(page: Page, name: string) {
   await expect(page).toHaveURL(/\/profiel/);
   return email;
 }
+
+/** A postcode area no other test run is likely to use. */
+export function randomPostcode() {
+  return String(1000 + Math.floor(Math.random() * 9000));
+}
+
+/** Starts a group through the form; returns its URL path. */
+export async function startGroup(page: Page, name: string, opts: { postcode?: string; onRequest?: boolean } = {}) {
+  await visit(page, '/groepen');
+  await page.getByRole('link', { name: 'Start een groep' }).click();
+  await expect(page).toHaveURL(/\/groepen\/nieuw$/);
+  await page.getByLabel('Naam van de groep').fill(name);
+  await page.getByLabel('Wijk of buurt').fill('Het Oude Westen');
+  await page.getByLabel('Gemeente').fill('Rotterdam');
+  await page.getByLabel('Postcodegebied (niet verplicht)').fill(opts.postcode ?? '');
+  await page.getByLabel('Over de groep').fill('We maken samen de binnenplaatsen groener en gezelliger.');
+  if (opts.onRequest) {
+    await page.getByLabel('Meedoen op aanvraag').check();
+    await page.getByLabel('Vraag aan nieuwe leden (niet verplicht)').fill('Wat wil je graag doen?');
+  }
+  await checkPage(page);
+  await page.getByRole('button', { name: 'Groep starten' }).click();
+  await expect(page.getByRole('status')).toContainText('Jij bent de eerste coördinator');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  return new URL(page.url()).pathname;
+}
+
+export async function newPerson(browser: Browser, name: string) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await registerAs(page, name);
+  return { context, page };
+}
+

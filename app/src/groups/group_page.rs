@@ -34,6 +34,8 @@ pub struct GroupView {
     pub activity: Vec<Activity>,
     /// Open requests (counted for coordinators only, else 0).
     pub pending_requests: usize,
+    /// The group's newest plans.
+    pub plans: Vec<crate::plans::model::PlanSummary>,
 }
 
 async fn load(slug: String) -> Result<GroupView, AppError> {
@@ -52,7 +54,9 @@ async fn load(slug: String) -> Result<GroupView, AppError> {
         } else {
             0
         };
+        let plans = crate::plans::queries::for_group(&db.pool, id, 12).await?;
         Ok(GroupView {
+            plans,
             group,
             standing,
             members,
@@ -189,7 +193,13 @@ fn GroupBody(view: GroupView) -> impl IntoView {
                 </section>
                 <section class="section" aria-labelledby="plannen">
                     <h2 id="plannen">{t("group-plans")}</h2>
-                    <p class="empty">{t("group-plans-empty")}</p>
+                    {view.standing.is_member().then(|| view! {
+                        <p><a class="button button--secondary" href=format!("/groepen/{}/plannen/nieuw", g.summary.slug)>{t("group-write-plan")}</a></p>
+                    })}
+                    {view.plans.is_empty().then(|| view! { <p class="empty">{t("group-plans-empty")}</p> })}
+                    <ul class="group-cards">
+                        {view.plans.clone().into_iter().map(|p| view! { <li><crate::plans::card::PlanCard plan=p/></li> }).collect_view()}
+                    </ul>
                 </section>
                 <section class="section" aria-labelledby="activiteit">
                     <h2 id="activiteit">{t("group-activity")}</h2>

@@ -10,17 +10,24 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-async fn load() -> Result<ManifestDoc, AppError> {
+type Practice = Vec<crate::plans::model::PlanSummary>;
+
+/// The manifest and the plans that put this principle into practice.
+async fn load(slug: String) -> Result<(ManifestDoc, Practice), AppError> {
     #[cfg(feature = "ssr")]
     {
         let db = crate::state::use_db()?;
         let (_, doc) = super::queries::latest(&db.pool)
             .await?
             .ok_or_else(AppError::not_found)?;
-        Ok(doc)
+        let plans = crate::plans::queries::for_principle(&db.pool, &slug, 12).await?;
+        Ok((doc, plans))
     }
     #[cfg(not(feature = "ssr"))]
-    Err(AppError::NotFound(String::new()))
+    {
+        let _ = slug;
+        Err(AppError::NotFound(String::new()))
+    }
 }
 
 /// The principle page; an unknown slug is a friendly 404.
@@ -30,14 +37,20 @@ pub fn PrincipleEntryPage() -> impl IntoView {
         .get_untracked()
         .get("slug")
         .unwrap_or_default();
-    let doc = Resource::new_blocking(|| (), |_| load());
+    let doc = Resource::new_blocking(
+        {
+            let slug = slug.clone();
+            move || slug.clone()
+        },
+        load,
+    );
     view! {
         <Suspense>
             {move || {
                 let slug = slug.clone();
                 Suspend::new(async move {
                     match doc.await {
-                        Ok(doc) if doc.principle(&slug).is_some() => view! { <PrincipleBody doc slug/> }.into_any(),
+                        Ok((doc, plans)) if doc.principle(&slug).is_some() => view! { <PrincipleBody doc slug plans/> }.into_any(),
                         Ok(_) => view! { <crate::pages::NotFoundPage/> }.into_any(),
                         Err(e) => {
                             set_status(e.status());
@@ -51,7 +64,7 @@ pub fn PrincipleEntryPage() -> impl IntoView {
 }
 
 #[component]
-fn PrincipleBody(doc: ManifestDoc, slug: String) -> impl IntoView {
+fn PrincipleBody(doc: ManifestDoc, slug: String, plans: Practice) -> impl IntoView {
     let english = current_lang() == Lang::En;
     let Some((number, pillar, principle)) = doc.principle(&slug) else {
         return ().into_any();
@@ -82,7 +95,10 @@ fn PrincipleBody(doc: ManifestDoc, slug: String) -> impl IntoView {
             <p class="credit">{t_args("manifest-source", &[("source", doc.source.clone())])}</p>
             <section class="section" aria-labelledby="in-de-praktijk">
                 <h2 id="in-de-praktijk">{t("principle-practice-heading")}</h2>
-                <p class="empty">{t("principle-practice-empty")}</p>
+                {plans.is_empty().then(|| view! { <p class="empty">{t("principle-practice-empty")}</p> })}
+                <ul class="plain-list">
+                    {plans.into_iter().map(|p| view! { <li><crate::plans::card::PlanCard plan=p/></li> }).collect_view()}
+                </ul>
             </section>
             <p><a href=format!("/manifest#{}", principle.slug)>{t("principle-back")}</a></p>
             <crate::discussion::section::ReactionSection subject=format!("manifest:{}", principle.slug)

@@ -147,6 +147,25 @@ pub struct Plan {
     pub last_activity_at: i64,
 }
 
+/// A plan in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSummary {
+    /// Row id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Group name.
+    pub group_name: String,
+    /// Phase.
+    pub phase: Phase,
+    /// Supporters.
+    pub support_count: i64,
+    /// Reactions.
+    pub reaction_count: i64,
+}
+
 /// One step in a plan's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseChange {

@@ -250,3 +250,53 @@ pub async fn supports<'e, E: Executor<'e, Database = Any>>(
     .await?;
     Ok(n > 0)
 }
+
+const SUMMARY_SQL: &str = "SELECT p.id, p.title, p.summary, g.name AS group_name, p.phase, \
+     p.support_count, p.reaction_count FROM plans p JOIN groups g ON g.id = p.group_id";
+
+fn summary(r: &AnyRow) -> Result<super::model::PlanSummary, sqlx::Error> {
+    Ok(super::model::PlanSummary {
+        id: r.try_get("id")?,
+        title: r.try_get("title")?,
+        summary: r.try_get("summary")?,
+        group_name: r.try_get("group_name")?,
+        phase: Phase::parse(r.try_get("phase")?).unwrap_or(Phase::Idee),
+        support_count: r.try_get("support_count")?,
+        reaction_count: r.try_get("reaction_count")?,
+    })
+}
+
+/// A group's plans, newest first.
+pub async fn for_group(
+    pool: &sqlx::AnyPool,
+    group_id: i64,
+    limit: i64,
+) -> Result<Vec<super::model::PlanSummary>, sqlx::Error> {
+    let sql = format!(
+        "{SUMMARY_SQL} WHERE p.group_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT $2"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(group_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(summary).collect()
+}
+
+/// Plans that put a principle into practice, most supported first.
+pub async fn for_principle(
+    pool: &sqlx::AnyPool,
+    principle: &str,
+    limit: i64,
+) -> Result<Vec<super::model::PlanSummary>, sqlx::Error> {
+    let sql = format!(
+        "{SUMMARY_SQL} JOIN plan_principles pp ON pp.plan_id = p.id AND pp.principle = $1 \
+         ORDER BY p.support_count DESC, p.id DESC LIMIT $2"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(principle)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(summary).collect()
+}

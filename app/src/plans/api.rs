@@ -1,0 +1,86 @@
+//! Plan server functions: thin wrappers over the service; a plain form post
+//! is sent on to the plan's page.
+
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A member writes a plan for their group. `principles` are the checked
+/// boxes (`principles[]`); none checked means none sent.
+#[server(endpoint = "create_plan")]
+pub async fn create_plan(
+    group: String,
+    title: String,
+    summary: String,
+    body: String,
+    place: String,
+    principles: Option<Vec<String>>,
+) -> Result<i64, AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let viewer = crate::accounts::viewer();
+            let form = super::service::PlanForm {
+                title,
+                summary,
+                body,
+                place,
+                principles: principles.unwrap_or_default(),
+            };
+            let id = super::service::create(&db, viewer.as_ref(), &group, form).await?;
+            crate::ui::redirect_plain_form(&format!("/plannen/{id}?nieuw=1"));
+            Ok(id)
+        }
+        .await,
+    )
+}
+
+/// Moves a plan to another phase (its writer or the group's coordinators).
+#[server(endpoint = "change_plan_phase")]
+pub async fn change_plan_phase(
+    plan_id: i64,
+    phase: String,
+    reason: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let viewer = crate::accounts::viewer();
+            super::service::change_phase(&db, viewer.as_ref(), plan_id, &phase, &reason).await?;
+            crate::ui::redirect_plain_form(&format!("/plannen/{plan_id}?fase=1#tijdlijn"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Supports a plan.
+#[server(endpoint = "support_plan")]
+pub async fn support_plan(plan_id: i64) -> Result<i64, AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let count =
+                super::service::support(&db, crate::accounts::viewer().as_ref(), plan_id).await?;
+            crate::ui::redirect_plain_form(&format!("/plannen/{plan_id}#steun"));
+            Ok(count)
+        }
+        .await,
+    )
+}
+
+/// Withdraws one's support.
+#[server(endpoint = "withdraw_plan_support")]
+pub async fn withdraw_plan_support(plan_id: i64) -> Result<i64, AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let viewer = crate::accounts::viewer();
+            let count = super::service::withdraw_support(&db, viewer.as_ref(), plan_id).await?;
+            crate::ui::redirect_plain_form(&format!("/plannen/{plan_id}#steun"));
+            Ok(count)
+        }
+        .await,
+    )
+}

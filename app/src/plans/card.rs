@@ -1,0 +1,24 @@
+//! A plan in a list: title, summary, phase, group and support.
+
+use super::model::PlanSummary;
+use crate::i18n::{t, t_args};
+use leptos::prelude::*;
+
+/// One plan as a card with a link to its page.
+#[component]
+pub fn PlanCard(plan: PlanSummary) -> impl IntoView {
+    let href = format!("/plannen/{}", plan.id);
+    let support = t_args(
+        "plan-support-count",
+        &[("count", plan.support_count.to_string())],
+    );
+    view! {
+        <article class="card plan-card">
+            <p class="group-card__meta"><span class=format!("tag phase phase--{}", plan.phase.as_str())>{t(&plan.phase.label_key())}</span>
+                <span class="muted">{plan.group_name}</span></p>
+            <h3 class="group-card__name"><a href=href>{plan.title}</a></h3>
+            <p>{plan.summary}</p>
+            <p class="muted">{support}</p>
+        </article>
+    }
+}

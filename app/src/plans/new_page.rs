@@ -1,0 +1,114 @@
+//! `/groepen/:slug/plannen/nieuw`: a member writes a plan for the group,
+//! naming the manifest principles it puts into practice.
+
+use super::api::CreatePlan;
+use crate::{
+    error::AppError,
+    i18n::{current_lang, t, Lang},
+    manifest::model::ManifestDoc,
+    ui::form::{error_from_url, set_status, ErrorSummary, TextArea, TextField},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use server_fn::ServerFn;
+
+/// What the form needs: the group (slug, name) and the manifest.
+type FormData = (String, String, ManifestDoc);
+
+async fn load(slug: String) -> Result<FormData, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let db = crate::state::use_db()?;
+        let viewer = crate::accounts::session::require_viewer()?;
+        let group = crate::groups::service::group(&db, &slug).await?;
+        if crate::groups::queries::membership(&db.pool, group.summary.id, viewer.id)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::Forbidden(t("error-plan-members-only")));
+        }
+        let (_, doc) = crate::manifest::queries::latest(&db.pool)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        Ok((group.summary.slug, group.summary.name, doc))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = slug;
+        Err(AppError::NotFound(String::new()))
+    }
+}
+
+/// The plan form; guests get 401, non-members 403.
+#[component]
+pub fn NewPlanPage() -> impl IntoView {
+    let slug = use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let data = Resource::new_blocking(move || slug.clone(), load);
+    view! {
+        <Title text=format!("{} · Wijkplein", t("plan-new-title"))/>
+        <div class="narrow">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((slug, name, doc)) => view! { <PlanForm slug name doc/> }.into_any(),
+                        Err(e) => {
+                            set_status(e.status());
+                            view! { <h1>{t("plan-new-title")}</h1><p class="notice notice--error">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn PlanForm(slug: String, name: String, doc: ManifestDoc) -> impl IntoView {
+    let error = error_from_url(CreatePlan::PATH);
+    let english = current_lang() == Lang::En;
+    let back = format!("/groepen/{slug}");
+    let principle_error = error.as_ref().and_then(|e| e.field_message("principles"));
+    view! {
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/groepen">{t("groups-title")}</a>" › "<a href=back>{name.clone()}</a>
+        </nav>
+        <h1>{t("plan-new-title")}</h1>
+        <p class="lead">{t("plan-new-intro")}</p>
+        <ErrorSummary error=error.clone()/>
+        <form class="card form" method="post" action=CreatePlan::PATH>
+            <input type="hidden" name="group" value=slug/>
+            <TextField name="title" label=t("plan-field-title") required=true error=error.clone()/>
+            <TextArea name="summary" label=t("plan-field-summary") hint=t("plan-field-summary-hint")
+                rows=3 required=true maxlength=300 error=error.clone()/>
+            <TextArea name="body" label=t("plan-field-body") hint=t("reactions-body-hint")
+                rows=10 required=true maxlength=20000 error=error.clone()/>
+            <TextField name="place" label=t("plan-field-place") hint=t("plan-field-place-hint") error=error.clone()/>
+            <fieldset class="field principles-choice" id="veld-principles">
+                <legend>{t("plan-field-principles")}</legend>
+                <p class="field__hint">{t("plan-field-principles-hint")}</p>
+                {principle_error.map(|m| view! { <p class="field__error">{m}</p> })}
+                {doc.pillars.into_iter().map(|pillar| {
+                    let pillar_title = if english { pillar.title_en.clone() } else { pillar.quote.clone() };
+                    view! {
+                        <p class="principles-choice__pillar">{pillar_title}</p>
+                        {pillar.principles.into_iter().map(|p| {
+                            let id = format!("principe-{}", p.slug);
+                            let label = if english { p.title_en.clone() } else { p.quote.clone() };
+                            view! {
+                                <div class="check">
+                                    <input type="checkbox" id=id.clone() name="principles[]" value=p.slug/>
+                                    <label for=id>{label}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button class="button button--primary button--wide" type="submit">{t("plan-new-submit")}</button>
+        </form>
+    }
+}

@@ -1,0 +1,266 @@
+//! `/plannen/:id`: a plan with its phase, support, the principles it puts
+//! into practice and its timeline. Its writer and the group's coordinators
+//! move it to another phase here.
+
+use super::{
+    api::{ChangePlanPhase, SupportPlan, WithdrawPlanSupport},
+    model::{Phase, PhaseChange, Plan},
+};
+use crate::{
+    error::AppError,
+    i18n::{t, t_args},
+    ui::{
+        form::{first_error, query_param, set_status, ErrorSummary},
+        format_date,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use server_fn::ServerFn;
+
+/// Everything the plan page shows, for this reader.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PlanView {
+    /// The plan.
+    pub plan: Plan,
+    /// Its phase changes, oldest first.
+    pub timeline: Vec<PhaseChange>,
+    /// `(slug, title)` of its principles, in the reader's language.
+    pub principles: Vec<(String, String)>,
+    /// Whether the reader is logged in.
+    pub logged_in: bool,
+    /// Whether the reader supports it.
+    pub supports: bool,
+    /// Whether the reader may change its phase.
+    pub may_steer: bool,
+}
+
+async fn load(id: String) -> Result<PlanView, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        use crate::groups::model::MemberRole;
+        use crate::i18n::{current_lang, Lang};
+        let id: i64 = id.parse().map_err(|_| AppError::not_found())?;
+        let db = crate::state::use_db()?;
+        let viewer = crate::accounts::viewer();
+        let plan = super::service::plan(&db, id).await?;
+        let timeline = super::service::timeline(&db, id).await?;
+        let english = current_lang() == Lang::En;
+        let doc = crate::manifest::queries::latest(&db.pool)
+            .await?
+            .map(|(_, d)| d);
+        let principles = plan
+            .principles
+            .iter()
+            .filter_map(|slug| {
+                let (_, _, p) = doc.as_ref()?.principle(slug)?;
+                let title = if english {
+                    p.title_en.clone()
+                } else {
+                    p.quote.clone()
+                };
+                Some((slug.clone(), title))
+            })
+            .collect();
+        let (supports, may_steer) = match &viewer {
+            Some(v) => (
+                super::queries::supports(&db.pool, id, v.id).await?,
+                plan.author_id == Some(v.id)
+                    || matches!(
+                        crate::groups::queries::membership(&db.pool, plan.group_id, v.id).await?,
+                        Some((MemberRole::Coordinator, _))
+                    ),
+            ),
+            None => (false, false),
+        };
+        Ok(PlanView {
+            plan,
+            timeline,
+            principles,
+            logged_in: viewer.is_some(),
+            supports,
+            may_steer,
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = id;
+        Err(AppError::NotFound(String::new()))
+    }
+}
+
+/// The plan page; an unknown id is a 404.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
+    let data = Resource::new_blocking(move || id.clone(), load);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <PlanBody view/> }.into_any(),
+                    Err(e) => {
+                        set_status(e.status());
+                        view! {
+                            <Title text=format!("{} · Wijkplein", t("nav-plans"))/>
+                            <div class="narrow"><h1>{t("nav-plans")}</h1><p class="notice notice--error">{e.to_string()}</p></div>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PlanBody(view: PlanView) -> impl IntoView {
+    let p = view.plan;
+    let error = first_error(&[
+        ChangePlanPhase::PATH,
+        SupportPlan::PATH,
+        WithdrawPlanSupport::PATH,
+    ]);
+    let notice = if query_param("nieuw").is_some() {
+        Some(t("plan-notice-created"))
+    } else if query_param("fase").is_some() {
+        Some(t("plan-notice-phase"))
+    } else {
+        None
+    };
+    let group_href = format!("/groepen/{}", p.group_slug);
+    let by = t_args(
+        "plan-by",
+        &[
+            ("name", p.author_name.clone()),
+            ("date", format_date(p.created_at)),
+        ],
+    );
+    let place = (!p.place.is_empty()).then(|| p.place.clone());
+    view! {
+        <Title text=format!("{} · Wijkplein", p.title)/>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/groepen">{t("groups-title")}</a>" › "<a href=group_href.clone()>{p.group_name.clone()}</a>
+        </nav>
+        {notice.map(|n| view! { <p class="notice notice--success" role="status">{n}</p> })}
+        <ErrorSummary error/>
+        <article class="plan">
+            <header class="plan__head">
+                <p class="plan__phase"><span class=format!("tag phase phase--{}", p.phase.as_str())>{t(&p.phase.label_key())}</span></p>
+                <h1>{p.title.clone()}</h1>
+                <p class="lead">{p.summary.clone()}</p>
+                <p class="muted">{by}" · "<a href=group_href>{p.group_name.clone()}</a>
+                    {place.map(|pl| view! { " · "<span>{t("plan-place")}": "{pl}</span> })}</p>
+            </header>
+            <div class="group-layout">
+                <div class="group-main">
+                    <div class="prose plan__body" inner_html=p.body_html.clone()></div>
+                    {(!view.principles.is_empty()).then(|| view! {
+                        <section class="section" aria-labelledby="principes">
+                            <h2 id="principes">{t("plan-principles")}</h2>
+                            <ul class="chips">
+                                {view.principles.into_iter().map(|(slug, title)| view! {
+                                    <li><a class="chip" href=format!("/manifest/principes/{slug}")>{title}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
+                    <Timeline items=view.timeline/>
+                </div>
+                <div class="group-aside">
+                    <SupportBox id=p.id count=p.support_count supports=view.supports logged_in=view.logged_in/>
+                    {view.may_steer.then(|| view! { <PhaseForm id=p.id phase=p.phase/> })}
+                </div>
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn SupportBox(id: i64, count: i64, supports: bool, logged_in: bool) -> impl IntoView {
+    let count_text = t_args("plan-support-count", &[("count", count.to_string())]);
+    let action = if !logged_in {
+        let login = format!("/inloggen?volgende=/plannen/{id}");
+        view! { <p><a class="button button--primary" href=login>{t("plan-support-login")}</a></p> }
+            .into_any()
+    } else if supports {
+        view! {
+            <p>{t("plan-you-support")}</p>
+            <form method="post" action=WithdrawPlanSupport::PATH>
+                <input type="hidden" name="plan_id" value=id/>
+                <button class="button button--quiet" type="submit">{t("plan-withdraw-support")}</button>
+            </form>
+        }
+        .into_any()
+    } else {
+        view! {
+            <form method="post" action=SupportPlan::PATH>
+                <input type="hidden" name="plan_id" value=id/>
+                <button class="button button--primary button--wide" type="submit">{t("plan-support")}</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card join-box" id="steun" aria-labelledby="steun-titel">
+            <h2 id="steun-titel" class="h3">{t("plan-support-title")}</h2>
+            <p class="plan__support-count"><strong>{count_text}</strong></p>
+            {action}
+        </section>
+    }
+}
+
+#[component]
+fn PhaseForm(id: i64, phase: Phase) -> impl IntoView {
+    let choices = phase.next_choices();
+    if choices.is_empty() {
+        return view! { <section class="card"><p>{t("plan-phase-final")}</p></section> }.into_any();
+    }
+    view! {
+        <section class="card" aria-labelledby="fase-titel">
+            <h2 id="fase-titel" class="h3">{t("plan-phase-change")}</h2>
+            <form method="post" action=ChangePlanPhase::PATH class="form">
+                <input type="hidden" name="plan_id" value=id/>
+                <div class="field">
+                    <label for="veld-phase">{t("plan-phase-new")}</label>
+                    <select id="veld-phase" name="phase">
+                        {choices.into_iter().map(|c| view! { <option value=c.as_str()>{t(&c.label_key())}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="veld-reason">{t("plan-phase-reason")}</label>
+                    <p class="field__hint" id="veld-reason-hint">{t("plan-phase-reason-hint")}</p>
+                    <textarea id="veld-reason" name="reason" rows="3" maxlength="500" aria-describedby="veld-reason-hint"></textarea>
+                </div>
+                <button class="button button--secondary" type="submit">{t("plan-phase-submit")}</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Timeline(items: Vec<PhaseChange>) -> impl IntoView {
+    view! {
+        <section class="section" id="tijdlijn" aria-labelledby="tijdlijn-titel">
+            <h2 id="tijdlijn-titel">{t("plan-timeline")}</h2>
+            <ol class="timeline">
+                {items.into_iter().rev().map(|c| {
+                    let who = c.by_name.clone().unwrap_or_else(|| t("group-someone"));
+                    let text = t_args("plan-timeline-step", &[("name", who), ("phase", t(&c.to.label_key()))]);
+                    let reason = (!c.reason.is_empty()).then(|| c.reason.clone());
+                    view! {
+                        <li class="timeline__item">
+                            <p class="timeline__date muted">{format_date(c.at)}</p>
+                            <p>{text}</p>
+                            {reason.map(|r| view! { <p class="timeline__reason">{t("plan-timeline-reason")}" "{r}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+import { test, expect } from '@playwright/test';
+import { visit, checkPage, registerAs, startGroup, newPerson } from './helpers';
+
+test('write a plan with a principle, move it through phases, and support it', async ({ page, browser }) => {
+  await registerAs(page, 'Yara Bakker');
+  const groupPath = await startGroup(page, `Pleingroep ${Date.now()}`);
+  await page.getByRole('link', { name: 'Schrijf een plan' }).click();
+  const title = `Zes bomen op het plein ${Date.now()}`;
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Korte samenvatting').fill('Meer schaduw en groen voor iedereen.');
+  await page.getByLabel('Het plan').fill('We planten **zes bomen** met de buurt.\n\nDe gemeente denkt mee.');
+  await page.getByLabel('Plek in de buurt (niet verplicht)').fill('Het pleintje');
+  await page.getByLabel('Kies voor de lange termijn').check();
+  await checkPage(page);
+  await page.getByRole('button', { name: 'Plan plaatsen' }).click();
+  await expect(page.getByRole('status')).toContainText('Het begint als idee');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.plan__phase')).toHaveText('Idee');
+  await expect(page.locator('.plan__body strong')).toHaveText('zes bomen');
+  const planPath = new URL(page.url()).pathname;
+  await checkPage(page);
+
+  // Step by step through the phases; a pause needs a reason.
+  await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
+  await page.getByRole('button', { name: 'Fase opslaan' }).click();
+  await expect(page.getByRole('status')).toContainText('De fase is aangepast');
+  await expect(page.locator('.plan__phase')).toHaveText('In gesprek');
+  await page.getByLabel('Nieuwe fase').selectOption('gepauzeerd');
+  await page.getByRole('button', { name: 'Fase opslaan' }).click();
+  await expect(page.getByRole('alert')).toContainText('waarom het plan pauzeert');
+  await page.getByLabel('Nieuwe fase').selectOption('gepauzeerd');
+  await page.getByLabel('Waarom? (nodig bij pauzeren of stoppen)').fill('Eerst de zomer afwachten.');
+  await page.getByRole('button', { name: 'Fase opslaan' }).click();
+  const timeline = page.locator('#tijdlijn');
+  await expect(timeline).toContainText('zette het plan op “Gepauzeerd”');
+  await expect(timeline).toContainText('Eerst de zomer afwachten.');
+  await expect(timeline.locator('li')).toHaveCount(3);
+
+  // The group page and the principle page link to it.
+  await visit(page, groupPath);
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await visit(page, '/manifest/principes/lange-termijn');
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+
+  // Someone else supports it once, and can withdraw.
+  const { context, page: other } = await newPerson(browser, 'Tim de Wit');
+  await visit(other, planPath);
+  await expect(other.getByRole('button', { name: 'Fase opslaan' })).toHaveCount(0);
+  await other.getByRole('button', { name: 'Ik steun dit plan' }).click();
+  await expect(other.getByText('1 persoon steunt dit plan')).toBeVisible();
+  await other.getByRole('button', { name: 'Steun intrekken' }).click();
+  await expect(other.getByText('0 mensen steunen dit plan')).toBeVisible();
+  await context.close();
+});
