@@ -168,6 +168,7 @@ async fn start_demo_groups(db: &Db) -> AppResult<()> {
     .await?;
     join(db, Some(&sanne), &transvaal).await?;
     join(db, Some(&henk), &transvaal).await?;
+    write_demo_plan(db, &fatima, &[&henk, &sanne], &transvaal).await?;
     let kanalen = create(
         db,
         Some(&sanne),
@@ -208,5 +209,42 @@ async fn start_demo_groups(db: &Db) -> AppResult<()> {
         },
     )
     .await?;
+    Ok(())
+}
+
+/// A plan in Transvaal that is already in conversation, with support.
+async fn write_demo_plan(
+    db: &Db,
+    writer: &crate::accounts::Viewer,
+    supporters: &[&crate::accounts::Viewer],
+    group: &str,
+) -> AppResult<()> {
+    use crate::plans::service::{change_phase, create, support, PlanForm};
+    let id = create(
+        db,
+        Some(writer),
+        group,
+        PlanForm {
+            title: "Bankjes en bomen op het Kempplein".into(),
+            summary: "Een plein waar je kunt zitten, in de schaduw, met je buren.".into(),
+            body: "Het Kempplein is nu vooral stenen. Op de theemiddagen zitten we op \
+                meegebrachte stoelen.\n\nWe willen:\n\n- **vier bankjes**, gemaakt in de \
+                houtwerkplaats van het buurthuis;\n- **zes bomen** voor schaduw;\n- een plek \
+                voor de moestuinbakken die er al staan.\n\nWe beginnen met wat er al is: de \
+                bakken, de theemiddag en de mensen die elke week komen."
+                .into(),
+            place: "Kempplein, Transvaal".into(),
+            principles: vec![
+                "wat-er-al-is".into(),
+                "lange-termijn".into(),
+                "waarderend-en-uitnodigend".into(),
+            ],
+        },
+    )
+    .await?;
+    change_phase(db, Some(writer), id, "in_gesprek", "").await?;
+    for supporter in supporters {
+        support(db, Some(supporter), id).await?;
+    }
     Ok(())
 }

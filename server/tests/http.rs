@@ -558,3 +558,86 @@ db_test!(
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
     }
 );
+
+db_test!(plans_over_http, |db: Db| async move {
+    let app = router(&db, url_of(&db).await).await;
+    app::manifest::content::ensure_loaded(&db).await.unwrap();
+    for (endpoint, body) in [
+        (
+            "create_plan",
+            "group=x&title=Titel+hier&summary=Samenvatting&body=Tekst&place=",
+        ),
+        ("change_plan_phase", "plan_id=1&phase=besloten&reason="),
+        ("support_plan", "plan_id=1"),
+        ("withdraw_plan_support", "plan_id=1"),
+    ] {
+        let res = app
+            .clone()
+            .oneshot(script_post(&format!("/api/{endpoint}"), body, None))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{endpoint}");
+    }
+    for path in ["/plannen/999", "/plannen/geen-getal"] {
+        let res = app.clone().oneshot(get(path, None)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let res = app
+        .clone()
+        .oneshot(get("/groepen/groen-plein/plannen/nieuw", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // Logged in, but not a member of a group that exists: 403 on the form.
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/register", REGISTRATION, None))
+        .await
+        .unwrap();
+    let cookie = session_cookie(&res).unwrap();
+    app.clone()
+        .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
+        .await
+        .unwrap();
+    let other =
+        "email=ander%40buurt.nl&display_name=Ander&password=Fietsbel-Lindeboom-42&role=bewoner";
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/register", other, None))
+        .await
+        .unwrap();
+    let other_cookie = session_cookie(&res).unwrap();
+    let res = app
+        .clone()
+        .oneshot(get(
+            "/groepen/groen-plein/plannen/nieuw",
+            Some(&other_cookie),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app
+        .clone()
+        .oneshot(get("/groepen/groen-plein/plannen/nieuw", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    // Principles come as repeated checkboxes; a plain form post creates the plan.
+    let plan = "group=groen-plein&title=Bomen+op+het+plein&summary=Meer+schaduw+voor+iedereen.\
+        &body=We+planten+zes+bomen+met+de+hele+buurt.&place=&principles%5B%5D=lange-termijn\
+        &principles%5B%5D=wat-er-al-is";
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/create_plan", plan, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/plannen/") && location.ends_with("?nieuw=1"),
+        "{location}"
+    );
+    let page = text(app.clone().oneshot(get(&location, None)).await.unwrap()).await;
+    assert!(page.contains("Bomen op het plein"));
+    assert!(page.contains("/manifest/principes/lange-termijn"));
+});
