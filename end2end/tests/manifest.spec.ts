@@ -23,8 +23,11 @@ test('read the manifest and open a principle by its link', async ({ page }) => {
   await page.getByRole('link', { name: /Open dit principe.*Kies voor de lange termijn/ }).click();
   await expect(page).toHaveURL(/\/manifest\/principes\/lange-termijn$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies voor de lange termijn');
-  await expect(page.getByText('Nog geen wijkplannen')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'In de praktijk' })).toBeVisible();
   await visit(page, '/manifest/principes/lange-termijn');
+  // A principle no plan puts into practice yet says so kindly.
+  await visit(page, '/manifest/principes/nieuwe-verantwoording');
+  await expect(page.getByText('Nog geen wijkplannen')).toBeVisible();
   // A shared anchor opens at its pillar.
   await visit(page, '/manifest#pijler-2');
   await expect(page.locator('#pijler-2')).toBeInViewport();
