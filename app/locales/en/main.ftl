@@ -408,3 +408,4 @@ plan-timeline = Timeline
 plan-timeline-step = { $name } set the plan to “{ $phase }”.
 plan-timeline-reason = Reason:
 group-write-plan = Write a plan
+plan-timeline-start = { $name } wrote the plan. It started as an idea.

@@ -407,3 +407,4 @@ plan-timeline = Tijdlijn
 plan-timeline-step = { $name } zette het plan op “{ $phase }”.
 plan-timeline-reason = Reden:
 group-write-plan = Schrijf een plan
+plan-timeline-start = { $name } schreef het plan. Het begon als idee.

@@ -250,7 +250,10 @@ fn Timeline(items: Vec<PhaseChange>) -> impl IntoView {
             <ol class="timeline">
                 {items.into_iter().rev().map(|c| {
                     let who = c.by_name.clone().unwrap_or_else(|| t("group-someone"));
-                    let text = t_args("plan-timeline-step", &[("name", who), ("phase", t(&c.to.label_key()))]);
+                    let text = match c.from {
+                        None => t_args("plan-timeline-start", &[("name", who)]),
+                        Some(_) => t_args("plan-timeline-step", &[("name", who), ("phase", t(&c.to.label_key()))]),
+                    };
                     let reason = (!c.reason.is_empty()).then(|| c.reason.clone());
                     view! {
                         <li class="timeline__item">
