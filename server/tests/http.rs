@@ -287,17 +287,25 @@ fn script_post(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
     req.body(Body::from(body.to_owned())).unwrap()
 }
 
+/// Registers through the form and returns the session cookie.
+async fn register(app: &Router, body: &str) -> String {
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/register", body, None))
+        .await
+        .unwrap();
+    session_cookie(&res).unwrap()
+}
+
+const OTHER: &str =
+    "email=ander%40buurt.nl&display_name=Ander&password=Fietsbel-Lindeboom-42&role=bewoner";
+
 const NEW_GROUP: &str = "name=Groen+Plein&neighbourhood=De+Pijp&municipality=Amsterdam\
     &postcodes=1072&description=Samen+maken+we+de+buurt+groener.&mode=open&join_question=";
 
 db_test!(groups_over_http, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
-    let res = app
-        .clone()
-        .oneshot(form_post("/api/register", REGISTRATION, None))
-        .await
-        .unwrap();
-    let cookie = session_cookie(&res).unwrap();
+    let cookie = register(&app, REGISTRATION).await;
 
     // Without JavaScript: start a group, land on its page.
     let res = app
@@ -452,12 +460,7 @@ db_test!(
     a_group_photo_is_checked_scaled_and_served,
     |db: Db| async move {
         let app = router(&db, url_of(&db).await).await;
-        let res = app
-            .clone()
-            .oneshot(form_post("/api/register", REGISTRATION, None))
-            .await
-            .unwrap();
-        let cookie = session_cookie(&res).unwrap();
+        let cookie = register(&app, REGISTRATION).await;
         app.clone()
             .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
             .await
@@ -532,14 +535,7 @@ db_test!(
         );
 
         // Someone else cannot replace it.
-        let other =
-            "email=ander%40buurt.nl&display_name=Ander&password=Fietsbel-Lindeboom-42&role=bewoner";
-        let res = app
-            .clone()
-            .oneshot(form_post("/api/register", other, None))
-            .await
-            .unwrap();
-        let other_cookie = session_cookie(&res).unwrap();
+        let other_cookie = register(&app, OTHER).await;
         let res = app
             .clone()
             .oneshot(upload(
@@ -589,24 +585,12 @@ db_test!(plans_over_http, |db: Db| async move {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     // Logged in, but not a member of a group that exists: 403 on the form.
-    let res = app
-        .clone()
-        .oneshot(form_post("/api/register", REGISTRATION, None))
-        .await
-        .unwrap();
-    let cookie = session_cookie(&res).unwrap();
+    let cookie = register(&app, REGISTRATION).await;
     app.clone()
         .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
         .await
         .unwrap();
-    let other =
-        "email=ander%40buurt.nl&display_name=Ander&password=Fietsbel-Lindeboom-42&role=bewoner";
-    let res = app
-        .clone()
-        .oneshot(form_post("/api/register", other, None))
-        .await
-        .unwrap();
-    let other_cookie = session_cookie(&res).unwrap();
+    let other_cookie = register(&app, OTHER).await;
     let res = app
         .clone()
         .oneshot(get(

@@ -50,7 +50,7 @@ async fn load(slug: String) -> Result<GroupView, AppError> {
         let (members, hidden_members) = service::visible_members(&db, &standing, id).await?;
         let activity = service::activity(&db, &standing, id).await?;
         let pending_requests = if standing.is_coordinator() {
-            queries::pending_for_group(&db.pool, id).await?.len()
+            queries::pending_count(&db.pool, id).await? as usize
         } else {
             0
         };

@@ -529,6 +529,16 @@ pub async fn pending_for_group(
     rows.iter().map(request).collect()
 }
 
+/// How many requests of a group are open (the coordinator's reminder).
+pub async fn pending_count(pool: &AnyPool, group_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM join_requests WHERE group_id = $1 AND status = 'pending'",
+    )
+    .bind(group_id)
+    .fetch_one(pool)
+    .await
+}
+
 /// A person's requests: open ones and those decided in the last 90 days.
 pub async fn requests_of_user(
     pool: &AnyPool,
