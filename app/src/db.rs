@@ -42,6 +42,8 @@ pub struct Db {
     pub pool: AnyPool,
     /// Which engine it is.
     pub backend: Backend,
+    /// This instance's live-update channel (see [`crate::live`]).
+    pub live: crate::live::Bus,
 }
 
 impl Db {
@@ -70,7 +72,11 @@ impl Db {
             })
             .connect(url)
             .await?;
-        let db = Db { pool, backend };
+        let db = Db {
+            pool,
+            backend,
+            live: crate::live::Bus::default(),
+        };
         db.migrate().await?;
         Ok(db)
     }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod groups;
 pub mod home;
 pub mod i18n;
+pub mod live;
 pub mod manifest;
 pub mod pages;
 pub mod plans;

@@ -41,6 +41,12 @@ pub async fn sqlite() -> Db {
 /// A new PostgreSQL database on the test server, migrated; `None` when no
 /// test server is configured (and none is required).
 pub async fn postgres() -> Option<Db> {
+    postgres_with_url().await.map(|(db, _)| db)
+}
+
+/// Like [`postgres`], with the new database's URL, for tests that open a
+/// second connection to it (a second server instance).
+pub async fn postgres_with_url() -> Option<(Db, String)> {
     let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
         if std::env::var("WIJKPLEIN_REQUIRE_PG").as_deref() == Ok("1") {
             panic!("TEST_DATABASE_URL is not set, but WIJKPLEIN_REQUIRE_PG=1");
@@ -66,8 +72,9 @@ pub async fn postgres() -> Option<Db> {
     }
     admin.close().await;
     let (base, _) = server.rsplit_once('/').unwrap_or((&server, ""));
-    match Db::connect(&format!("{base}/{name}"), 4).await {
-        Ok(db) => Some(db),
+    let url = format!("{base}/{name}");
+    match Db::connect(&url, 4).await {
+        Ok(db) => Some((db, url)),
         Err(err) => panic!("could not connect to test database {name}: {err}"),
     }
 }

@@ -37,6 +37,8 @@ async fn guest(db: &Db, body: &str) -> ReactionForm {
 db_test!(
     a_reaction_and_its_reply_form_a_thread,
     |db: Db| async move {
+        // Principle subjects must exist in the published manifest.
+        app::manifest::content::ensure_loaded(&db).await.unwrap();
         let anna = person(&db, "anna@buurt.nl").await;
         let bob = person(&db, "bob@buurt.nl").await;
         let first = service::post(

@@ -5,73 +5,13 @@
 #![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
-    accounts::Viewer,
     db::Db,
     db_test,
-    error::AppResult,
-    groups::service as groups,
-    manifest::content,
-    plans::{
-        model::Phase,
-        service::{self, PlanForm},
-    },
-    testing::{admin, person},
+    plans::{model::Phase, service},
 };
 
-fn outcome<T>(result: AppResult<T>) -> &'static str {
-    match result {
-        Ok(_) => "ok",
-        Err(e) => e.code(),
-    }
-}
-
-fn form(title: &str) -> PlanForm {
-    PlanForm {
-        title: title.into(),
-        summary: "Meer groen en schaduw op het plein.".into(),
-        body: "We willen **zes bomen** planten.\n\n<script>alert(1)</script>".into(),
-        place: "Pleintje Kempstraat".into(),
-        principles: vec!["lange-termijn".into(), "wat-er-al-is".into()],
-    }
-}
-
-struct Cast {
-    group: String,
-    coordinator: Viewer,
-    writer: Viewer,
-    member: Viewer,
-    outsider: Viewer,
-    admin: Viewer,
-}
-
-async fn cast(db: &Db) -> Cast {
-    content::ensure_loaded(db).await.unwrap();
-    let coordinator = person(db, "coord@buurt.nl").await;
-    let writer = person(db, "schrijver@buurt.nl").await;
-    let member = person(db, "lid@buurt.nl").await;
-    let outsider = person(db, "buiten@buurt.nl").await;
-    let admin = admin(db, "admin@buurt.nl").await;
-    let f = app::groups::service::GroupForm {
-        name: "Groen Transvaal".into(),
-        neighbourhood: "Transvaal".into(),
-        municipality: "Den Haag".into(),
-        postcodes: "2571".into(),
-        description: "Samen maken we de wijk groener.".into(),
-        mode: "open".into(),
-        join_question: String::new(),
-    };
-    let group = groups::create(db, Some(&coordinator), f).await.unwrap();
-    groups::join(db, Some(&writer), &group).await.unwrap();
-    groups::join(db, Some(&member), &group).await.unwrap();
-    Cast {
-        group,
-        coordinator,
-        writer,
-        member,
-        outsider,
-        admin,
-    }
-}
+mod common;
+use common::{cast, form, outcome};
 
 db_test!(members_write_plans_for_their_group, |db: Db| async move {
     let c = cast(&db).await;

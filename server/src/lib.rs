@@ -2,5 +2,6 @@
 //! same router the binary serves.
 
 pub mod config;
+pub mod live;
 pub mod routes;
 pub mod uploads;

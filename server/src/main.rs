@@ -28,6 +28,8 @@ async fn main() {
 
 async fn open_database(config: &Config) -> Result<app::db::Db, Box<dyn std::error::Error>> {
     let db = app::db::Db::connect(&config.database_url, config.max_connections).await?;
+    // Other instances' live updates arrive through PostgreSQL (no-op on SQLite).
+    app::live::listen(&db, &config.database_url).await?;
     app::manifest::content::ensure_loaded(&db).await?;
     Ok(db)
 }

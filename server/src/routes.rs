@@ -42,6 +42,7 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let shell_options = state.leptos_options.clone();
     let router = Router::new()
         .route("/taal/{code}", get(switch_language))
+        .route("/live/plannen/{id}", get(crate::live::plan_events))
         .route(
             "/groepen/{slug}/beeld",
             get(crate::uploads::group_image)

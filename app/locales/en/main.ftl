@@ -409,3 +409,20 @@ plan-timeline-step = { $name } set the plan to “{ $phase }”.
 plan-timeline-reason = Reason:
 group-write-plan = Write a plan
 plan-timeline-start = { $name } wrote the plan. It started as an idea.
+reactions-versions = { $count ->
+    [one] Earlier version (moderators only)
+   *[other] { $count } earlier versions (moderators only)
+}
+reactions-version-written = Written on { $date }
+reactions-new-plan = Join the conversation about this plan
+reactions-login-to-join = Log in to join the conversation about this plan
+reactions-newest = To the newest reactions
+reactions-empty-plan = No reactions yet. What do you think of this plan?
+reactions-older = Older reactions
+plan-reactions-heading = { $count ->
+    [0] Conversation
+    [one] Conversation (1 reaction)
+   *[other] Conversation ({ $count } reactions)
+}
+live-updated = This page has been updated with new reactions or changes.
+live-busy = There is news on this plan. It appears when you are done, or reload the page.

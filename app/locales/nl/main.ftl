@@ -408,3 +408,20 @@ plan-timeline-step = { $name } zette het plan op “{ $phase }”.
 plan-timeline-reason = Reden:
 group-write-plan = Schrijf een plan
 plan-timeline-start = { $name } schreef het plan. Het begon als idee.
+reactions-versions = { $count ->
+    [one] Eerdere versie (alleen voor moderatoren)
+   *[other] { $count } eerdere versies (alleen voor moderatoren)
+}
+reactions-version-written = Geschreven op { $date }
+reactions-new-plan = Praat mee over dit plan
+reactions-login-to-join = Log in om mee te praten over dit plan
+reactions-newest = Naar de nieuwste reacties
+reactions-empty-plan = Nog geen reacties. Wat vind jij van dit plan?
+reactions-older = Oudere reacties
+plan-reactions-heading = { $count ->
+    [0] Gesprek
+    [one] Gesprek (1 reactie)
+   *[other] Gesprek ({ $count } reacties)
+}
+live-updated = Deze pagina is bijgewerkt met nieuwe reacties of wijzigingen.
+live-busy = Er is iets nieuws op dit plan. Het verschijnt zodra je klaar bent, of vernieuw de pagina.

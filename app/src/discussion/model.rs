@@ -60,6 +60,8 @@ pub struct Reaction {
     pub id: i64,
     /// The reaction it answers, for replies.
     pub parent_id: Option<i64>,
+    /// 0 for a top-level reaction, 1 for a reply, 2 for a reply to a reply.
+    pub depth: i64,
     /// Its kind.
     pub kind: ReactionKind,
     /// Sanitised HTML (empty when deleted).
@@ -78,8 +80,25 @@ pub struct Reaction {
     pub edited: bool,
     /// Deleted, kept because it has replies.
     pub deleted: bool,
-    /// Replies, oldest first (only on top-level reactions).
+    /// Earlier texts, oldest first; filled in only for moderators.
+    pub versions: Vec<Version>,
+    /// Replies, oldest first.
     pub replies: Vec<Reaction>,
+}
+
+/// An earlier text of an edited reaction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    /// The reaction it belongs to.
+    pub reaction_id: i64,
+    /// Its kind then.
+    pub kind: ReactionKind,
+    /// The Markdown as it was (shown as plain text, never as HTML).
+    pub source: String,
+    /// When this text was written.
+    pub written_at: i64,
+    /// When it was replaced.
+    pub replaced_at: i64,
 }
 
 impl Reaction {
@@ -89,21 +108,88 @@ impl Reaction {
     }
 }
 
-/// Arranges flat rows (oldest first) into threads one level deep: replies go
-/// under their parent; deleted reactions stay only when they have replies.
+/// How deep replies may go on a subject: plans are discussed three levels
+/// deep (depth 0, 1, 2); the manifest keeps its question-and-answer shape of two.
+pub fn max_depth(subject: &str) -> i64 {
+    if subject.starts_with("plan:") {
+        2
+    } else {
+        1
+    }
+}
+
+/// Arranges flat rows (oldest first) into threads: replies go under their
+/// parent; deleted reactions stay only while something under them is visible.
 pub fn into_threads(rows: Vec<Reaction>, kind: Option<ReactionKind>) -> Vec<Reaction> {
-    let (tops, replies): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.parent_id.is_none());
-    let mut threads: Vec<Reaction> = tops;
-    for reply in replies.into_iter().filter(|r| !r.deleted) {
-        if let Some(parent) = threads.iter_mut().find(|t| Some(t.id) == reply.parent_id) {
-            parent.replies.push(reply);
+    let (tops, rest): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.parent_id.is_none());
+    let tops = tops
+        .into_iter()
+        .filter(|t| kind.is_none_or(|k| t.kind == k))
+        .collect();
+    assemble(tops, rest)
+}
+
+/// Hangs `rest` (any order within a parent is kept) under `tops`, in the
+/// order `tops` are given.
+pub fn assemble(tops: Vec<Reaction>, rest: Vec<Reaction>) -> Vec<Reaction> {
+    let mut children: std::collections::HashMap<i64, Vec<Reaction>> = Default::default();
+    for reply in rest {
+        if let Some(parent) = reply.parent_id {
+            children.entry(parent).or_default().push(reply);
         }
     }
-    threads
-        .into_iter()
-        .filter(|t| !t.deleted || !t.replies.is_empty())
-        .filter(|t| kind.is_none_or(|k| t.kind == k))
+    tops.into_iter()
+        .filter_map(|top| attach(top, &mut children))
         .collect()
+}
+
+fn attach(
+    mut reaction: Reaction,
+    children: &mut std::collections::HashMap<i64, Vec<Reaction>>,
+) -> Option<Reaction> {
+    let replies = children.remove(&reaction.id).unwrap_or_default();
+    reaction.replies = replies
+        .into_iter()
+        .filter_map(|reply| attach(reply, children))
+        .collect();
+    (!reaction.deleted || !reaction.replies.is_empty()).then_some(reaction)
+}
+
+/// One page of threads, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadPage {
+    /// The threads, each with all its replies.
+    pub threads: Vec<Reaction>,
+    /// Where the next page starts, if there is one.
+    pub next: Option<ThreadCursor>,
+    /// Whether the reader moderates here (and so sees earlier versions).
+    pub moderator: bool,
+}
+
+/// Where the next page of threads starts: after the top-level reaction with
+/// this time and id (pages go from newest to oldest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadCursor {
+    /// `created_at` of the last thread shown.
+    pub created_at: i64,
+    /// Its id.
+    pub id: i64,
+}
+
+impl ThreadCursor {
+    /// As it goes in a link: `<created_at>-<id>`.
+    pub fn encode(self) -> String {
+        format!("{}-{}", self.created_at, self.id)
+    }
+
+    /// Reads a link's cursor; anything malformed is `None` (the first page).
+    pub fn parse(value: &str) -> Option<ThreadCursor> {
+        let (at, id) = value.split_once('-')?;
+        Some(ThreadCursor {
+            created_at: at.parse().ok()?,
+            id: id.parse().ok()?,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +200,7 @@ mod tests {
         Reaction {
             id,
             parent_id: parent,
+            depth: i64::from(parent.is_some()),
             kind,
             html: String::new(),
             source: String::new(),
@@ -123,6 +210,7 @@ mod tests {
             created_at: 1000,
             edited: false,
             deleted,
+            versions: vec![],
             replies: vec![],
         }
     }
@@ -161,6 +249,35 @@ mod tests {
             only_questions.iter().map(|t| t.id).collect::<Vec<_>>(),
             vec![1]
         );
+    }
+
+    #[test]
+    fn deeper_threads_keep_deleted_middles_that_carry_replies() {
+        let rows = vec![
+            reaction(1, None, ReactionKind::Vraag, false),
+            reaction(2, Some(1), ReactionKind::Aanvulling, true),
+            reaction(3, Some(2), ReactionKind::Aanvulling, false),
+            reaction(4, Some(1), ReactionKind::Aanvulling, true),
+            reaction(5, Some(4), ReactionKind::Aanvulling, true),
+        ];
+        let threads = into_threads(rows, None);
+        assert_eq!(threads.len(), 1);
+        let under_top: Vec<i64> = threads[0].replies.iter().map(|r| r.id).collect();
+        assert_eq!(under_top, vec![2], "#4 and #5 are both deleted and go");
+        assert_eq!(threads[0].replies[0].replies[0].id, 3);
+    }
+
+    #[test]
+    fn cursors_round_trip_and_refuse_garbage() {
+        let c = ThreadCursor {
+            created_at: 1_700_000_000,
+            id: 42,
+        };
+        assert_eq!(ThreadCursor::parse(&c.encode()), Some(c));
+        assert_eq!(ThreadCursor::parse("abc"), None);
+        assert_eq!(ThreadCursor::parse("1-x"), None);
+        assert_eq!(max_depth("plan:3"), 2);
+        assert_eq!(max_depth("manifest"), 1);
     }
 
     #[test]

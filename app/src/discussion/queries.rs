@@ -1,6 +1,6 @@
 //! Discussion queries (server only). Written once for SQLite and PostgreSQL.
 
-use super::model::{Reaction, ReactionKind};
+use super::model::{Reaction, ReactionKind, ThreadCursor, Version};
 use crate::accounts::Role;
 use sqlx::{any::AnyRow, AnyPool, Row};
 
@@ -10,6 +10,10 @@ pub struct NewReaction<'a> {
     pub subject: &'a str,
     /// Parent for replies.
     pub parent_id: Option<i64>,
+    /// The top-level reaction of a reply's thread.
+    pub root_id: Option<i64>,
+    /// 0 at the top, one more per level of reply.
+    pub depth: i64,
     /// Kind.
     pub kind: ReactionKind,
     /// Markdown as written.
@@ -29,11 +33,13 @@ pub struct NewReaction<'a> {
 /// Stores a reaction and returns its id.
 pub async fn insert(pool: &AnyPool, r: &NewReaction<'_>, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        r#"INSERT INTO reactions (subject, parent_id, kind, source, html, user_id, guest_name, guest_email, status, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"#,
+        r#"INSERT INTO reactions (subject, parent_id, root_id, depth, kind, source, html, user_id, guest_name, guest_email, status, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"#,
     )
     .bind(r.subject)
     .bind(r.parent_id)
+    .bind(r.root_id)
+    .bind(r.depth)
     .bind(r.kind.as_str())
     .bind(r.source)
     .bind(r.html)
@@ -46,7 +52,7 @@ pub async fn insert(pool: &AnyPool, r: &NewReaction<'_>, now: i64) -> Result<i64
     .await
 }
 
-const COLUMNS: &str = r#"r.id, r.subject, r.parent_id, r.kind, r.source, r.html, r.user_id, r.guest_name,
+const COLUMNS: &str = r#"r.id, r.subject, r.parent_id, r.root_id, r.depth, r.kind, r.source, r.html, r.user_id, r.guest_name,
     r.status, r.created_at, r.edited_at, u.display_name, u.role"#;
 
 /// A stored reaction with the fields rules need.
@@ -57,6 +63,10 @@ pub struct Stored {
     pub subject: String,
     /// Its status.
     pub status: String,
+    /// The top-level reaction of its thread (itself at the top).
+    pub root_id: i64,
+    /// When its current text was written (posted, or last edited).
+    pub written_at: i64,
 }
 
 fn from_row(row: &AnyRow) -> Result<Stored, sqlx::Error> {
@@ -69,6 +79,7 @@ fn from_row(row: &AnyRow) -> Result<Stored, sqlx::Error> {
         reaction: Reaction {
             id: row.try_get("id")?,
             parent_id: row.try_get("parent_id")?,
+            depth: row.try_get("depth")?,
             kind: ReactionKind::parse(row.try_get("kind")?).unwrap_or(ReactionKind::Aanvulling),
             html: if deleted {
                 String::new()
@@ -86,9 +97,16 @@ fn from_row(row: &AnyRow) -> Result<Stored, sqlx::Error> {
             created_at: row.try_get("created_at")?,
             edited: row.try_get::<Option<i64>, _>("edited_at")?.is_some(),
             deleted,
+            versions: Vec::new(),
             replies: Vec::new(),
         },
         status,
+        root_id: row
+            .try_get::<Option<i64>, _>("root_id")?
+            .unwrap_or(row.try_get("id")?),
+        written_at: row
+            .try_get::<Option<i64>, _>("edited_at")?
+            .unwrap_or(row.try_get("created_at")?),
     })
 }
 
@@ -124,6 +142,116 @@ pub async fn list_subject(
         .await?;
     rows.iter()
         .map(|row| from_row(row).map(|s| s.reaction))
+        .collect()
+}
+
+/// One page of a subject's threads, newest thread first: the top-level rows
+/// after `after` (published, or deleted with replies underneath), plus every
+/// visible row below them. Two queries whatever the page holds.
+pub async fn thread_page(
+    pool: &AnyPool,
+    subject: &str,
+    after: Option<ThreadCursor>,
+    limit: i64,
+) -> Result<(Vec<Reaction>, Vec<Reaction>), sqlx::Error> {
+    let (at, id) = after.map_or((i64::MAX, i64::MAX), |c| (c.created_at, c.id));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reactions r LEFT JOIN users u ON u.id = r.user_id
+         WHERE r.subject = $1 AND r.parent_id IS NULL AND (r.created_at, r.id) < ($2, $3)
+           AND (r.status = 'published' OR (r.status = 'deleted' AND EXISTS (
+                SELECT 1 FROM reactions c WHERE c.root_id = r.id AND c.status = 'published')))
+         ORDER BY r.created_at DESC, r.id DESC LIMIT $4"
+    );
+    let tops: Vec<Reaction> = sqlx::query(&sql)
+        .bind(subject)
+        .bind(at)
+        .bind(id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| from_row(row).map(|s| s.reaction))
+        .collect::<Result<_, _>>()?;
+    if tops.is_empty() {
+        return Ok((tops, Vec::new()));
+    }
+    let placeholders: Vec<String> = (1..=tops.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reactions r LEFT JOIN users u ON u.id = r.user_id
+         WHERE r.root_id IN ({}) AND r.status IN ('published', 'deleted')
+         ORDER BY r.created_at, r.id",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for top in &tops {
+        query = query.bind(top.id);
+    }
+    let rest = query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| from_row(row).map(|s| s.reaction))
+        .collect::<Result<_, _>>()?;
+    Ok((tops, rest))
+}
+
+/// Published reactions on a subject.
+pub async fn count_published(pool: &AnyPool, subject: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM reactions WHERE subject = $1 AND status = 'published'")
+        .bind(subject)
+        .fetch_one(pool)
+        .await
+}
+
+/// Keeps the text an edit replaces.
+pub async fn insert_version(
+    pool: &AnyPool,
+    old: &Reaction,
+    written_at: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        r#"INSERT INTO reaction_versions (reaction_id, kind, source, written_at, replaced_at)
+           VALUES ($1, $2, $3, $4, $5)"#,
+    )
+    .bind(old.id)
+    .bind(old.kind.as_str())
+    .bind(&old.source)
+    .bind(written_at)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|_| ())
+}
+
+/// The earlier texts of these reactions, oldest first; one query.
+pub async fn versions(pool: &AnyPool, ids: &[i64]) -> Result<Vec<Version>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT reaction_id, kind, source, written_at, replaced_at FROM reaction_versions
+         WHERE reaction_id IN ({}) ORDER BY reaction_id, id",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Version {
+                reaction_id: row.try_get("reaction_id")?,
+                kind: ReactionKind::parse(row.try_get("kind")?).unwrap_or(ReactionKind::Aanvulling),
+                source: row.try_get("source")?,
+                written_at: row.try_get("written_at")?,
+                replaced_at: row.try_get("replaced_at")?,
+            })
+        })
         .collect()
 }
 

@@ -2,8 +2,9 @@
 
 use super::{
     challenge, markdown,
-    model::{into_threads, Reaction, ReactionKind},
+    model::{assemble, into_threads, max_depth, Reaction, ReactionKind, ThreadCursor, ThreadPage},
     queries::{self, NewReaction},
+    subject,
 };
 use crate::{
     accounts::{validate::is_plausible_email, validate::normalize_email, Viewer},
@@ -17,8 +18,10 @@ pub const BODY_MIN: usize = 2;
 pub const BODY_MAX: usize = 5000;
 /// Guest reactions allowed per IP address per hour.
 pub const GUEST_POSTS_PER_HOUR: i64 = 5;
-/// Most reactions shown on one subject.
+/// Most reactions shown on one manifest subject.
 pub const LIST_LIMIT: i64 = 500;
+/// Threads per page on a plan.
+pub const PAGE_SIZE: i64 = 20;
 
 /// A reaction as submitted.
 pub struct ReactionForm {
@@ -115,6 +118,7 @@ pub async fn post(
             problems.push(("guest_email", "email_invalid"));
         }
     }
+    subject::check_open(db, viewer, &form.subject).await?;
     if !problems.is_empty() {
         return Err(AppError::fields(problems));
     }
@@ -131,21 +135,27 @@ pub async fn post(
             return Err(AppError::rate_limited());
         }
     }
-    if let Some(parent_id) = form.parent_id {
-        let parent = queries::find(&db.pool, parent_id)
-            .await?
-            .ok_or_else(AppError::not_found)?;
-        if parent.subject != form.subject
-            || parent.status != "published"
-            || parent.reaction.parent_id.is_some()
-        {
-            return Err(AppError::field("body", "reply_not_possible"));
+    let (root_id, depth) = match form.parent_id {
+        None => (None, 0),
+        Some(parent_id) => {
+            let parent = queries::find(&db.pool, parent_id)
+                .await?
+                .ok_or_else(AppError::not_found)?;
+            if parent.subject != form.subject
+                || parent.status != "published"
+                || parent.reaction.depth >= max_depth(&form.subject)
+            {
+                return Err(AppError::field("body", "reply_not_possible"));
+            }
+            (Some(parent.root_id), parent.reaction.depth + 1)
         }
-    }
+    };
     let html = markdown::render(form.body.trim());
     let reaction = NewReaction {
         subject: &form.subject,
         parent_id: form.parent_id,
+        root_id,
+        depth,
         kind: ReactionKind::parse(&form.kind).unwrap_or(ReactionKind::Aanvulling),
         source: form.body.trim(),
         html: &html,
@@ -162,7 +172,11 @@ pub async fn post(
             "pending"
         },
     };
-    Ok(queries::insert(&db.pool, &reaction, now()).await?)
+    let id = queries::insert(&db.pool, &reaction, now()).await?;
+    if viewer.is_some() {
+        subject::changed(db, &form.subject).await?;
+    }
+    Ok(id)
 }
 
 /// The threads of a subject, optionally only one kind.
@@ -175,6 +189,60 @@ pub async fn threads(
         queries::list_subject(&db.pool, subject, LIST_LIMIT).await?,
         kind,
     ))
+}
+
+/// One page of a subject's threads for this reader; earlier versions of
+/// edited reactions are included for moderators. A fixed three queries at
+/// most, however many reactions the page holds.
+pub async fn page(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    key: &str,
+    after: Option<ThreadCursor>,
+) -> AppResult<ThreadPage> {
+    let (mut tops, rest) = queries::thread_page(&db.pool, key, after, PAGE_SIZE + 1).await?;
+    let next = if tops.len() as i64 > PAGE_SIZE {
+        tops.truncate(PAGE_SIZE as usize);
+        tops.last().map(|t| ThreadCursor {
+            created_at: t.created_at,
+            id: t.id,
+        })
+    } else {
+        None
+    };
+    let moderator = subject::is_moderator(db, viewer, key).await?;
+    let mut threads = assemble(tops, rest);
+    if moderator {
+        let mut edited = Vec::new();
+        collect_edited(&threads, &mut edited);
+        let versions = queries::versions(&db.pool, &edited).await?;
+        attach_versions(&mut threads, &versions);
+    }
+    Ok(ThreadPage {
+        threads,
+        next,
+        moderator,
+    })
+}
+
+fn collect_edited(list: &[Reaction], into: &mut Vec<i64>) {
+    for r in list {
+        if r.edited {
+            into.push(r.id);
+        }
+        collect_edited(&r.replies, into);
+    }
+}
+
+fn attach_versions(list: &mut [Reaction], versions: &[super::model::Version]) {
+    for r in list {
+        r.versions = versions
+            .iter()
+            .filter(|v| v.reaction_id == r.id)
+            .cloned()
+            .collect();
+        attach_versions(&mut r.replies, versions);
+    }
 }
 
 /// Edits one's own reaction within the edit window.
@@ -193,15 +261,18 @@ pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> 
         return Err(AppError::fields(problems));
     }
     let kind = ReactionKind::parse(kind).unwrap_or(stored.reaction.kind);
+    let at = now();
+    queries::insert_version(&db.pool, &stored.reaction, stored.written_at, at).await?;
     queries::update_text(
         &db.pool,
         id,
         kind,
         body.trim(),
         &markdown::render(body.trim()),
-        now(),
+        at,
     )
     .await?;
+    subject::changed(db, &stored.subject).await?;
     Ok(stored.subject)
 }
 
@@ -214,6 +285,7 @@ pub async fn delete(db: &Db, viewer: &Viewer, id: i64) -> AppResult<String> {
         return Err(AppError::forbidden());
     }
     queries::set_status(&db.pool, id, "deleted").await?;
+    subject::changed(db, &stored.subject).await?;
     Ok(stored.subject)
 }
 

@@ -7,8 +7,10 @@ use super::{
     model::{Phase, PhaseChange, Plan},
 };
 use crate::{
+    discussion::paged::PagedReactions,
     error::AppError,
     i18n::{t, t_args},
+    live::refresh::LiveRefresh,
     ui::{
         form::{first_error, query_param, set_status, ErrorSummary},
         format_date,
@@ -149,7 +151,7 @@ fn PlanBody(view: PlanView) -> impl IntoView {
         <ErrorSummary error/>
         <article class="plan">
             <header class="plan__head">
-                <p class="plan__phase"><span class=format!("tag phase phase--{}", p.phase.as_str())>{t(&p.phase.label_key())}</span></p>
+                <p class="plan__phase" id="plan-fase"><span class=format!("tag phase phase--{}", p.phase.as_str())>{t(&p.phase.label_key())}</span></p>
                 <h1>{p.title.clone()}</h1>
                 <p class="lead">{p.summary.clone()}</p>
                 <p class="muted">{by}" · "<a href=group_href>{p.group_name.clone()}</a>
@@ -169,15 +171,28 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                         </section>
                     })}
                     <Timeline items=view.timeline/>
+                    <PagedReactions subject=format!("plan:{}", p.id) here=format!("/plannen/{}", p.id)
+                        heading=t_args("plan-reactions-heading", &[("count", p.reaction_count.to_string())])/>
                 </div>
-                <div class="group-aside">
+                <div class="group-aside" id="plan-zijkant">
                     <SupportBox id=p.id count=p.support_count supports=view.supports logged_in=view.logged_in/>
                     {view.may_steer.then(|| view! { <PhaseForm id=p.id phase=p.phase/> })}
                 </div>
             </div>
         </article>
+        <LiveRefresh source=format!("/live/plannen/{}", p.id) regions=LIVE_REGIONS.iter().map(|r| (*r).to_owned()).collect()
+            announce=t("live-updated") busy_note=t("live-busy")/>
     }
 }
+
+/// The parts of the plan page that live updates refresh.
+const LIVE_REGIONS: [&str; 5] = [
+    "plan-fase",
+    "plan-zijkant",
+    "tijdlijn",
+    "reacties-titel",
+    "reactie-lijst",
+];
 
 #[component]
 fn SupportBox(id: i64, count: i64, supports: bool, logged_in: bool) -> impl IntoView {

@@ -300,3 +300,19 @@ pub async fn for_principle(
         .await?;
     rows.iter().map(summary).collect()
 }
+
+/// Stores the number of published reactions and marks the plan as active now.
+pub async fn set_reaction_count(
+    pool: &sqlx::AnyPool,
+    id: i64,
+    count: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE plans SET reaction_count = $1, last_activity_at = $2 WHERE id = $3")
+        .bind(count)
+        .bind(now)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}

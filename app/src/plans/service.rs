@@ -11,6 +11,7 @@ use crate::{
     db::{now, Db},
     error::{is_unique_violation, AppError, AppResult},
     groups::{self, model::MemberRole},
+    live::LiveEvent,
 };
 
 /// Limits, in characters.
@@ -181,6 +182,7 @@ pub async fn change_phase(
     }
     queries::record_phase(&mut tx, plan_id, Some(from), to, reason, viewer.id, now()).await?;
     tx.commit().await?;
+    db.publish(LiveEvent::plan(plan_id, "phase")).await;
     Ok(to)
 }
 
@@ -202,6 +204,7 @@ pub async fn support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResul
         })?;
     let count = queries::recount_support(&mut tx, plan_id).await?;
     tx.commit().await?;
+    db.publish(LiveEvent::plan(plan_id, "support")).await;
     Ok(count)
 }
 
@@ -217,5 +220,6 @@ pub async fn withdraw_support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) ->
     }
     let count = queries::recount_support(&mut tx, plan_id).await?;
     tx.commit().await?;
+    db.publish(LiveEvent::plan(plan_id, "support")).await;
     Ok(count)
 }

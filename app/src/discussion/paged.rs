@@ -1,0 +1,133 @@
+//! A discussion in pages of threads, newest thread first, replies up to the
+//! subject's depth: the discussion under a plan. Long discussions load the
+//! next page on demand ("oudere reacties"), each page in a fixed few queries.
+//! People who are not logged in read along and are invited to log in.
+
+use super::{
+    api::{DeleteReaction, EditReaction, PostReaction},
+    card::{NewReactionForm, ReactionCard, ReplyForm},
+    model::{max_depth, Reaction},
+};
+use crate::{
+    accounts::Viewer,
+    error::AppError,
+    i18n::t,
+    ui::form::{first_error, query_param, ErrorSummary},
+};
+use leptos::prelude::*;
+use server_fn::ServerFn;
+
+#[cfg(feature = "ssr")]
+async fn load(
+    subject: String,
+    after: Option<String>,
+) -> Result<super::model::ThreadPage, AppError> {
+    let db = crate::state::use_db()?;
+    let after = after.as_deref().and_then(super::model::ThreadCursor::parse);
+    super::service::page(&db, crate::accounts::viewer().as_ref(), &subject, after).await
+}
+
+#[cfg(not(feature = "ssr"))]
+async fn load(
+    subject: String,
+    after: Option<String>,
+) -> Result<super::model::ThreadPage, AppError> {
+    let _ = (subject, after);
+    Err(AppError::NotFound(String::new()))
+}
+
+/// The discussion on `subject`, shown on the page at `here` (a local path).
+#[component]
+pub fn PagedReactions(subject: String, here: String, heading: String) -> impl IntoView {
+    let after = query_param("na");
+    let first_page = after.is_none();
+    let page = Resource::new_blocking(|| (), {
+        let subject = subject.clone();
+        move |_| load(subject.clone(), after.clone())
+    });
+    let error = first_error(&[PostReaction::PATH, EditReaction::PATH, DeleteReaction::PATH]);
+    let viewer = crate::accounts::viewer();
+    let form = match &viewer {
+        Some(_) => view! {
+            <NewReactionForm heading=t("reactions-new-plan") subject=subject.clone() here=here.clone() viewer=viewer.clone() challenge=None/>
+        }
+        .into_any(),
+        None => view! {
+            <p class="card"><a href=format!("/inloggen?volgende={here}%23reacties")>{t("reactions-login-to-join")}</a></p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="section reactions" id="reacties" aria-labelledby="reacties-titel">
+            <h2 id="reacties-titel">{heading}</h2>
+            <ErrorSummary error/>
+            {form}
+            <div id="reactie-lijst">
+                <Suspense>
+                    {move || {
+                        let (here, viewer, subject) = (here.clone(), viewer.clone(), subject.clone());
+                        Suspend::new(async move {
+                            match page.await {
+                                Ok(page) => {
+                                    let next = page.next.map(|c| format!("{here}?na={}#reacties", c.encode()));
+                                    let depth = max_depth(&subject);
+                                    let ctx = Ctx { here: here.clone(), viewer, subject, max_depth: depth };
+                                    view! {
+                                        {(!first_page).then(|| view! {
+                                            <p><a href=format!("{here}#reacties")>{t("reactions-newest")}</a></p>
+                                        })}
+                                        {if page.threads.is_empty() {
+                                            view! { <p class="empty">{t("reactions-empty-plan")}</p> }.into_any()
+                                        } else {
+                                            view! {
+                                                <ol class="threads">
+                                                    {page.threads.into_iter().map(|r| thread(r, &ctx)).collect_view()}
+                                                </ol>
+                                            }.into_any()
+                                        }}
+                                        {next.map(|href| view! {
+                                            <p class="pager"><a class="button button--secondary" href=href rel="next">{t("reactions-older")}</a></p>
+                                        })}
+                                    }.into_any()
+                                }
+                                Err(e) => view! { <p class="notice">{e.to_string()}</p> }.into_any(),
+                            }
+                        })
+                    }}
+                </Suspense>
+            </div>
+        </section>
+    }
+}
+
+/// What every reaction in the tree needs to know.
+struct Ctx {
+    here: String,
+    viewer: Option<Viewer>,
+    subject: String,
+    max_depth: i64,
+}
+
+/// A reaction with, below it, its replies (recursively) and a reply form.
+fn thread(reaction: Reaction, ctx: &Ctx) -> AnyView {
+    let replies = reaction.replies.clone();
+    let can_reply = !reaction.deleted && reaction.depth < ctx.max_depth && ctx.viewer.is_some();
+    let parent = reaction.id;
+    let class = if reaction.depth == 0 {
+        "thread"
+    } else {
+        "reply-item"
+    };
+    view! {
+        <li class=class>
+            <ReactionCard reaction here=ctx.here.clone() viewer=ctx.viewer.clone()/>
+            {(!replies.is_empty()).then(|| view! {
+                <ol class="replies">{replies.into_iter().map(|r| thread(r, ctx)).collect_view()}</ol>
+            })}
+            {can_reply.then(|| view! {
+                <ReplyForm parent subject=ctx.subject.clone() here=ctx.here.clone() viewer=ctx.viewer.clone() challenge=None/>
+            })}
+        </li>
+    }
+    .into_any()
+}
