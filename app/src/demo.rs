@@ -246,5 +246,61 @@ async fn write_demo_plan(
     for supporter in supporters {
         support(db, Some(supporter), id).await?;
     }
+    discuss_demo_plan(db, id, writer, supporters).await
+}
+
+/// A short conversation on the demo plan, three levels deep.
+async fn discuss_demo_plan(
+    db: &Db,
+    plan_id: i64,
+    writer: &crate::accounts::Viewer,
+    others: &[&crate::accounts::Viewer],
+) -> AppResult<()> {
+    use crate::discussion::service::{post, ReactionForm};
+    let subject = format!("plan:{plan_id}");
+    let say = |parent: Option<i64>, kind: &str, text: &str| ReactionForm {
+        parent_id: parent,
+        ..ReactionForm::member(&subject, kind, text)
+    };
+    let (first, second) = (others.first(), others.get(1));
+    let (Some(first), Some(second)) = (first, second) else {
+        return Ok(());
+    };
+    let question = post(
+        db,
+        Some(first),
+        say(
+            None,
+            "vraag",
+            "Mooi plan! Wie zorgt er straks voor de bomen als het droog is?",
+        ),
+        "demo",
+    )
+    .await?;
+    let answer = post(
+        db,
+        Some(writer),
+        say(
+            Some(question),
+            "aanvulling",
+            "De moestuinploeg geeft nu al water. We vragen of zij de bomen erbij willen nemen.",
+        ),
+        "demo",
+    )
+    .await?;
+    post(
+        db,
+        Some(first),
+        say(
+            Some(answer),
+            "herkenning",
+            "Dan doe ik op zaterdag mee, ik woon er om de hoek.",
+        ),
+        "demo",
+    )
+    .await?;
+    post(db, Some(second), say(None, "voorbeeld",
+        "In de Schilderswijk hebben ze bankjes met de buurt gemaakt. Die staan er na vijf jaar nog, \
+        juist omdat iedereen heeft meegebouwd."), "demo").await?;
     Ok(())
 }

@@ -15,3 +15,5 @@ pub mod api;
 pub mod card;
 pub mod new_page;
 pub mod plan_page;
+pub mod updates;
+pub mod updates_section;

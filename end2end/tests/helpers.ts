@@ -108,3 +108,19 @@ export async function newPerson(browser: Browser, name: string) {
   return { context, page };
 }
 
+
+/** Writes a plan for the group whose page is open; returns the plan's path. */
+export async function writePlan(page: Page, title: string) {
+  await page.getByRole('link', { name: 'Schrijf een plan' }).click();
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Korte samenvatting').fill('Een plek om samen te zitten.');
+  await page.getByLabel('Het plan').fill('We zetten **twee bankjes** neer, samen met de buurt.');
+  await page.getByRole('button', { name: 'Plan plaatsen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  return new URL(page.url()).pathname;
+}
+
+/** Waits until the page's live-update island is connected to its stream. */
+export async function waitForLive(page: Page) {
+  await expect(page.locator('.live-note[data-connected]')).toHaveCount(1, { timeout: 15_000 });
+}

@@ -44,6 +44,15 @@ impl Role {
         }
     }
 
+    /// Professionals working in a neighbourhood, who give account of their
+    /// part in plans there (politicians answer elsewhere, in the council).
+    pub fn is_professional(self) -> bool {
+        matches!(
+            self,
+            Role::Ambtenaar | Role::Opbouwwerker | Role::Woningcorporatie
+        )
+    }
+
     /// Parses a stored or submitted value.
     pub fn parse(value: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == value)

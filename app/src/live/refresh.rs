@@ -19,19 +19,25 @@ pub fn LiveRefresh(
     busy_note: String,
 ) -> impl IntoView {
     let message = RwSignal::new(String::new());
+    let connected = RwSignal::new(false);
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         browser::listen(
             &source,
             regions.clone(),
-            announce.clone(),
-            busy_note.clone(),
+            (announce.clone(), busy_note.clone()),
             message,
+            connected,
         );
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&source, &regions, &announce, &busy_note);
+        let _ = (&source, &regions, &announce, &busy_note, connected);
     });
-    view! { <p class="live-note" role="status" aria-live="polite">{move || message.get()}</p> }
+    // `data-connected` tells tests (and the curious) the stream is open.
+    view! {
+        <p class="live-note" aria-live="polite" data-connected=move || connected.get().then_some("1")>
+            {move || message.get()}
+        </p>
+    }
 }
 
 #[cfg(feature = "hydrate")]
@@ -44,13 +50,16 @@ mod browser {
     pub fn listen(
         source: &str,
         regions: Vec<String>,
-        announce: String,
-        busy_note: String,
+        (announce, busy_note): (String, String),
         message: RwSignal<String>,
+        connected: RwSignal<bool>,
     ) {
         let Ok(events) = EventSource::new(source) else {
             return;
         };
+        let on_open = Closure::<dyn FnMut()>::new(move || connected.set(true));
+        events.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        on_open.forget();
         let on_message = Closure::<dyn FnMut()>::new(move || {
             let (regions, announce, busy_note) =
                 (regions.clone(), announce.clone(), busy_note.clone());

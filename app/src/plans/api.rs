@@ -84,3 +84,31 @@ pub async fn withdraw_plan_support(plan_id: i64) -> Result<i64, AppError> {
         .await,
     )
 }
+
+/// Posts a progress update (members) or an accountability update
+/// (professionals working in the group's municipality).
+#[server(endpoint = "post_plan_update")]
+pub async fn post_plan_update(
+    plan_id: i64,
+    kind: String,
+    body: String,
+    next_steps: String,
+    responsible: String,
+) -> Result<i64, AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let viewer = crate::accounts::viewer();
+            let form = super::updates::UpdateForm {
+                kind,
+                body,
+                next_steps,
+                responsible,
+            };
+            let id = super::updates::post(&db, viewer.as_ref(), plan_id, form).await?;
+            crate::ui::redirect_plain_form(&format!("/plannen/{plan_id}#update-{id}"));
+            Ok(id)
+        }
+        .await,
+    )
+}

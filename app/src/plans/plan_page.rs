@@ -11,6 +11,7 @@ use crate::{
     error::AppError,
     i18n::{t, t_args},
     live::refresh::LiveRefresh,
+    plans::updates_section::UpdatesSection,
     ui::{
         form::{first_error, query_param, set_status, ErrorSummary},
         format_date,
@@ -36,6 +37,10 @@ pub struct PlanView {
     pub supports: bool,
     /// Whether the reader may change its phase.
     pub may_steer: bool,
+    /// Progress and accountability updates, newest first.
+    pub updates: Vec<super::updates::PlanUpdate>,
+    /// Which kinds of update the reader may post.
+    pub update_kinds: Vec<super::updates::UpdateKind>,
 }
 
 async fn load(id: String) -> Result<PlanView, AppError> {
@@ -76,7 +81,11 @@ async fn load(id: String) -> Result<PlanView, AppError> {
             ),
             None => (false, false),
         };
+        let updates = super::updates::list(&db, id, None).await?;
+        let update_kinds = super::updates::kinds_for(&db, viewer.as_ref(), id).await?;
         Ok(PlanView {
+            updates,
+            update_kinds,
             plan,
             timeline,
             principles,
@@ -170,6 +179,7 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                             </ul>
                         </section>
                     })}
+                    <UpdatesSection plan_id=p.id updates=view.updates kinds=view.update_kinds/>
                     <Timeline items=view.timeline/>
                     <PagedReactions subject=format!("plan:{}", p.id) here=format!("/plannen/{}", p.id)
                         heading=t_args("plan-reactions-heading", &[("count", p.reaction_count.to_string())])/>
@@ -186,8 +196,9 @@ fn PlanBody(view: PlanView) -> impl IntoView {
 }
 
 /// The parts of the plan page that live updates refresh.
-const LIVE_REGIONS: [&str; 5] = [
+const LIVE_REGIONS: [&str; 6] = [
     "plan-fase",
+    "verslagen-lijst",
     "plan-zijkant",
     "tijdlijn",
     "reacties-titel",

@@ -1,0 +1,135 @@
+//! "Voortgang en verantwoording" on the plan page: the record of what
+//! happened, newest first, each marked with the writer's role, a filter to
+//! read only the accountability updates, and the form for those who may post.
+
+use super::{
+    api::PostPlanUpdate,
+    updates::{PlanUpdate, UpdateKind},
+};
+use crate::{
+    i18n::{t, t_args},
+    ui::{
+        form::{first_error, query_param, ErrorSummary},
+        format_date,
+    },
+};
+use leptos::prelude::*;
+use server_fn::ServerFn;
+
+/// The section; `kinds` are what the reader may post (empty: no form).
+#[component]
+pub fn UpdatesSection(
+    plan_id: i64,
+    updates: Vec<PlanUpdate>,
+    kinds: Vec<UpdateKind>,
+) -> impl IntoView {
+    let filter = query_param("verslagen")
+        .as_deref()
+        .and_then(UpdateKind::parse);
+    let here = format!("/plannen/{plan_id}");
+    let chip = move |kind: Option<UpdateKind>, label: String| {
+        let href = match kind {
+            Some(k) => format!("{here}?verslagen={}#voortgang", k.as_str()),
+            None => format!("{here}#voortgang"),
+        };
+        let current = (kind == filter).then_some("page");
+        view! { <li><a class="chip" href=href aria-current=current>{label}</a></li> }
+    };
+    let shown: Vec<PlanUpdate> = updates
+        .into_iter()
+        .filter(|u| filter.is_none_or(|k| u.kind == k))
+        .collect();
+    view! {
+        <section class="section" id="voortgang" aria-labelledby="voortgang-titel">
+            <h2 id="voortgang-titel">{t("updates-heading")}</h2>
+            <p class="muted">{t("updates-intro")}</p>
+            <nav aria-label=t("updates-filter")>
+                <ul class="chips">
+                    {chip(None, t("updates-all"))}
+                    {chip(Some(UpdateKind::Voortgang), t("update-kind-voortgang"))}
+                    {chip(Some(UpdateKind::Verantwoording), t("update-kind-verantwoording"))}
+                </ul>
+            </nav>
+            <div id="verslagen-lijst">
+                {if shown.is_empty() {
+                    view! { <p class="empty">{t("updates-empty")}</p> }.into_any()
+                } else {
+                    view! { <ol class="updates">{shown.into_iter().map(|u| view! { <UpdateCard update=u/> }).collect_view()}</ol> }.into_any()
+                }}
+            </div>
+            {(!kinds.is_empty()).then(|| view! { <UpdateForm plan_id kinds/> })}
+        </section>
+    }
+}
+
+#[component]
+fn UpdateCard(update: PlanUpdate) -> impl IntoView {
+    let who = update
+        .author_name
+        .clone()
+        .unwrap_or_else(|| t("group-someone"));
+    let class = format!("update update--{}", update.kind.as_str());
+    view! {
+        <li>
+            <article class=class id=format!("update-{}", update.id)>
+                <header class="reaction__meta">
+                    <span class="tag tag--kind">{t(&update.kind.label_key())}</span>
+                    <span class="reaction__author">{who}</span>
+                    <span class="tag">{t(&update.author_role.label_key())}</span>
+                    <span class="muted">{format_date(update.created_at)}</span>
+                </header>
+                <div class="reaction__body" inner_html=update.body_html></div>
+                <dl class="update__facts">
+                    {(!update.next_steps.is_empty()).then(|| view! {
+                        <dt>{t("update-next")}</dt><dd>{update.next_steps.clone()}</dd>
+                    })}
+                    {(!update.responsible.is_empty()).then(|| view! {
+                        <dt>{t("update-responsible")}</dt><dd>{update.responsible.clone()}</dd>
+                    })}
+                </dl>
+            </article>
+        </li>
+    }
+}
+
+#[component]
+fn UpdateForm(plan_id: i64, kinds: Vec<UpdateKind>) -> impl IntoView {
+    let error = first_error(&[PostPlanUpdate::PATH]);
+    let only = (kinds.len() == 1).then(|| kinds[0]);
+    let heading = match only {
+        Some(UpdateKind::Verantwoording) => t("updates-new-account"),
+        _ => t("updates-new"),
+    };
+    view! {
+        <form method="post" action=PostPlanUpdate::PATH class="card form">
+            <h3>{heading}</h3>
+            <ErrorSummary error/>
+            <input type="hidden" name="plan_id" value=plan_id/>
+            {match only {
+                Some(kind) => view! { <input type="hidden" name="kind" value=kind.as_str()/> }.into_any(),
+                None => view! {
+                    <div class="field">
+                        <label for="veld-kind">{t("updates-kind")}</label>
+                        <select id="veld-kind" name="kind">
+                            {kinds.into_iter().map(|k| view! { <option value=k.as_str()>{t(&k.label_key())}</option> }).collect_view()}
+                        </select>
+                    </div>
+                }.into_any(),
+            }}
+            <div class="field">
+                <label for="veld-body">{t("update-body")}</label>
+                <p class="field__hint" id="veld-body-hint">{t_args("update-body-hint", &[("max", "5000".to_owned())])}</p>
+                <textarea id="veld-body" name="body" rows="5" required aria-describedby="veld-body-hint"></textarea>
+            </div>
+            <div class="field">
+                <label for="veld-next_steps">{t("update-next")}</label>
+                <input id="veld-next_steps" name="next_steps" type="text" maxlength="300"/>
+            </div>
+            <div class="field">
+                <label for="veld-responsible">{t("update-responsible")}</label>
+                <input id="veld-responsible" name="responsible" type="text" maxlength="300"/>
+            </div>
+            <button class="button button--primary" type="submit">{t("updates-submit")}</button>
+        </form>
+    }
+}

@@ -1,0 +1,67 @@
+import { test, expect } from '@playwright/test';
+import { visit, checkPage, registerAs, startGroup, newPerson, writePlan, waitForLive } from './helpers';
+
+test('two people discuss a plan and see each other live, three levels deep', async ({ page, browser }) => {
+  await registerAs(page, 'Noor Visser');
+  await startGroup(page, `Bankjesgroep ${Date.now()}`);
+  const planPath = await writePlan(page, `Twee bankjes ${Date.now()}`);
+  await expect(page.getByRole('heading', { name: 'Gesprek', exact: true })).toBeVisible();
+
+  // A guest reads along and is invited to log in.
+  const guest = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' });
+  const guestPage = await guest.newPage();
+  await visit(guestPage, planPath);
+  await expect(guestPage.getByRole('link', { name: 'Log in om mee te praten over dit plan' })).toBeVisible();
+  await guest.close();
+
+  // Sam has the plan open; nothing reloads Sam's page from here on.
+  const { context, page: sam } = await newPerson(browser, 'Sam Peeters');
+  await visit(sam, planPath);
+  await waitForLive(sam);
+  await sam.evaluate(() => { (window as any).stillHere = true; });
+
+  await page.getByLabel('Soort reactie').selectOption('vraag');
+  await page.getByLabel('Je reactie').fill('Wie wil er meehelpen met schilderen?');
+  await page.getByRole('button', { name: 'Reageren' }).click();
+  await expect(page.locator('#reactie-lijst')).toContainText('Wie wil er meehelpen met schilderen?');
+
+  const list = sam.locator('#reactie-lijst');
+  await expect(list).toContainText('Wie wil er meehelpen met schilderen?', { timeout: 3_000 });
+  await expect(sam.getByRole('heading', { name: 'Gesprek (1 reactie)' })).toBeVisible();
+  expect(await sam.evaluate(() => (window as any).stillHere)).toBe(true);
+
+  // Sam answers (second level), Noor answers Sam (third level): no deeper.
+  await list.getByText('Reageer hierop').click();
+  await list.getByLabel('Je antwoord').fill('Ik! Zaterdag kan ik.');
+  await list.getByRole('button', { name: 'Antwoord plaatsen' }).click();
+  await expect(sam.locator('.replies')).toContainText('Ik! Zaterdag kan ik.');
+  // Sam's own post was a normal form post; from here on, again no reloads.
+  await waitForLive(sam);
+  await sam.evaluate(() => { (window as any).stillHere = true; });
+  await expect(page.locator('#reactie-lijst .replies')).toContainText('Ik! Zaterdag kan ik.', { timeout: 3_000 });
+  const samsReply = page.locator('#reactie-lijst .replies > li').first();
+  await samsReply.getByText('Reageer hierop').first().click();
+  await samsReply.getByLabel('Je antwoord').fill('Top, tot zaterdag!');
+  await samsReply.getByRole('button', { name: 'Antwoord plaatsen' }).click();
+  const deepest = page.locator('.replies .replies > li').first();
+  await expect(deepest).toContainText('Top, tot zaterdag!');
+  await expect(deepest.getByText('Reageer hierop')).toHaveCount(0);
+  await expect(sam.locator('.replies .replies')).toContainText('Top, tot zaterdag!', { timeout: 3_000 });
+
+  // A phase change shows up live as well.
+  await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
+  await page.getByRole('button', { name: 'Fase opslaan' }).click();
+  await expect(sam.locator('.plan__phase')).toHaveText('In gesprek', { timeout: 3_000 });
+  await expect(sam.locator('#tijdlijn li')).toHaveCount(2);
+  expect(await sam.evaluate(() => (window as any).stillHere)).toBe(true);
+  await checkPage(sam);
+
+  // Noor edits her question; everyone sees "bewerkt".
+  const question = page.locator('#reactie-lijst .thread > .reaction').first();
+  await question.getByRole('link', { name: 'Bewerken' }).click();
+  await page.locator('#reactie-lijst textarea[name="body"]').first().fill('Wie wil er meehelpen met schilderen en plaatsen?');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(question).toContainText('bewerkt');
+  await expect(sam.locator('#reactie-lijst .thread > .reaction').first()).toContainText('en plaatsen?', { timeout: 3_000 });
+  await context.close();
+});
