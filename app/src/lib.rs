@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("plannen/:id") view=plans::plan_page::PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen/:slug/bewerken") view=groups::edit_page::EditGroupPage ssr=SsrMode::Async/>
                     <Route path=path!("mijn-groepen") view=groups::mine_page::MyGroupsPage ssr=SsrMode::Async/>
-                    <Route path=path!("plannen") view=|| view! { <pages::ComingSoonPage area="plans"/> }/>
+                    <Route path=path!("plannen") view=plans::list_page::PlanListPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::PageFrame>
         </Router>

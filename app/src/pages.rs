@@ -1,4 +1,4 @@
-//! Small pages that belong to no domain: not found, and areas still being built.
+//! Small pages that belong to no domain: not found.
 
 use crate::{i18n::t, ui::form::set_status};
 use leptos::prelude::*;
@@ -14,24 +14,6 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{t("notfound-title")}</h1>
             <p class="lead">{t("notfound-text")}</p>
             <a class="button button--primary" href="/">{t("notfound-home")}</a>
-        </div>
-    }
-}
-
-/// An honest placeholder for a part of Wijkplein that is not built yet.
-#[component]
-pub fn ComingSoonPage(
-    /// `manifest`, `groups` or `plans`: picks the texts.
-    area: &'static str,
-) -> impl IntoView {
-    let title = t(&format!("soon-{area}-title"));
-    view! {
-        <Title text=format!("{title} · Wijkplein")/>
-        <div class="narrow">
-            <h1>{title}</h1>
-            <p class="lead">{t(&format!("soon-{area}-text"))}</p>
-            <p>{t("soon-note")}</p>
-            <a class="button button--primary" href="/registreren">{t("soon-cta")}</a>
         </div>
     }
 }

@@ -1,8 +1,8 @@
 //! Neighbourhood plans (wijkplannen): written by a group's members, moved
 //! through phases with a reason where needed, supported by anyone logged in.
 //!
-//! This session built the rules and their storage; the pages, progress
-//! updates, discussion, live updates and notifications follow (issue #5).
+//! A plan gathers a discussion (see `discussion`), progress and
+//! accountability updates (`updates`), and is listed across groups (`list`).
 
 pub mod model;
 
@@ -13,6 +13,8 @@ pub mod service;
 
 pub mod api;
 pub mod card;
+pub mod list;
+pub mod list_page;
 pub mod new_page;
 pub mod plan_page;
 pub mod updates;

@@ -71,14 +71,6 @@ notfound-title = This page does not exist
 notfound-text = Perhaps the link is old, or has a typo in it. From the home page you will find your way again.
 notfound-home = Go to the home page
 
-soon-manifest-title = The manifesto
-soon-manifest-text = Soon you can read the whole manifesto here, sign it and respond to it.
-soon-groups-title = Resident groups
-soon-groups-text = Soon you will find resident groups in your neighbourhood here, and you can start a group yourself.
-soon-plans-title = Neighbourhood plans
-soon-plans-text = Soon you can read, support and discuss neighbourhood plans here.
-soon-note = We are building this part now. Create an account today, so you can join in as soon as it is ready.
-soon-cta = Create account
 
 home-eyebrow = Neighbourhood development of and with the neighbourhood
 home-title = Together we make the neighbourhood
@@ -444,3 +436,26 @@ update-responsible = Who is responsible for it?
 error-update_kind_invalid = Choose progress or accountability.
 error-update_body_length = Tell what happened in 10 to 5000 characters.
 error-update_line_too_long = Keep this short: at most 300 characters.
+plans-intro = What residents plan together, in every group. Read along, support a plan or join the conversation.
+plans-filter = Filter plans
+plans-of-group = Plans of
+plans-all-groups = all groups
+plans-filter-phase = Phase
+plans-filter-any-phase = All phases
+plans-filter-principle = Principle from the manifest
+plans-filter-any-principle = All principles
+plans-filter-municipality = Municipality
+plans-filter-any-municipality = All municipalities
+plans-sort = Order
+plans-sort-nieuw = Newest first
+plans-sort-steun = Most supported first
+plans-sort-actief = Most recently active first
+plans-filter-submit = Show plans
+plans-results = Plans
+plans-none-found = No plans found. Try another filter.
+plans-pages = Pages of plans
+plan-reaction-count = { $count ->
+    [one] 1 reaction
+   *[other] { $count } reactions
+}
+group-plans-all = All plans of this group

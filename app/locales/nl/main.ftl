@@ -70,14 +70,6 @@ notfound-title = Deze pagina bestaat niet
 notfound-text = Misschien is de link oud, of zit er een typfout in. Vanaf de voorpagina vind je de weg weer.
 notfound-home = Naar de voorpagina
 
-soon-manifest-title = Het manifest
-soon-manifest-text = Hier kun je straks het hele manifest lezen, het tekenen en erop reageren.
-soon-groups-title = Bewonersgroepen
-soon-groups-text = Hier vind je straks bewonersgroepen in jouw buurt, en kun je zelf een groep beginnen.
-soon-plans-title = Wijkplannen
-soon-plans-text = Hier kun je straks wijkplannen lezen, steunen en bespreken.
-soon-note = We bouwen dit deel nu. Maak alvast een account, dan kun je meteen meedoen zodra het klaar is.
-soon-cta = Account maken
 
 home-eyebrow = Buurtontwikkeling ván en mét de wijk
 home-title = Samen maken we de buurt
@@ -443,3 +435,26 @@ update-responsible = Wie is daarvoor verantwoordelijk?
 error-update_kind_invalid = Kies voortgang of verantwoording.
 error-update_body_length = Vertel in 10 tot 5000 tekens wat er is gebeurd.
 error-update_line_too_long = Houd dit kort: hoogstens 300 tekens.
+plans-intro = Wat bewoners samen van plan zijn, in alle groepen. Lees mee, steun een plan of praat mee.
+plans-filter = Plannen filteren
+plans-of-group = Plannen van
+plans-all-groups = alle groepen
+plans-filter-phase = Fase
+plans-filter-any-phase = Alle fasen
+plans-filter-principle = Principe uit het manifest
+plans-filter-any-principle = Alle principes
+plans-filter-municipality = Gemeente
+plans-filter-any-municipality = Alle gemeenten
+plans-sort = Volgorde
+plans-sort-nieuw = Nieuwste eerst
+plans-sort-steun = Meeste steun eerst
+plans-sort-actief = Laatst actief eerst
+plans-filter-submit = Toon plannen
+plans-results = Plannen
+plans-none-found = Geen plannen gevonden. Probeer een ander filter.
+plans-pages = Pagina's met plannen
+plan-reaction-count = { $count ->
+    [one] 1 reactie
+   *[other] { $count } reacties
+}
+group-plans-all = Alle plannen van deze groep

@@ -200,6 +200,9 @@ fn GroupBody(view: GroupView) -> impl IntoView {
                     <ul class="group-cards">
                         {view.plans.clone().into_iter().map(|p| view! { <li><crate::plans::card::PlanCard plan=p/></li> }).collect_view()}
                     </ul>
+                    {(!view.plans.is_empty()).then(|| view! {
+                        <p><a href=format!("/plannen?groep={}#resultaten", g.summary.slug)>{t("group-plans-all")}</a></p>
+                    })}
                 </section>
                 <section class="section" aria-labelledby="activiteit">
                     <h2 id="activiteit">{t("group-activity")}</h2>

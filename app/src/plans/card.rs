@@ -1,4 +1,4 @@
-//! A plan in a list: title, summary, phase, group and support.
+//! A plan in a list: title, summary, phase, group, support and reactions.
 
 use super::model::PlanSummary;
 use crate::i18n::{t, t_args};
@@ -12,13 +12,17 @@ pub fn PlanCard(plan: PlanSummary) -> impl IntoView {
         "plan-support-count",
         &[("count", plan.support_count.to_string())],
     );
+    let reactions = t_args(
+        "plan-reaction-count",
+        &[("count", plan.reaction_count.to_string())],
+    );
     view! {
         <article class="card plan-card">
             <p class="group-card__meta"><span class=format!("tag phase phase--{}", plan.phase.as_str())>{t(&plan.phase.label_key())}</span>
                 <span class="muted">{plan.group_name}</span></p>
             <h3 class="group-card__name"><a href=href>{plan.title}</a></h3>
             <p>{plan.summary}</p>
-            <p class="muted">{support}</p>
+            <p class="muted">{support}" · "{reactions}</p>
         </article>
     }
 }

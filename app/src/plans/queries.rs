@@ -254,7 +254,8 @@ pub async fn supports<'e, E: Executor<'e, Database = Any>>(
 const SUMMARY_SQL: &str = "SELECT p.id, p.title, p.summary, g.name AS group_name, p.phase, \
      p.support_count, p.reaction_count FROM plans p JOIN groups g ON g.id = p.group_id";
 
-fn summary(r: &AnyRow) -> Result<super::model::PlanSummary, sqlx::Error> {
+/// Reads a plan list row (the columns every list selects).
+pub fn summary(r: &AnyRow) -> Result<super::model::PlanSummary, sqlx::Error> {
     Ok(super::model::PlanSummary {
         id: r.try_get("id")?,
         title: r.try_get("title")?,
