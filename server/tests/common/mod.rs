@@ -1,0 +1,143 @@
+//! What the HTTP tests share: the real router (no network), requests the
+//! way a browser without JavaScript (or a script) sends them, and sign-ups.
+
+#![allow(dead_code, reason = "each test file uses a different part")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+
+use app::{db::Db, state::AppState};
+use axum::{
+    body::Body,
+    http::{header, Request},
+    Router,
+};
+use http_body_util::BodyExt;
+use server::{config::Config, routes};
+use tower::ServiceExt;
+
+pub async fn router(db: &Db, url: String) -> Router {
+    let config = Config {
+        database_url: url,
+        max_connections: 4,
+        demo: false,
+        secure_cookies: false,
+        listen: None,
+    };
+    let leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("wijkplein")
+        .build();
+    routes::build(
+        &config,
+        AppState {
+            leptos_options,
+            db: db.clone(),
+        },
+    )
+    .await
+    .unwrap()
+}
+
+/// A plain HTML form post, as a browser without JavaScript sends it.
+pub fn form_post(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::REFERER, "http://127.0.0.1:3000/registreren");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body.to_owned())).unwrap()
+}
+
+pub fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::get(path).header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::empty()).unwrap()
+}
+
+pub fn session_cookie(res: &axum::response::Response) -> Option<String> {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("wijkplein_sessie="))
+        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+}
+
+pub async fn text(res: axum::response::Response) -> String {
+    String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned()
+}
+
+/// The database URL of a test database, for the session store's own pool.
+pub async fn url_of(db: &Db) -> String {
+    match db.backend {
+        app::db::Backend::Sqlite => {
+            let file: String =
+                sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+                    .fetch_one(&db.pool)
+                    .await
+                    .unwrap();
+            format!("sqlite://{file}")
+        }
+        app::db::Backend::Postgres => {
+            let name: String = sqlx::query_scalar("SELECT CAST(current_database() AS TEXT)")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+            let server = std::env::var("TEST_DATABASE_URL").unwrap();
+            format!("{}/{name}", server.rsplit_once('/').unwrap().0)
+        }
+    }
+}
+
+pub const REGISTRATION: &str =
+    "email=noor%40buurt.nl&display_name=Noor&password=Fietsbel-Lindeboom-42&role=bewoner";
+/// A server-function call as a script makes it (answers with data and a status).
+pub fn script_post(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body.to_owned())).unwrap()
+}
+
+/// Registers through the form and returns the session cookie.
+pub async fn register(app: &Router, body: &str) -> String {
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/register", body, None))
+        .await
+        .unwrap();
+    session_cookie(&res).unwrap()
+}
+
+pub const OTHER: &str =
+    "email=ander%40buurt.nl&display_name=Ander&password=Fietsbel-Lindeboom-42&role=bewoner";
+
+pub const NEW_GROUP: &str = "name=Groen+Plein&neighbourhood=De+Pijp&municipality=Amsterdam\
+    &postcodes=1072&description=Samen+maken+we+de+buurt+groener.&mode=open&join_question=";
+
+/// A multipart form with one file field `beeld`, as a browser sends it.
+pub fn upload(path: &str, file: &[u8], cookie: Option<&str>) -> Request<Body> {
+    let boundary = "----wijkpleingrens";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"beeld\"; filename=\"foto.png\"\r\n\
+         Content-Type: image/png\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut req = Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body)).unwrap()
+}
