@@ -15,8 +15,10 @@ if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json 
 fi
 
 SERVER_PID=""
+SECOND_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$SECOND_PID" ] && kill "$SECOND_PID" 2>/dev/null || true
   pg_stop
 }
 trap cleanup EXIT
@@ -33,29 +35,50 @@ log "release build (server and wasm islands)"
 with_wasm_std cargo leptos build --release --precompress
 scripts/size-report.sh
 
-# One browser run per backend, each against a fresh database.
-run_browser_tests() {
-  local name="$1" url="$2"
-  local port
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-  log "browser tests on $name (port $port)"
-  DATABASE_URL="$url" WIJKPLEIN_DEMO=1 WIJKPLEIN_LISTEN="127.0.0.1:$port" \
+# One browser run per backend, each against a fresh database. With
+# PostgreSQL a second instance serves the same database, for the test that a
+# live update crosses instances (SECOND_BASE_URL).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+start_server() {
+  local url="$1" port="$2" demo="$3"
+  DATABASE_URL="$url" WIJKPLEIN_DEMO="$demo" WIJKPLEIN_LISTEN="127.0.0.1:$port" \
     LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=wijkplein LEPTOS_ENV=PROD \
     RUST_LOG=warn "$ROOT/target/release/wijkplein" &
-  SERVER_PID=$!
+  LAST_PID=$!
   for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/" >/dev/null && break
+    curl -sf "http://127.0.0.1:$port/" >/dev/null && return 0
     sleep 0.2
   done
-  (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  echo "server on port $port did not start" >&2
+  return 1
+}
+run_browser_tests() {
+  local name="$1" url="$2" instances="$3"
+  local port second_env=()
+  port="$(free_port)"
+  log "browser tests on $name (port $port)"
+  start_server "$url" "$port" 1
+  SERVER_PID=$LAST_PID
+  if [ "$instances" = 2 ]; then
+    local second
+    second="$(free_port)"
+    start_server "$url" "$second" 0
+    SECOND_PID=$LAST_PID
+    second_env=(SECOND_BASE_URL="http://127.0.0.1:$second")
+    log "second instance on port $second"
+  fi
+  (cd end2end && env BASE_URL="http://127.0.0.1:$port" "${second_env[@]}" npx playwright test)
+  kill "$SERVER_PID" ${SECOND_PID:+"$SECOND_PID"}; wait "$SERVER_PID" ${SECOND_PID:+"$SECOND_PID"} 2>/dev/null || true
   SERVER_PID=""
+  SECOND_PID=""
 }
 
 E2E_DB_DIR="$(mktemp -d)"
-run_browser_tests SQLite "sqlite://$E2E_DB_DIR/e2e.db?mode=rwc"
+run_browser_tests SQLite "sqlite://$E2E_DB_DIR/e2e.db?mode=rwc" 1
 E2E_PG_NAME="wijkplein_e2e_$$"
 psql "$TEST_DATABASE_URL" -qc "CREATE DATABASE $E2E_PG_NAME" >/dev/null
-run_browser_tests PostgreSQL "${TEST_DATABASE_URL%/*}/$E2E_PG_NAME"
+run_browser_tests PostgreSQL "${TEST_DATABASE_URL%/*}/$E2E_PG_NAME" 2
 rm -rf "$E2E_DB_DIR"
 log "all tests passed"

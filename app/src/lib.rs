@@ -14,6 +14,7 @@ pub mod home;
 pub mod i18n;
 pub mod live;
 pub mod manifest;
+pub mod notifications;
 pub mod pages;
 pub mod plans;
 pub mod ui;
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("groepen/:slug/bewerken") view=groups::edit_page::EditGroupPage ssr=SsrMode::Async/>
                     <Route path=path!("mijn-groepen") view=groups::mine_page::MyGroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("plannen") view=plans::list_page::PlanListPage ssr=SsrMode::Async/>
+                    <Route path=path!("meldingen") view=notifications::page::NotificationsPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::PageFrame>
         </Router>

@@ -459,3 +459,21 @@ plan-reaction-count = { $count ->
    *[other] { $count } reactions
 }
 group-plans-all = All plans of this group
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+    [one] Notifications, 1 unread
+   *[other] Notifications, { $count } unread
+}
+notifications-title = Notifications
+notifications-empty = You have no notifications yet. Here you will see who reacts to you, mentions you, and what happens to plans you support.
+notifications-all-read = Mark all as read
+notifications-mark-read = Read
+notifications-new = New
+notification-reply = { $name } replied to your reaction on “{ $title }”
+notification-mention = { $name } mentioned you in a reaction on “{ $title }”
+notification-new-plan = { $name } wrote a new plan in { $group }: “{ $title }”
+notification-plan-phase = { $name } moved “{ $title }” to { $phase }
+notification-plan-update = { $name } posted an update on “{ $title }”
+notification-join-approved = Welcome! You have been admitted to { $group }
+notification-join-declined = Your request to join { $group } was not admitted
+notification-manifest = the manifest

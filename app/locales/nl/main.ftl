@@ -458,3 +458,21 @@ plan-reaction-count = { $count ->
    *[other] { $count } reacties
 }
 group-plans-all = Alle plannen van deze groep
+nav-notifications = Meldingen
+nav-notifications-unread = { $count ->
+    [one] Meldingen, 1 ongelezen
+   *[other] Meldingen, { $count } ongelezen
+}
+notifications-title = Meldingen
+notifications-empty = Je hebt nog geen meldingen. Hier zie je straks wie op je reageert, je noemt, en wat er gebeurt met plannen die je steunt.
+notifications-all-read = Alles als gelezen markeren
+notifications-mark-read = Gelezen
+notifications-new = Nieuw
+notification-reply = { $name } reageerde op je reactie bij “{ $title }”
+notification-mention = { $name } noemde je in een reactie bij “{ $title }”
+notification-new-plan = { $name } schreef een nieuw plan in { $group }: “{ $title }”
+notification-plan-phase = { $name } zette “{ $title }” op { $phase }
+notification-plan-update = { $name } schreef een verslag bij “{ $title }”
+notification-join-approved = Welkom! Je bent toegelaten tot { $group }
+notification-join-declined = Je aanvraag voor { $group } is niet toegelaten
+notification-manifest = het manifest

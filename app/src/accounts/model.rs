@@ -75,6 +75,8 @@ pub struct Viewer {
     pub role: Role,
     /// Platform administrator.
     pub is_admin: bool,
+    /// Unread notifications, for the header (as of this request).
+    pub unread: i64,
 }
 
 /// Everything on the profile page.

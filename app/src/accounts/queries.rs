@@ -43,16 +43,22 @@ pub async fn find_credentials(
 
 /// The viewer for a session's user id.
 pub async fn find_viewer(pool: &AnyPool, id: i64) -> Result<Option<Viewer>, sqlx::Error> {
-    let row = sqlx::query(r#"SELECT id, display_name, role, is_admin FROM users WHERE id = $1"#)
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
+    let row = sqlx::query(
+        r#"SELECT id, display_name, role, is_admin,
+                  (SELECT COUNT(*) FROM notifications n
+                    WHERE n.user_id = users.id AND n.read_at IS NULL) AS unread
+           FROM users WHERE id = $1"#,
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
     row.map(|r| {
         Ok(Viewer {
             id: r.try_get("id")?,
             display_name: r.try_get("display_name")?,
             role: Role::parse(r.try_get("role")?).unwrap_or_default(),
             is_admin: r.try_get::<i64, _>("is_admin")? != 0,
+            unread: r.try_get("unread")?,
         })
     })
     .transpose()

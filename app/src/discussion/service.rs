@@ -135,8 +135,8 @@ pub async fn post(
             return Err(AppError::rate_limited());
         }
     }
-    let (root_id, depth) = match form.parent_id {
-        None => (None, 0),
+    let (root_id, depth, replied_to) = match form.parent_id {
+        None => (None, 0, None),
         Some(parent_id) => {
             let parent = queries::find(&db.pool, parent_id)
                 .await?
@@ -147,7 +147,11 @@ pub async fn post(
             {
                 return Err(AppError::field("body", "reply_not_possible"));
             }
-            (Some(parent.root_id), parent.reaction.depth + 1)
+            (
+                Some(parent.root_id),
+                parent.reaction.depth + 1,
+                parent.reaction.author_id,
+            )
         }
     };
     let html = markdown::render(form.body.trim());
@@ -173,8 +177,9 @@ pub async fn post(
         },
     };
     let id = queries::insert(&db.pool, &reaction, now()).await?;
-    if viewer.is_some() {
+    if let Some(author) = viewer {
         subject::changed(db, &form.subject).await?;
+        subject::announce(db, author, &form.subject, id, replied_to, &form.body).await?;
     }
     Ok(id)
 }

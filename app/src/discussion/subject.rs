@@ -76,6 +76,68 @@ pub async fn changed(db: &Db, key: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// Tells the author of the reaction replied to, and the group members
+/// mentioned by `@Name` (on plans), about a new reaction. Best effort.
+pub async fn announce(
+    db: &Db,
+    author: &Viewer,
+    key: &str,
+    reaction_id: i64,
+    replied_to: Option<i64>,
+    body: &str,
+) -> AppResult<()> {
+    use crate::notifications::{
+        model::{mentioned, Kind},
+        service::{notify, New},
+    };
+    let (title, page, group_id, plan_id) = match Subject::parse(key) {
+        Some(Subject::Plan(id)) => {
+            let plan = crate::plans::service::plan(db, id).await?;
+            (
+                plan.title,
+                format!("/plannen/{id}"),
+                Some(plan.group_id),
+                Some(id),
+            )
+        }
+        _ => {
+            let page = match key.strip_prefix("manifest:") {
+                Some(slug) => format!("/manifest/principes/{slug}"),
+                None => "/manifest".to_owned(),
+            };
+            ("Manifest".to_owned(), page, None, None)
+        }
+    };
+    let link = format!("{page}#reactie-{reaction_id}");
+    let about = |kind| New {
+        kind,
+        group_id,
+        plan_id,
+        actor: author,
+        title: &title,
+        detail: "",
+        link: &link,
+    };
+    if let Some(parent_author) = replied_to {
+        notify(db, &[parent_author], about(Kind::Reply)).await;
+    }
+    if let Some(group) = group_id {
+        let members: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = $1",
+        )
+        .bind(group)
+        .fetch_all(&db.pool)
+        .await?;
+        let named: Vec<i64> = mentioned(body, &members)
+            .into_iter()
+            .filter(|id| Some(*id) != replied_to)
+            .collect();
+        notify(db, &named, about(Kind::Mention)).await;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::Subject;

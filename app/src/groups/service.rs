@@ -378,6 +378,18 @@ pub async fn decide_request(
         }
     }
     tx.commit().await?;
+    let group = group(db, &request.group_slug).await?;
+    let link = format!("/groepen/{}", request.group_slug);
+    let news = crate::notifications::service::New {
+        kind: crate::notifications::model::Kind::JoinDecision,
+        group_id: Some(group.summary.id),
+        plan_id: None,
+        actor: viewer,
+        title: &group.summary.name,
+        detail: if approve { "approved" } else { "declined" },
+        link: &link,
+    };
+    crate::notifications::service::notify(db, &[request.user_id], news).await;
     Ok(request.group_slug)
 }
 

@@ -12,6 +12,7 @@ use crate::{
     error::{is_unique_violation, AppError, AppResult},
     groups::{self, model::MemberRole},
     live::LiveEvent,
+    notifications::{model::Kind, service as notifications},
 };
 
 /// Limits, in characters.
@@ -122,6 +123,18 @@ pub async fn create(
     queries::insert_principles(&mut tx, id, &principles).await?;
     queries::record_phase(&mut tx, id, None, Phase::Idee, "", viewer.id, at).await?;
     tx.commit().await?;
+    let members = notifications::group_members(db, group.summary.id).await?;
+    let link = format!("/plannen/{id}");
+    let news = notifications::New {
+        kind: Kind::NewPlan,
+        group_id: Some(group.summary.id),
+        plan_id: Some(id),
+        actor: viewer,
+        title: form.title.trim(),
+        detail: &group.summary.name,
+        link: &link,
+    };
+    notifications::notify(db, &members, news).await;
     Ok(id)
 }
 
@@ -183,7 +196,41 @@ pub async fn change_phase(
     queries::record_phase(&mut tx, plan_id, Some(from), to, reason, viewer.id, now()).await?;
     tx.commit().await?;
     db.publish(LiveEvent::plan(plan_id, "phase")).await;
+    tell_followers(
+        db,
+        viewer,
+        plan_id,
+        Kind::PlanPhase,
+        to.as_str(),
+        "tijdlijn",
+    )
+    .await?;
     Ok(to)
+}
+
+/// Tells a plan's writer and supporters (except `actor`) what happened.
+pub async fn tell_followers(
+    db: &Db,
+    actor: &Viewer,
+    plan_id: i64,
+    kind: Kind,
+    detail: &str,
+    anchor: &str,
+) -> AppResult<()> {
+    let plan = plan(db, plan_id).await?;
+    let followers = notifications::plan_followers(db, plan_id).await?;
+    let link = format!("/plannen/{plan_id}#{anchor}");
+    let news = notifications::New {
+        kind,
+        group_id: Some(plan.group_id),
+        plan_id: Some(plan_id),
+        actor,
+        title: &plan.title,
+        detail,
+        link: &link,
+    };
+    notifications::notify(db, &followers, news).await;
+    Ok(())
 }
 
 /// Supports a plan (once per person). Returns the new count.

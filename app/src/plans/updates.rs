@@ -197,6 +197,16 @@ mod server {
             .execute(&db.pool)
             .await?;
         db.publish(LiveEvent::plan(plan_id, "update")).await;
+        let anchor = format!("update-{id}");
+        crate::plans::service::tell_followers(
+            db,
+            viewer,
+            plan_id,
+            crate::notifications::model::Kind::PlanUpdate,
+            "",
+            &anchor,
+        )
+        .await?;
         Ok(id)
     }
 

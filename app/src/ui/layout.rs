@@ -3,7 +3,7 @@
 
 use crate::{
     accounts::{api::LogOut, viewer},
-    i18n::{current_lang, t},
+    i18n::{current_lang, t, t_args},
     ui::icons::{GlobeIcon, LogoMark},
 };
 use leptos::prelude::*;
@@ -51,6 +51,7 @@ fn AccountLinks() -> impl IntoView {
     match viewer() {
         Some(v) => view! {
             {v.is_admin.then(|| view! { <a class="account-link" href="/beheer/reacties">{t("nav-moderation")}</a> })}
+            <NotificationsLink unread=v.unread/>
             <a class="account-link" href="/profiel">{v.display_name}</a>
             <form class="inline-form" method="post" action=LogOut::PATH>
                 <button class="button button--quiet" type="submit">{t("nav-log-out")}</button>
@@ -62,6 +63,22 @@ fn AccountLinks() -> impl IntoView {
             <a class="button button--small" href="/registreren">{t("nav-register")}</a>
         }
         .into_any(),
+    }
+}
+
+/// "Meldingen", with the number of unread ones when there are any.
+#[component]
+fn NotificationsLink(unread: i64) -> impl IntoView {
+    let label = if unread > 0 {
+        t_args("nav-notifications-unread", &[("count", unread.to_string())])
+    } else {
+        t("nav-notifications")
+    };
+    view! {
+        <a class="account-link" href="/meldingen" aria-label=label>
+            {t("nav-notifications")}
+            {(unread > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread}</span> })}
+        </a>
     }
 }
 

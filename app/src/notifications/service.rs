@@ -1,0 +1,151 @@
+//! Creating, listing and reading notifications (server only). Other domains
+//! call `notify` after their change is committed; a failure to notify is
+//! logged and does not undo or fail the change itself.
+
+use super::model::{Kind, Notification};
+use crate::{
+    accounts::Viewer,
+    db::{now, Db},
+    error::{AppError, AppResult},
+};
+use sqlx::Row;
+
+/// Most notifications the page shows.
+pub const LIST_LIMIT: i64 = 100;
+
+/// A notification to hand out.
+pub struct New<'a> {
+    /// What happened.
+    pub kind: Kind,
+    /// The group it is about.
+    pub group_id: Option<i64>,
+    /// The plan it is about.
+    pub plan_id: Option<i64>,
+    /// Who did it (they are never notified of their own doing).
+    pub actor: &'a Viewer,
+    /// Plan title or group name.
+    pub title: &'a str,
+    /// New phase, or `approved` / `declined`.
+    pub detail: &'a str,
+    /// Where it leads.
+    pub link: &'a str,
+}
+
+/// Notifies each recipient once, except the actor. Best effort.
+pub async fn notify(db: &Db, recipients: &[i64], n: New<'_>) {
+    if let Err(err) = try_notify(db, recipients, &n).await {
+        tracing::error!(kind = n.kind.as_str(), "notifications not stored: {err}");
+    }
+}
+
+async fn try_notify(db: &Db, recipients: &[i64], n: &New<'_>) -> Result<(), sqlx::Error> {
+    let mut seen = Vec::with_capacity(recipients.len());
+    let at = now();
+    let mut tx = db.write_tx().await?;
+    for &user in recipients {
+        if user == n.actor.id || seen.contains(&user) {
+            continue;
+        }
+        seen.push(user);
+        sqlx::query(
+            "INSERT INTO notifications (user_id, kind, group_id, plan_id, actor_name, title, detail, link, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(user)
+        .bind(n.kind.as_str())
+        .bind(n.group_id)
+        .bind(n.plan_id)
+        .bind(&n.actor.display_name)
+        .bind(n.title)
+        .bind(n.detail)
+        .bind(n.link)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Everyone in a group.
+pub async fn group_members(db: &Db, group_id: i64) -> AppResult<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT user_id FROM group_members WHERE group_id = $1")
+            .bind(group_id)
+            .fetch_all(&db.pool)
+            .await?,
+    )
+}
+
+/// Those who follow a plan: its writer and its supporters.
+pub async fn plan_followers(db: &Db, plan_id: i64) -> AppResult<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT user_id FROM plan_supports WHERE plan_id = $1
+         UNION SELECT author_id FROM plans WHERE id = $1 AND author_id IS NOT NULL",
+    )
+    .bind(plan_id)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// The reader's notifications, newest first.
+pub async fn list(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Notification>> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let rows = sqlx::query(
+        "SELECT id, kind, actor_name, title, detail, link, created_at, read_at
+         FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(viewer.id)
+    .bind(LIST_LIMIT)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Notification {
+                id: r.try_get("id")?,
+                kind: Kind::parse(r.try_get("kind")?).unwrap_or(Kind::Reply),
+                actor_name: r.try_get("actor_name")?,
+                title: r.try_get("title")?,
+                detail: r.try_get("detail")?,
+                link: r.try_get("link")?,
+                created_at: r.try_get("created_at")?,
+                read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// Marks one of the reader's notifications read; someone else's is "not found".
+pub async fn mark_read(db: &Db, viewer: Option<&Viewer>, id: i64) -> AppResult<()> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let done = sqlx::query(
+        "UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND user_id = $3",
+    )
+    .bind(now())
+    .bind(id)
+    .bind(viewer.id)
+    .execute(&db.pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::not_found());
+    }
+    Ok(())
+}
+
+/// Marks all of the reader's notifications read.
+pub async fn mark_all_read(db: &Db, viewer: Option<&Viewer>) -> AppResult<()> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(now())
+        .bind(viewer.id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// How many unread notifications a person has (for the header).
+pub async fn unread_count(pool: &sqlx::AnyPool, user_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user_id)
+        .fetch_one(pool)
+        .await
+}

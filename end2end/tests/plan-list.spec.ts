@@ -1,0 +1,50 @@
+import { test, expect } from '@playwright/test';
+import { visit, markNoScript, registerAs, startGroup, writePlan } from './helpers';
+
+test('find plans across groups by phase, principle and order, without JavaScript too', async ({ page }) => {
+  markNoScript(page);
+  await visit(page, '/plannen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plannen');
+  const demo = page.getByRole('link', { name: 'Bankjes en bomen op het Kempplein' });
+  await expect(demo).toBeVisible();
+  await expect(page.locator('.plan-card').filter({ has: demo })).toContainText('reacties');
+
+  await page.getByLabel('Fase').selectOption('in_gesprek');
+  await page.getByLabel('Volgorde').selectOption('steun');
+  await page.getByRole('button', { name: 'Toon plannen' }).click();
+  await expect(page).toHaveURL(/fase=in_gesprek/);
+  await expect(page).toHaveURL(/sorteer=steun/);
+  await expect(page.getByLabel('Fase')).toHaveValue('in_gesprek');
+  await expect(demo).toBeVisible();
+
+  await page.getByLabel('Fase').selectOption('afgerond');
+  await page.getByRole('button', { name: 'Toon plannen' }).click();
+  await expect(page.getByText('Geen plannen gevonden')).toBeVisible();
+
+  await page.getByLabel('Fase').selectOption('');
+  await page.getByLabel('Principe uit het manifest').selectOption('wat-er-al-is');
+  await page.getByLabel('Gemeente').selectOption('Den Haag');
+  await page.getByRole('button', { name: 'Toon plannen' }).click();
+  await expect(demo).toBeVisible();
+});
+
+test('report progress on a plan and read it back', async ({ page }) => {
+  await registerAs(page, 'Iris Jansen');
+  await startGroup(page, `Verslaggroep ${Date.now()}`);
+  const title = `Buurtbibliotheek ${Date.now()}`;
+  await writePlan(page, title);
+  await page.getByLabel('Wat is er gebeurd?').fill('We hebben een oude kast gekregen van de bakker.');
+  await page.getByLabel('Wat is de volgende stap?').fill('Kast schilderen');
+  await page.getByLabel('Wie is daarvoor verantwoordelijk?').fill('Iris en Ahmed');
+  await page.getByRole('button', { name: 'Verslag plaatsen' }).click();
+  const update = page.locator('#verslagen-lijst .update').first();
+  await expect(update).toContainText('oude kast');
+  await expect(update).toContainText('Voortgang');
+  await expect(update).toContainText('Iris en Ahmed');
+  await page.getByRole('link', { name: 'Verantwoording', exact: true }).click();
+  await expect(page.locator('#verslagen-lijst')).toContainText('Nog geen verslagen.');
+
+  // The group's plans are one click from the group page, in the list's filter.
+  await visit(page, '/plannen');
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+});
