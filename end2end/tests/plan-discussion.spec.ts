@@ -65,3 +65,33 @@ test('two people discuss a plan and see each other live, three levels deep', asy
   await expect(sam.locator('#reactie-lijst .thread > .reaction').first()).toContainText('en plaatsen?', { timeout: 3_000 });
   await context.close();
 });
+
+test('a reply shows up as a notification, which can be marked read', async ({ page, browser }) => {
+  await registerAs(page, 'Daan Bos');
+  await startGroup(page, `Meldgroep ${Date.now()}`);
+  const planPath = await writePlan(page, `Buurtfeest ${Date.now()}`);
+  await page.getByLabel('Je reactie').fill('Wie neemt er een tafel mee?');
+  await page.getByRole('button', { name: 'Reageren' }).click();
+  await expect(page.locator('#reactie-lijst')).toContainText('Wie neemt er een tafel mee?');
+
+  const { context, page: eva } = await newPerson(browser, 'Eva Mulder');
+  await visit(eva, planPath);
+  await eva.locator('#reactie-lijst').getByText('Reageer hierop').click();
+  await eva.getByLabel('Je antwoord').fill('Ik! En stoelen.');
+  await eva.getByRole('button', { name: 'Antwoord plaatsen' }).click();
+  await expect(eva.locator('.replies')).toContainText('Ik! En stoelen.');
+  await context.close();
+
+  await visit(page, '/');
+  const link = page.getByRole('link', { name: 'Meldingen 1 ongelezen' });
+  await expect(link).toBeVisible();
+  await link.click();
+  await checkPage(page);
+  const item = page.locator('.notification--unread').first();
+  await expect(item).toContainText('Eva Mulder reageerde op je reactie bij');
+  await item.getByRole('button', { name: 'Gelezen' }).click();
+  await expect(page.locator('.notification--unread')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Meldingen', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: /Eva Mulder reageerde/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${planPath}#reactie-`));
+});

@@ -460,10 +460,7 @@ plan-reaction-count = { $count ->
 }
 group-plans-all = All plans of this group
 nav-notifications = Notifications
-nav-notifications-unread = { $count ->
-    [one] Notifications, 1 unread
-   *[other] Notifications, { $count } unread
-}
+nav-notifications-unread = unread
 notifications-title = Notifications
 notifications-empty = You have no notifications yet. Here you will see who reacts to you, mentions you, and what happens to plans you support.
 notifications-all-read = Mark all as read

@@ -459,10 +459,7 @@ plan-reaction-count = { $count ->
 }
 group-plans-all = Alle plannen van deze groep
 nav-notifications = Meldingen
-nav-notifications-unread = { $count ->
-    [one] Meldingen, 1 ongelezen
-   *[other] Meldingen, { $count } ongelezen
-}
+nav-notifications-unread = ongelezen
 notifications-title = Meldingen
 notifications-empty = Je hebt nog geen meldingen. Hier zie je straks wie op je reageert, je noemt, en wat er gebeurt met plannen die je steunt.
 notifications-all-read = Alles als gelezen markeren

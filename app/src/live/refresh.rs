@@ -34,7 +34,11 @@ pub fn LiveRefresh(
     });
     // `data-connected` tells tests (and the curious) the stream is open.
     view! {
-        <p class="live-note" aria-live="polite" data-connected=move || connected.get().then_some("1")>
+        <p
+            class=move || if message.get().is_empty() { "live-note" } else { "live-note live-note--shown" }
+            aria-live="polite"
+            data-connected=move || connected.get().then_some("1")
+        >
             {move || message.get()}
         </p>
     }

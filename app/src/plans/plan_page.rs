@@ -181,12 +181,12 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                     })}
                     <UpdatesSection plan_id=p.id updates=view.updates kinds=view.update_kinds/>
                     <Timeline items=view.timeline/>
+                    <div id="fase-wijzigen">{view.may_steer.then(|| view! { <PhaseForm id=p.id phase=p.phase/> })}</div>
                     <PagedReactions subject=format!("plan:{}", p.id) here=format!("/plannen/{}", p.id)
                         heading=t_args("plan-reactions-heading", &[("count", p.reaction_count.to_string())])/>
                 </div>
                 <div class="group-aside" id="plan-zijkant">
                     <SupportBox id=p.id count=p.support_count supports=view.supports logged_in=view.logged_in/>
-                    {view.may_steer.then(|| view! { <PhaseForm id=p.id phase=p.phase/> })}
                 </div>
             </div>
         </article>
@@ -196,8 +196,9 @@ fn PlanBody(view: PlanView) -> impl IntoView {
 }
 
 /// The parts of the plan page that live updates refresh.
-const LIVE_REGIONS: [&str; 6] = [
+const LIVE_REGIONS: [&str; 7] = [
     "plan-fase",
+    "fase-wijzigen",
     "verslagen-lijst",
     "plan-zijkant",
     "tijdlijn",

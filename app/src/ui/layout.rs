@@ -3,7 +3,7 @@
 
 use crate::{
     accounts::{api::LogOut, viewer},
-    i18n::{current_lang, t, t_args},
+    i18n::{current_lang, t},
     ui::icons::{GlobeIcon, LogoMark},
 };
 use leptos::prelude::*;
@@ -66,18 +66,17 @@ fn AccountLinks() -> impl IntoView {
     }
 }
 
-/// "Meldingen", with the number of unread ones when there are any.
+/// "Meldingen", with the number of unread ones when there are any. The
+/// number stays part of the link's name, followed by a word for screen readers.
 #[component]
 fn NotificationsLink(unread: i64) -> impl IntoView {
-    let label = if unread > 0 {
-        t_args("nav-notifications-unread", &[("count", unread.to_string())])
-    } else {
-        t("nav-notifications")
-    };
     view! {
-        <a class="account-link" href="/meldingen" aria-label=label>
+        <a class="account-link" href="/meldingen">
             {t("nav-notifications")}
-            {(unread > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread}</span> })}
+            {(unread > 0).then(|| view! {
+                " "<span class="badge">{unread}</span>
+                <span class="visually-hidden">" "{t("nav-notifications-unread")}</span>
+            })}
         </a>
     }
 }
