@@ -14,6 +14,7 @@ pub mod home;
 pub mod i18n;
 pub mod live;
 pub mod manifest;
+pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod plans;
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("mijn-groepen") view=groups::mine_page::MyGroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("plannen") view=plans::list_page::PlanListPage ssr=SsrMode::Async/>
                     <Route path=path!("meldingen") view=notifications::page::NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("moderatie") view=moderation::queue_page::QueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("moderatie/logboek") view=moderation::log_page::LogPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::PageFrame>
         </Router>

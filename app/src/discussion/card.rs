@@ -9,6 +9,7 @@ use super::{
 use crate::{
     accounts::Viewer,
     i18n::{t, t_args},
+    moderation::report_form::{ReportForm, RestoreForm},
     ui::{form::query_param, format_date},
 };
 use leptos::prelude::*;
@@ -17,7 +18,14 @@ use server_fn::ServerFn;
 /// One reaction: author, role, kind, date, text, and the author's actions.
 /// Moderators also get the earlier versions of an edited reaction.
 #[component]
-pub fn ReactionCard(reaction: Reaction, here: String, viewer: Option<Viewer>) -> impl IntoView {
+pub fn ReactionCard(
+    reaction: Reaction,
+    here: String,
+    viewer: Option<Viewer>,
+    /// Whether the reader moderates this discussion (may restore hidden reactions).
+    #[prop(optional)]
+    moderator: bool,
+) -> impl IntoView {
     let now = now();
     let editing = query_param("bewerk").and_then(|v| v.parse::<i64>().ok()) == Some(reaction.id);
     let mine = viewer
@@ -30,6 +38,13 @@ pub fn ReactionCard(reaction: Reaction, here: String, viewer: Option<Viewer>) ->
     if reaction.deleted {
         return view! { <article class="reaction reaction--deleted" id=anchor><p>{t("reactions-deleted")}</p></article> }.into_any();
     }
+    if reaction.hidden.is_some() && reaction.html.is_empty() {
+        return view! { <article class="reaction reaction--deleted" id=anchor><p>{t("reactions-hidden")}</p></article> }.into_any();
+    }
+    let may_report = viewer
+        .as_ref()
+        .is_some_and(|v| reaction.author_id != Some(v.id))
+        && reaction.hidden.is_none();
     view! {
         <article class="reaction" id=anchor.clone()>
             <header class="reaction__meta">
@@ -44,7 +59,16 @@ pub fn ReactionCard(reaction: Reaction, here: String, viewer: Option<Viewer>) ->
             } else {
                 view! { <div class="reaction__body" inner_html=reaction.html.clone()></div> }.into_any()
             }}
+            {reaction.hidden.clone().map(|reason| view! {
+                <div class="notice notice--hidden">
+                    <p>{t_args("reactions-hidden-reason", &[("reason", reason)])}</p>
+                    {moderator.then(|| view! {
+                        <RestoreForm target="reaction" id=reaction.id back=format!("{here}#{anchor}")/>
+                    })}
+                </div>
+            })}
             <EarlierVersions reaction=reaction.clone()/>
+            {may_report.then(|| view! { <ReportForm target="reaction" id=reaction.id back=format!("{here}#{anchor}")/> })}
             {mine.then(|| view! {
                 <div class="reaction__actions">
                     {(editable && !editing).then(|| view! {

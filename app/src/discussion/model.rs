@@ -80,6 +80,9 @@ pub struct Reaction {
     pub edited: bool,
     /// Deleted, kept because it has replies.
     pub deleted: bool,
+    /// Why a moderator hid it (None: visible). Its text is only kept for
+    /// its author and moderators; see [`redact_hidden`].
+    pub hidden: Option<String>,
     /// Earlier texts, oldest first; filled in only for moderators.
     pub versions: Vec<Version>,
     /// Replies, oldest first.
@@ -166,6 +169,19 @@ pub struct ThreadPage {
     pub moderator: bool,
 }
 
+/// Empties the text of hidden reactions (and their earlier versions) for
+/// everyone but their author and moderators, so it never reaches a page.
+pub fn redact_hidden(list: &mut [Reaction], reader: Option<i64>, moderator: bool) {
+    for r in list {
+        if r.hidden.is_some() && !moderator && (reader.is_none() || r.author_id != reader) {
+            r.html.clear();
+            r.source.clear();
+            r.versions.clear();
+        }
+        redact_hidden(&mut r.replies, reader, moderator);
+    }
+}
+
 /// Where the next page of threads starts: after the top-level reaction with
 /// this time and id (pages go from newest to oldest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +226,7 @@ mod tests {
             created_at: 1000,
             edited: false,
             deleted,
+            hidden: None,
             versions: vec![],
             replies: vec![],
         }

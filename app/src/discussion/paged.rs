@@ -45,7 +45,13 @@ pub fn PagedReactions(subject: String, here: String, heading: String) -> impl In
         let subject = subject.clone();
         move |_| load(subject.clone(), after.clone())
     });
-    let error = first_error(&[PostReaction::PATH, EditReaction::PATH, DeleteReaction::PATH]);
+    let error = first_error(&[
+        PostReaction::PATH,
+        EditReaction::PATH,
+        DeleteReaction::PATH,
+        crate::moderation::api::ReportContent::PATH,
+        crate::moderation::api::RestoreContent::PATH,
+    ]);
     let viewer = crate::accounts::viewer();
     let form = match &viewer {
         Some(_) => view! {
@@ -71,7 +77,7 @@ pub fn PagedReactions(subject: String, here: String, heading: String) -> impl In
                                 Ok(page) => {
                                     let next = page.next.map(|c| format!("{here}?na={}#reacties", c.encode()));
                                     let depth = max_depth(&subject);
-                                    let ctx = Ctx { here: here.clone(), viewer, subject, max_depth: depth };
+                                    let ctx = Ctx { moderator: page.moderator, here: here.clone(), viewer, subject, max_depth: depth };
                                     view! {
                                         {(!first_page).then(|| view! {
                                             <p><a href=format!("{here}#reacties")>{t("reactions-newest")}</a></p>
@@ -102,6 +108,7 @@ pub fn PagedReactions(subject: String, here: String, heading: String) -> impl In
 
 /// What every reaction in the tree needs to know.
 struct Ctx {
+    moderator: bool,
     here: String,
     viewer: Option<Viewer>,
     subject: String,
@@ -120,7 +127,7 @@ fn thread(reaction: Reaction, ctx: &Ctx) -> AnyView {
     };
     view! {
         <li class=class>
-            <ReactionCard reaction here=ctx.here.clone() viewer=ctx.viewer.clone()/>
+            <ReactionCard reaction here=ctx.here.clone() viewer=ctx.viewer.clone() moderator=ctx.moderator/>
             {(!replies.is_empty()).then(|| view! {
                 <ol class="replies">{replies.into_iter().map(|r| thread(r, ctx)).collect_view()}</ol>
             })}

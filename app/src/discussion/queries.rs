@@ -53,7 +53,7 @@ pub async fn insert(pool: &AnyPool, r: &NewReaction<'_>, now: i64) -> Result<i64
 }
 
 const COLUMNS: &str = r#"r.id, r.subject, r.parent_id, r.root_id, r.depth, r.kind, r.source, r.html, r.user_id, r.guest_name,
-    r.status, r.created_at, r.edited_at, u.display_name, u.role"#;
+    r.status, r.created_at, r.edited_at, r.hidden_reason, u.display_name, u.role"#;
 
 /// A stored reaction with the fields rules need.
 pub struct Stored {
@@ -97,6 +97,7 @@ fn from_row(row: &AnyRow) -> Result<Stored, sqlx::Error> {
             created_at: row.try_get("created_at")?,
             edited: row.try_get::<Option<i64>, _>("edited_at")?.is_some(),
             deleted,
+            hidden: row.try_get("hidden_reason")?,
             versions: Vec::new(),
             replies: Vec::new(),
         },
@@ -197,7 +198,7 @@ pub async fn thread_page(
 
 /// Published reactions on a subject.
 pub async fn count_published(pool: &AnyPool, subject: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM reactions WHERE subject = $1 AND status = 'published'")
+    sqlx::query_scalar("SELECT COUNT(*) FROM reactions WHERE subject = $1 AND status = 'published' AND hidden_reason IS NULL")
         .bind(subject)
         .fetch_one(pool)
         .await

@@ -24,8 +24,12 @@ async fn load(
     #[cfg(feature = "ssr")]
     {
         let db = crate::state::use_db()?;
-        let threads = super::service::threads(&db, &subject, kind).await?;
-        let challenge = match crate::accounts::viewer() {
+        let viewer = crate::accounts::viewer();
+        let mut threads = super::service::threads(&db, &subject, kind).await?;
+        let reader = viewer.as_ref().map(|v| v.id);
+        let admin = viewer.as_ref().is_some_and(|v| v.is_admin);
+        super::model::redact_hidden(&mut threads, reader, admin);
+        let challenge = match viewer {
             None => Some(super::service::issue_challenge(&db).await?),
             Some(_) => None,
         };
@@ -50,7 +54,10 @@ pub fn ReactionSection(subject: String, here: String) -> impl IntoView {
     });
     let error = error_from_url(PostReaction::PATH)
         .or_else(|| error_from_url(EditReaction::PATH))
-        .or_else(|| error_from_url(DeleteReaction::PATH));
+        .or_else(|| error_from_url(DeleteReaction::PATH))
+        .or_else(|| error_from_url(crate::moderation::api::ReportContent::PATH))
+        .or_else(|| error_from_url(crate::moderation::api::RestoreContent::PATH));
+    let reported = query_param("gemeld").is_some();
     let viewer = crate::accounts::viewer();
     let waiting = query_param("wacht").is_some();
     view! {
@@ -58,6 +65,7 @@ pub fn ReactionSection(subject: String, here: String) -> impl IntoView {
             <h2 id="reacties-titel">{t("reactions-heading")}</h2>
             <KindFilter here=here.clone() active=kind/>
             {waiting.then(|| view! { <p class="notice notice--success" role="status">{t("reactions-waiting")}</p> })}
+            {reported.then(|| view! { <p class="notice notice--success" role="status">{t("report-thanks")}</p> })}
             <ErrorSummary error=error.clone()/>
             <Suspense>
                 {move || {
@@ -123,11 +131,11 @@ fn Threads(
                 let parent = r.id;
                 view! {
                     <li class="thread">
-                        <ReactionCard reaction=r here=here.clone() viewer=viewer.clone()/>
+                        <ReactionCard reaction=r here=here.clone() viewer=viewer.clone() moderator=is_admin(&viewer)/>
                         {(!replies.is_empty()).then(|| view! {
                             <ol class="replies">
                                 {replies.into_iter().map(|reply| view! {
-                                    <li><ReactionCard reaction=reply here=here.clone() viewer=viewer.clone()/></li>
+                                    <li><ReactionCard reaction=reply here=here.clone() viewer=viewer.clone() moderator=is_admin(&viewer)/></li>
                                 }).collect_view()}
                             </ol>
                         })}
@@ -181,4 +189,9 @@ fn new_heading(subject: &str) -> String {
     } else {
         "reactions-new"
     })
+}
+
+/// On the manifest, platform admins moderate.
+fn is_admin(viewer: &Option<Viewer>) -> bool {
+    viewer.as_ref().is_some_and(|v| v.is_admin)
 }

@@ -223,6 +223,7 @@ pub async fn page(
         let versions = queries::versions(&db.pool, &edited).await?;
         attach_versions(&mut threads, &versions);
     }
+    super::model::redact_hidden(&mut threads, viewer.map(|v| v.id), moderator);
     Ok(ThreadPage {
         threads,
         next,

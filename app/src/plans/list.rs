@@ -182,7 +182,8 @@ mod server {
         after: Option<PlanCursor>,
     ) -> AppResult<PlanPage> {
         let column = filter.sort.column();
-        let mut conditions: Vec<String> = Vec::new();
+        // Hidden plans are left out of every list.
+        let mut conditions: Vec<String> = vec!["p.hidden_reason IS NULL".to_owned()];
         let mut texts: Vec<String> = Vec::new();
         let arg = |value: &str, texts: &mut Vec<String>| {
             texts.push(value.to_owned());
@@ -223,11 +224,7 @@ mod server {
              p.reaction_count, {column} AS sort_key \
              FROM plans p JOIN groups g ON g.id = p.group_id {} \
              ORDER BY {column} DESC, p.id DESC LIMIT ${limit}",
-            if conditions.is_empty() {
-                String::new()
-            } else {
-                format!("WHERE {}", conditions.join(" AND "))
-            }
+            format!("WHERE {}", conditions.join(" AND "))
         );
         let mut query = sqlx::query(&sql);
         for text in &texts {

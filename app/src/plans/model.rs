@@ -145,6 +145,8 @@ pub struct Plan {
     pub created_at: i64,
     /// Last reaction, update or change.
     pub last_activity_at: i64,
+    /// Why a moderator hid it (None: visible).
+    pub hidden: Option<String>,
 }
 
 /// A plan in a list.

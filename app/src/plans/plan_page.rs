@@ -11,6 +11,10 @@ use crate::{
     error::AppError,
     i18n::{t, t_args},
     live::refresh::LiveRefresh,
+    moderation::{
+        api::{ReportContent, RestoreContent},
+        report_form::{ReportForm, RestoreForm},
+    },
     plans::updates_section::UpdatesSection,
     ui::{
         form::{first_error, query_param, set_status, ErrorSummary},
@@ -37,6 +41,10 @@ pub struct PlanView {
     pub supports: bool,
     /// Whether the reader may change its phase.
     pub may_steer: bool,
+    /// Whether the reader moderates it (group coordinator or platform admin).
+    pub moderator: bool,
+    /// The reader's user id.
+    pub reader: Option<i64>,
     /// Progress and accountability updates, newest first.
     pub updates: Vec<super::updates::PlanUpdate>,
     /// Which kinds of update the reader may post.
@@ -83,7 +91,15 @@ async fn load(id: String) -> Result<PlanView, AppError> {
         };
         let updates = super::updates::list(&db, id, None).await?;
         let update_kinds = super::updates::kinds_for(&db, viewer.as_ref(), id).await?;
+        let moderator = match &viewer {
+            Some(v) => {
+                crate::moderation::service::may_moderate(&db, v, Some(plan.group_id)).await?
+            }
+            None => false,
+        };
         Ok(PlanView {
+            moderator,
+            reader: viewer.as_ref().map(|v| v.id),
             updates,
             update_kinds,
             plan,
@@ -113,6 +129,9 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
+                    Ok(view) if view.plan.hidden.is_some() && !view.moderator && view.reader != view.plan.author_id => {
+                        view! { <HiddenPlan view/> }.into_any()
+                    }
                     Ok(view) => view! { <PlanBody view/> }.into_any(),
                     Err(e) => {
                         set_status(e.status());
@@ -127,10 +146,26 @@ pub fn PlanPage() -> impl IntoView {
     }
 }
 
+/// What others see of a hidden plan: that it was hidden, and where it was.
+#[component]
+fn HiddenPlan(view: PlanView) -> impl IntoView {
+    let p = view.plan;
+    view! {
+        <Title text=format!("{} · Wijkplein", t("nav-plans"))/>
+        <div class="narrow">
+            <h1>{t("nav-plans")}</h1>
+            <p class="notice">{t("plan-hidden")}</p>
+            <p><a href=format!("/groepen/{}", p.group_slug)>{p.group_name}</a></p>
+        </div>
+    }
+}
+
 #[component]
 fn PlanBody(view: PlanView) -> impl IntoView {
     let p = view.plan;
     let error = first_error(&[
+        ReportContent::PATH,
+        RestoreContent::PATH,
         ChangePlanPhase::PATH,
         SupportPlan::PATH,
         WithdrawPlanSupport::PATH,
@@ -158,6 +193,13 @@ fn PlanBody(view: PlanView) -> impl IntoView {
         </nav>
         {notice.map(|n| view! { <p class="notice notice--success" role="status">{n}</p> })}
         <ErrorSummary error/>
+        {query_param("gemeld").map(|_| view! { <p class="notice notice--success" role="status">{t("report-thanks")}</p> })}
+        {p.hidden.clone().map(|reason| view! {
+            <div class="notice notice--hidden">
+                <p>{t_args("plan-hidden-reason", &[("reason", reason)])}</p>
+                {view.moderator.then(|| view! { <RestoreForm target="plan" id=p.id back=format!("/plannen/{}", p.id)/> })}
+            </div>
+        })}
         <article class="plan">
             <header class="plan__head">
                 <p class="plan__phase" id="plan-fase"><span class=format!("tag phase phase--{}", p.phase.as_str())>{t(&p.phase.label_key())}</span></p>
@@ -187,6 +229,9 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                 </div>
                 <div class="group-aside" id="plan-zijkant">
                     <SupportBox id=p.id count=p.support_count supports=view.supports logged_in=view.logged_in/>
+                    {(view.logged_in && view.reader != p.author_id && p.hidden.is_none()).then(|| view! {
+                        <ReportForm target="plan" id=p.id back=format!("/plannen/{}", p.id)/>
+                    })}
                 </div>
             </div>
         </article>

@@ -81,6 +81,7 @@ fn plan(r: &AnyRow, principles: Vec<String>) -> Result<Plan, sqlx::Error> {
         reaction_count: r.try_get("reaction_count")?,
         created_at: r.try_get("created_at")?,
         last_activity_at: r.try_get("last_activity_at")?,
+        hidden: r.try_get("hidden_reason")?,
     })
 }
 
@@ -92,7 +93,8 @@ where
     let row = sqlx::query(
         r#"SELECT p.id, p.group_id, g.slug AS group_slug, g.name AS group_name, p.author_id,
                u.display_name AS author_name, p.title, p.summary, p.body_source, p.body_html,
-               p.place, p.phase, p.support_count, p.reaction_count, p.created_at, p.last_activity_at
+               p.place, p.phase, p.support_count, p.reaction_count, p.created_at, p.last_activity_at,
+               p.hidden_reason
            FROM plans p JOIN groups g ON g.id = p.group_id
            LEFT JOIN users u ON u.id = p.author_id
            WHERE p.id = $1"#,
@@ -274,7 +276,7 @@ pub async fn for_group(
     limit: i64,
 ) -> Result<Vec<super::model::PlanSummary>, sqlx::Error> {
     let sql = format!(
-        "{SUMMARY_SQL} WHERE p.group_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT $2"
+        "{SUMMARY_SQL} WHERE p.group_id = $1 AND p.hidden_reason IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT $2"
     );
     let rows = sqlx::query(&sql)
         .bind(group_id)
@@ -292,7 +294,7 @@ pub async fn for_principle(
 ) -> Result<Vec<super::model::PlanSummary>, sqlx::Error> {
     let sql = format!(
         "{SUMMARY_SQL} JOIN plan_principles pp ON pp.plan_id = p.id AND pp.principle = $1 \
-         ORDER BY p.support_count DESC, p.id DESC LIMIT $2"
+         WHERE p.hidden_reason IS NULL ORDER BY p.support_count DESC, p.id DESC LIMIT $2"
     );
     let rows = sqlx::query(&sql)
         .bind(principle)

@@ -1,0 +1,79 @@
+//! `/moderatie/logboek`: every moderation action, newest first, for platform admins.
+
+use super::model::{LogEntry, Target};
+use crate::{
+    error::AppError,
+    i18n::t,
+    ui::{form::set_status, format_date},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+async fn load() -> Result<Vec<LogEntry>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let db = crate::state::use_db()?;
+        super::service::read_log(&db, crate::accounts::viewer().as_ref()).await
+    }
+    #[cfg(not(feature = "ssr"))]
+    Ok(Vec::new())
+}
+
+/// The moderation log as a table.
+#[component]
+pub fn LogPage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| load());
+    view! {
+        <Title text=format!("{} · Wijkplein", t("moderation-log-title"))/>
+        <div class="narrow">
+            <h1>{t("moderation-log-title")}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{t("moderation-log-empty")}</p> }.into_any(),
+                        Ok(list) => view! { <LogTable list/> }.into_any(),
+                        Err(e) => {
+                            set_status(e.status());
+                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn LogTable(list: Vec<LogEntry>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="log">
+                <caption class="visually-hidden">{t("moderation-log-title")}</caption>
+                <thead><tr>
+                    <th scope="col">{t("moderation-log-when")}</th>
+                    <th scope="col">{t("moderation-log-who")}</th>
+                    <th scope="col">{t("moderation-log-action")}</th>
+                    <th scope="col">{t("moderation-log-what")}</th>
+                    <th scope="col">{t("moderation-log-reason")}</th>
+                </tr></thead>
+                <tbody>
+                    {list.into_iter().map(|e| {
+                        let what = match e.target {
+                            Target::Plan => format!("{} {}", t("reports-about-plan"), e.target_id),
+                            Target::Reaction => format!("{} {}", t("reports-about-reaction"), e.target_id),
+                        };
+                        view! {
+                            <tr>
+                                <td>{format_date(e.at)}</td>
+                                <td>{e.actor_name.unwrap_or_default()}</td>
+                                <td>{t(&format!("moderation-action-{}", e.action))}</td>
+                                <td>{what}</td>
+                                <td>{e.reason}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

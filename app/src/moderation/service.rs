@@ -1,0 +1,313 @@
+//! Moderation rules (server only). Each function takes the reader as
+//! `Option<&Viewer>` (None is a guest), so the database tests can try every role.
+
+use super::model::{excerpt, LogEntry, Report, Target};
+use crate::{
+    accounts::Viewer,
+    db::{now, Db},
+    discussion::subject::Subject,
+    error::{is_unique_violation, AppError, AppResult},
+    groups::model::MemberRole,
+};
+use sqlx::Row;
+
+/// Reasons (for a report, and for hiding), in characters.
+pub const REASON: (usize, usize) = (3, 500);
+
+/// Where an item lives: its group (None for the manifest), a link, and an excerpt.
+struct Located {
+    group_id: Option<i64>,
+    link: String,
+    excerpt: String,
+}
+
+async fn locate(db: &Db, target: Target, id: i64) -> AppResult<Located> {
+    match target {
+        Target::Plan => {
+            let plan = crate::plans::service::plan(db, id).await?;
+            Ok(Located {
+                group_id: Some(plan.group_id),
+                link: format!("/plannen/{id}"),
+                excerpt: plan.title,
+            })
+        }
+        Target::Reaction => {
+            let stored = crate::discussion::queries::find(&db.pool, id)
+                .await?
+                .filter(|s| s.status == "published")
+                .ok_or_else(AppError::not_found)?;
+            let (group_id, page) = match Subject::parse(&stored.subject) {
+                Some(Subject::Plan(plan_id)) => {
+                    let plan = crate::plans::service::plan(db, plan_id).await?;
+                    (Some(plan.group_id), format!("/plannen/{plan_id}"))
+                }
+                _ => match stored.subject.strip_prefix("manifest:") {
+                    Some(slug) => (None, format!("/manifest/principes/{slug}")),
+                    None => (None, "/manifest".to_owned()),
+                },
+            };
+            Ok(Located {
+                group_id,
+                link: format!("{page}#reactie-{id}"),
+                excerpt: excerpt(&stored.reaction.source, 140),
+            })
+        }
+    }
+}
+
+fn reason_ok(reason: &str) -> bool {
+    (REASON.0..=REASON.1).contains(&reason.trim().chars().count())
+}
+
+/// Whether this person moderates items of `group_id` (None: the manifest).
+pub async fn may_moderate(db: &Db, viewer: &Viewer, group_id: Option<i64>) -> AppResult<bool> {
+    if viewer.is_admin {
+        return Ok(true);
+    }
+    let Some(group_id) = group_id else {
+        return Ok(false);
+    };
+    Ok(matches!(
+        crate::groups::queries::membership(&db.pool, group_id, viewer.id).await?,
+        Some((MemberRole::Coordinator, _))
+    ))
+}
+
+/// Reports a plan or a reaction. One open report per person per item.
+pub async fn report(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    target: &str,
+    target_id: i64,
+    reason: &str,
+) -> AppResult<i64> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let target = Target::parse(target).ok_or_else(AppError::not_found)?;
+    let place = locate(db, target, target_id).await?;
+    if !reason_ok(reason) {
+        return Err(AppError::field("reason", "report_reason_length"));
+    }
+    sqlx::query_scalar(
+        "INSERT INTO reports (target, target_id, group_id, reporter_id, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(target.as_str())
+    .bind(target_id)
+    .bind(place.group_id)
+    .bind(viewer.id)
+    .bind(reason.trim())
+    .bind(now())
+    .fetch_one(&db.pool)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::conflict("error-already-reported")
+        } else {
+            e.into()
+        }
+    })
+}
+
+/// The open reports this person may handle, oldest first. Guests get 401,
+/// people who moderate nothing 403.
+pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let rows = sqlx::query(
+        "SELECT r.id, r.target, r.target_id, r.reason, r.created_at, u.display_name
+         FROM reports r LEFT JOIN users u ON u.id = r.reporter_id
+         WHERE r.status = 'open' AND ($1 = 1 OR r.group_id IN (
+             SELECT group_id FROM group_members WHERE user_id = $2 AND role = 'coordinator'))
+         ORDER BY r.created_at, r.id LIMIT 200",
+    )
+    .bind(i64::from(viewer.is_admin))
+    .bind(viewer.id)
+    .fetch_all(&db.pool)
+    .await?;
+    if rows.is_empty() && !viewer.is_admin && !coordinates_any(db, viewer).await? {
+        return Err(AppError::forbidden());
+    }
+    let mut reports = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let target = Target::parse(row.try_get("target")?).unwrap_or(Target::Reaction);
+        let target_id: i64 = row.try_get("target_id")?;
+        // Items deleted since the report still show, without a preview.
+        let (excerpt, link) = match locate(db, target, target_id).await {
+            Ok(place) => (place.excerpt, place.link),
+            Err(_) => (String::new(), String::new()),
+        };
+        reports.push(Report {
+            id: row.try_get("id")?,
+            target,
+            target_id,
+            excerpt,
+            link,
+            reporter_name: row.try_get("display_name")?,
+            reason: row.try_get("reason")?,
+            created_at: row.try_get("created_at")?,
+        });
+    }
+    Ok(reports)
+}
+
+async fn coordinates_any(db: &Db, viewer: &Viewer) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = 'coordinator'",
+    )
+    .bind(viewer.id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n > 0)
+}
+
+/// An open report, with the group it belongs to.
+async fn open_report(db: &Db, id: i64) -> AppResult<(Target, i64, Option<i64>)> {
+    let row = sqlx::query(
+        "SELECT target, target_id, group_id FROM reports WHERE id = $1 AND status = 'open'",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or_else(AppError::not_found)?;
+    let target = Target::parse(row.try_get("target")?).ok_or_else(AppError::not_found)?;
+    Ok((target, row.try_get("target_id")?, row.try_get("group_id")?))
+}
+
+async fn log(
+    db: &Db,
+    viewer: &Viewer,
+    action: &str,
+    target: Target,
+    target_id: i64,
+    group_id: Option<i64>,
+    reason: &str,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO moderation_log (actor_id, action, target, target_id, group_id, reason, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(viewer.id)
+    .bind(action)
+    .bind(target.as_str())
+    .bind(target_id)
+    .bind(group_id)
+    .bind(reason)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Sets or clears the hidden reason of an item, and keeps counts and live
+/// readers up to date.
+async fn set_hidden(db: &Db, target: Target, id: i64, reason: Option<&str>) -> AppResult<()> {
+    let table = match target {
+        Target::Plan => "plans",
+        Target::Reaction => "reactions",
+    };
+    sqlx::query(&format!(
+        "UPDATE {table} SET hidden_reason = $1 WHERE id = $2"
+    ))
+    .bind(reason)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    if target == Target::Reaction {
+        if let Some(stored) = crate::discussion::queries::find(&db.pool, id).await? {
+            crate::discussion::subject::changed(db, &stored.subject).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Hides the reported item with a reason its author sees, and closes every
+/// open report about it.
+pub async fn hide(db: &Db, viewer: Option<&Viewer>, report_id: i64, reason: &str) -> AppResult<()> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let (target, target_id, group_id) = open_report(db, report_id).await?;
+    if !may_moderate(db, viewer, group_id).await? {
+        return Err(AppError::forbidden());
+    }
+    if !reason_ok(reason) {
+        return Err(AppError::field("reason", "hide_reason_length"));
+    }
+    set_hidden(db, target, target_id, Some(reason.trim())).await?;
+    sqlx::query(
+        "UPDATE reports SET status = 'hidden', handled_at = $1
+         WHERE target = $2 AND target_id = $3 AND status = 'open'",
+    )
+    .bind(now())
+    .bind(target.as_str())
+    .bind(target_id)
+    .execute(&db.pool)
+    .await?;
+    log(
+        db,
+        viewer,
+        "hide",
+        target,
+        target_id,
+        group_id,
+        reason.trim(),
+    )
+    .await
+}
+
+/// Closes a report without action.
+pub async fn dismiss(db: &Db, viewer: Option<&Viewer>, report_id: i64) -> AppResult<()> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let (target, target_id, group_id) = open_report(db, report_id).await?;
+    if !may_moderate(db, viewer, group_id).await? {
+        return Err(AppError::forbidden());
+    }
+    sqlx::query("UPDATE reports SET status = 'dismissed', handled_at = $1 WHERE id = $2")
+        .bind(now())
+        .bind(report_id)
+        .execute(&db.pool)
+        .await?;
+    log(db, viewer, "dismiss", target, target_id, group_id, "").await
+}
+
+/// Shows a hidden item again.
+pub async fn restore(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    target: &str,
+    target_id: i64,
+) -> AppResult<String> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let target = Target::parse(target).ok_or_else(AppError::not_found)?;
+    let place = locate(db, target, target_id).await?;
+    if !may_moderate(db, viewer, place.group_id).await? {
+        return Err(AppError::forbidden());
+    }
+    set_hidden(db, target, target_id, None).await?;
+    log(db, viewer, "restore", target, target_id, place.group_id, "").await?;
+    Ok(place.link)
+}
+
+/// The moderation log, newest first; platform admins only.
+pub async fn read_log(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<LogEntry>> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    if !viewer.is_admin {
+        return Err(AppError::forbidden());
+    }
+    let rows = sqlx::query(
+        "SELECT l.action, l.target, l.target_id, l.reason, l.at, u.display_name
+         FROM moderation_log l LEFT JOIN users u ON u.id = l.actor_id
+         ORDER BY l.at DESC, l.id DESC LIMIT 500",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LogEntry {
+                actor_name: r.try_get("display_name")?,
+                action: r.try_get("action")?,
+                target: Target::parse(r.try_get("target")?).unwrap_or(Target::Reaction),
+                target_id: r.try_get("target_id")?,
+                reason: r.try_get("reason")?,
+                at: r.try_get("at")?,
+            })
+        })
+        .collect()
+}
