@@ -138,6 +138,8 @@ test('an admin approves a guest reaction, and only admins see the queue', async 
   await page.getByLabel('Wachtwoord').fill('buurt-demo-2026');
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('link', { name: 'Beheer', exact: true }).click();
+  await expect(page).toHaveURL(/\/moderatie$/);
+  await page.getByRole('link', { name: 'Reacties van gasten' }).click();
   const item = page.locator('li.reaction').filter({ hasText: text });
   await expect(item).toBeVisible();
   await visit(page, '/beheer/reacties');

@@ -160,6 +160,7 @@ fn GroupBody(view: GroupView) -> impl IntoView {
                 <p class="actions">
                     <a class="button button--secondary" href=manage>{t("group-manage")}</a>
                     <a class="button button--quiet" href=edit>{t("group-edit")}</a>
+                    <a class="button button--quiet" href="/moderatie">{t("reports-title")}</a>
                 </p>
             </div>
         }

@@ -47,7 +47,12 @@ pub fn QueuePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok((reports, admin)) => view! {
-                            {admin.then(|| view! { <p><a href="/moderatie/logboek">{t("moderation-log-title")}</a></p> })}
+                            {admin.then(|| view! {
+                                <p class="actions">
+                                    <a class="button button--quiet" href="/beheer/reacties">{t("moderation-title")}</a>
+                                    <a class="button button--quiet" href="/moderatie/logboek">{t("moderation-log-title")}</a>
+                                </p>
+                            })}
                             {if reports.is_empty() {
                                 view! { <p class="empty">{t("reports-empty")}</p> }.into_any()
                             } else {

@@ -50,7 +50,7 @@ fn SiteHeader() -> impl IntoView {
 fn AccountLinks() -> impl IntoView {
     match viewer() {
         Some(v) => view! {
-            {v.is_admin.then(|| view! { <a class="account-link" href="/beheer/reacties">{t("nav-moderation")}</a> })}
+            {v.is_admin.then(|| view! { <a class="account-link" href="/moderatie">{t("nav-moderation")}</a> })}
             <NotificationsLink unread=v.unread/>
             <a class="account-link" href="/profiel">{v.display_name}</a>
             <form class="inline-form" method="post" action=LogOut::PATH>
