@@ -1,7 +1,7 @@
 //! Reactions against real databases (SQLite and PostgreSQL): posting, replies,
 //! editing, deleting, the guest flow and sanitising.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     accounts::queries as accounts,

@@ -3,7 +3,7 @@
 //! Every protected action is tried as a guest, an outsider, a member, a
 //! platform admin and a coordinator.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     accounts::Viewer,

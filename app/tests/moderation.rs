@@ -3,7 +3,7 @@
 //! (guest, outsider, member, professional, coordinator of another group,
 //! coordinator, admin), what a hidden item looks like to whom, and the log.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     accounts::{Role, Viewer},

@@ -3,7 +3,7 @@
 //! decision on a join request; reading them one by one or all at once; and
 //! that nobody reads or marks someone else's.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     accounts::{queries as accounts, Viewer},

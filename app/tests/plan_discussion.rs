@@ -3,7 +3,7 @@
 //! versions, deletes that keep the thread, pages of threads, who may do what,
 //! and live events (also from one "instance" to another on PostgreSQL).
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     db::Db,

@@ -2,7 +2,7 @@
 //! PostgreSQL): each filter, each order, and keyset pages that neither skip
 //! nor repeat a plan when many share a sort value.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     db::Db,

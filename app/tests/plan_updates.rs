@@ -2,7 +2,7 @@
 //! (SQLite and PostgreSQL): who may post which kind, the checks on the text,
 //! and reading them back (with the role the writer had at the time).
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     accounts::{Role, Viewer},

@@ -2,7 +2,7 @@
 //! the phases and their timeline, and support. Every rule is tried as a
 //! guest, an outsider, a member, a platform admin, the writer and a coordinator.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
     db::Db,

@@ -1,7 +1,7 @@
 //! Groups over the real router: the no-JavaScript flows, refusals for
 //! guests and outsiders, and the photo upload. SQLite and PostgreSQL.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 mod common;
 use common::*;

@@ -2,7 +2,7 @@
 //! network): forms posted the way a browser without JavaScript posts them,
 //! sessions stored in the database. Runs on SQLite and PostgreSQL.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 mod common;
 use common::*;

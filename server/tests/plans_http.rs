@@ -2,7 +2,7 @@
 //! form posts, the plan list, updates, the discussion and the live stream.
 //! SQLite and PostgreSQL.
 
-#![expect(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 mod common;
 use common::*;

@@ -222,9 +222,9 @@ mod server {
         let sql = format!(
             "SELECT p.id, p.title, p.summary, g.name AS group_name, p.phase, p.support_count, \
              p.reaction_count, {column} AS sort_key \
-             FROM plans p JOIN groups g ON g.id = p.group_id {} \
+             FROM plans p JOIN groups g ON g.id = p.group_id WHERE {} \
              ORDER BY {column} DESC, p.id DESC LIMIT ${limit}",
-            format!("WHERE {}", conditions.join(" AND "))
+            conditions.join(" AND ")
         );
         let mut query = sqlx::query(&sql);
         for text in &texts {

@@ -3,7 +3,7 @@
 
 use super::{
     card::PlanCard,
-    list::{PlanCursor, PlanFilter, PlanPage, PlanSort},
+    list::{PlanFilter, PlanPage, PlanSort},
     model::Phase,
 };
 use crate::{
@@ -30,7 +30,7 @@ async fn load(filter: PlanFilter, after: Option<String>) -> Result<ListData, App
     {
         use crate::i18n::{current_lang, Lang};
         let db = crate::state::use_db()?;
-        let after = after.as_deref().and_then(PlanCursor::parse);
+        let after = after.as_deref().and_then(super::list::PlanCursor::parse);
         let page = super::list::page(&db, &filter, after).await?;
         let english = current_lang() == Lang::En;
         let principles = crate::manifest::queries::latest(&db.pool)
