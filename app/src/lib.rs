@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("groepen/:slug/beheer") view=groups::manage_page::ManageGroupPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen/:slug/plannen/nieuw") view=plans::new_page::NewPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("plannen/:id") view=plans::plan_page::PlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("plannen/:id/bewerken") view=plans::edit_page::EditPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen/:slug/bewerken") view=groups::edit_page::EditGroupPage ssr=SsrMode::Async/>
                     <Route path=path!("mijn-groepen") view=groups::mine_page::MyGroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("plannen") view=plans::list_page::PlanListPage ssr=SsrMode::Async/>

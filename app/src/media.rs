@@ -3,6 +3,8 @@
 //! encoded afresh. What is stored is therefore always a small, clean PNG or
 //! JPEG, without the camera's metadata (such as where a photo was taken).
 
+pub mod store;
+
 use image::{imageops::FilterType, DynamicImage, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 

@@ -13,6 +13,9 @@ pub mod service;
 
 pub mod api;
 pub mod card;
+pub mod edit_page;
+pub mod images;
+pub mod images_section;
 pub mod list;
 pub mod list_page;
 pub mod new_page;

@@ -14,12 +14,21 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The database.
     pub db: Db,
+    /// Where uploaded images are kept.
+    pub images: crate::media::store::ImageStore,
 }
 
 /// The database from the Leptos context.
 pub fn use_db() -> AppResult<Db> {
     use_context::<AppState>()
         .map(|state| state.db)
+        .ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// The image storage from the Leptos context.
+pub fn use_images() -> AppResult<crate::media::store::ImageStore> {
+    use_context::<AppState>()
+        .map(|state| state.images)
         .ok_or_else(|| AppError::internal("AppState missing from context"))
 }
 

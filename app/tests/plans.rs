@@ -191,3 +191,55 @@ db_test!(anyone_logged_in_supports_a_plan_once, |db: Db| async move {
         "not_found"
     );
 });
+
+db_test!(
+    the_writer_and_coordinators_edit_a_plan,
+    |db: Db| async move {
+        let c = cast(&db).await;
+        let id = service::create(&db, Some(&c.writer), &c.group, form("Bomen op het plein"))
+            .await
+            .unwrap();
+        service::change_phase(&db, Some(&c.writer), id, "in_gesprek", "")
+            .await
+            .unwrap();
+        let edited = |title: &str| {
+            let mut f = form(title);
+            f.principles = vec!["gelijkwaardigheid".into()];
+            f.place = "Hoek Kempstraat".into();
+            f
+        };
+        for (who, expected) in [
+            (None, "unauthorized"),
+            (Some(&c.outsider), "forbidden"),
+            (Some(&c.member), "forbidden"),
+            (Some(&c.admin), "forbidden"),
+            (Some(&c.writer), "ok"),
+            (Some(&c.coordinator), "ok"),
+        ] {
+            let result =
+                service::update(&db, who, id, edited("Bomen en bankjes op het plein")).await;
+            assert_eq!(outcome(result), expected, "{:?}", who.map(|v| v.id));
+        }
+        assert_eq!(
+            outcome(service::update(&db, Some(&c.writer), 999_999, edited("Bestaat niet")).await),
+            "not_found"
+        );
+        let bad = service::update(&db, Some(&c.writer), id, edited("Kort")).await;
+        assert!(bad.unwrap_err().has_field_code("plan_title_length"));
+        let plan = service::plan(&db, id).await.unwrap();
+        assert_eq!(plan.title, "Bomen en bankjes op het plein");
+        assert_eq!(plan.principles, vec!["gelijkwaardigheid"]);
+        assert_eq!(plan.place, "Hoek Kempstraat");
+        assert_eq!(
+            plan.phase,
+            Phase::InGesprek,
+            "editing leaves the phase alone"
+        );
+        assert_eq!(service::timeline(&db, id).await.unwrap().len(), 2);
+        assert_eq!(
+            plan.author_id,
+            Some(c.writer.id),
+            "the writer stays the writer"
+        );
+    }
+);

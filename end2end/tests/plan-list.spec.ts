@@ -48,3 +48,20 @@ test('report progress on a plan and read it back', async ({ page }) => {
   await visit(page, '/plannen');
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 });
+
+test('the writer edits a plan; the phase stays', async ({ page }) => {
+  await registerAs(page, 'Pim Vos');
+  await startGroup(page, `Bewerkgroep ${Date.now()}`);
+  const planPath = await writePlan(page, `Fietsenstalling ${Date.now()}`);
+  await page.getByRole('link', { name: 'Plan bewerken' }).click();
+  await expect(page).toHaveURL(`${planPath}/bewerken`);
+  await expect(page.getByLabel('Titel')).not.toHaveValue('');
+  const title = `Fietsenstalling bij de school ${Date.now()}`;
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Kies voor de lange termijn').check();
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page.getByRole('status')).toContainText('Het plan is bijgewerkt');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.plan__phase')).toHaveText('Idee');
+  await expect(page.getByRole('link', { name: 'Kies voor de lange termijn' })).toBeVisible();
+});

@@ -16,6 +16,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Address to listen on; `None` means the one in Cargo.toml's Leptos metadata.
     pub listen: Option<SocketAddr>,
+    /// Folder for uploaded images; `None` keeps them in the database.
+    pub image_dir: Option<std::path::PathBuf>,
 }
 
 /// A configuration problem, reported before anything starts.
@@ -77,6 +79,7 @@ impl Config {
             demo: flag("WIJKPLEIN_DEMO", true)?,
             secure_cookies: flag("WIJKPLEIN_SECURE_COOKIES", false)?,
             listen,
+            image_dir: var("WIJKPLEIN_IMAGE_DIR").map(std::path::PathBuf::from),
         })
     }
 }

@@ -42,7 +42,16 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     }
     let leptos_options = leptos::config::get_configuration(None)?.leptos_options;
     let addr = config.listen.unwrap_or(leptos_options.site_addr);
-    let router = routes::build(&config, app::state::AppState { leptos_options, db }).await?;
+    let images = match &config.image_dir {
+        Some(dir) => app::media::store::ImageStore::Disk(dir.clone()),
+        None => app::media::store::ImageStore::Database,
+    };
+    let state = app::state::AppState {
+        leptos_options,
+        db,
+        images,
+    };
+    let router = routes::build(&config, state).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Wijkplein listens on http://{addr}");
     axum::serve(

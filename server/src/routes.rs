@@ -52,6 +52,13 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
                     app::media::MAX_UPLOAD_BYTES + 64 * 1024,
                 )),
         )
+        .route(
+            "/plannen/{id}/beelden",
+            axum::routing::post(crate::uploads::upload_plan_image).layer(DefaultBodyLimit::max(
+                app::media::MAX_UPLOAD_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/beelden/{key}", get(crate::uploads::stored_image))
         .leptos_routes_with_context(
             &state,
             routes,

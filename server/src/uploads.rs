@@ -1,6 +1,7 @@
-//! Group photos: the upload form's target and the image itself. The upload is
-//! a plain multipart form (it works without JavaScript), so it is an axum
-//! route; the rules live in `app::groups::service::set_image`.
+//! Uploaded images: group photos and plan images, the upload forms' targets
+//! and the images themselves. Uploads are plain multipart forms (they work
+//! without JavaScript), so they are axum routes; the rules live in
+//! `app::groups::service::set_image` and `app::plans::images`.
 
 use app::{accounts::session::CurrentViewer, error::AppError, state::AppState};
 use axum::{
@@ -46,9 +47,60 @@ pub async fn upload_group_image(
     }
 }
 
-/// Reads the `beeld` field, stopping as soon as it is over the limit.
-async fn read_upload(mut multipart: Multipart) -> Result<Vec<u8>, &'static str> {
+/// `POST /plannen/{id}/beelden`: adds an image (field `beeld`) with its
+/// description (field `alt`) and returns to the plan's images.
+pub async fn upload_plan_image(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Extension(CurrentViewer(viewer)): Extension<CurrentViewer>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut alt = String::new();
+    let upload = match multipart {
+        Ok(multipart) => read_fields(multipart, &mut alt).await,
+        Err(_) => Err("image_empty"),
+    };
+    let result = match upload {
+        Ok(bytes) => {
+            app::plans::images::add(&state.db, &state.images, viewer.as_ref(), id, bytes, &alt)
+                .await
+        }
+        Err(code) => Err(AppError::field("beeld", code)),
+    };
+    let back = format!("/plannen/{id}");
+    match result {
+        Ok(_) => see_other(&format!("{back}?beeld=opgeslagen#beelden")),
+        Err(AppError::Validation { fields, .. }) => {
+            let code = fields
+                .first()
+                .map(|f| f.code.as_str())
+                .unwrap_or("image_unreadable");
+            see_other(&format!("{back}?beeldfout={code}#beelden"))
+        }
+        Err(err) => {
+            let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            (status, err.to_string()).into_response()
+        }
+    }
+}
+
+/// Reads the `beeld` field.
+async fn read_upload(multipart: Multipart) -> Result<Vec<u8>, &'static str> {
+    read_fields(multipart, &mut String::new()).await
+}
+
+/// Reads the `beeld` field, stopping as soon as it is over the limit, and
+/// the short text field `alt` into `alt` (only when it comes first).
+async fn read_fields(mut multipart: Multipart, alt: &mut String) -> Result<Vec<u8>, &'static str> {
     while let Ok(Some(mut field)) = multipart.next_field().await {
+        if field.name() == Some("alt") {
+            let text = field.text().await.unwrap_or_default();
+            *alt = text.chars().take(1000).collect();
+            continue;
+        }
         if field.name() != Some("beeld") {
             continue;
         }
@@ -76,6 +128,28 @@ fn see_other(location: &str) -> Response {
         res.headers_mut().insert(header::LOCATION, value);
     }
     res
+}
+
+/// `GET /beelden/{key}`: a stored plan image. Keys never change content, so
+/// a browser may keep it for a long time.
+pub async fn stored_image(State(state): State<AppState>, Path(key): Path<String>) -> Response {
+    match state.images.get(&state.db, &key).await {
+        Ok(Some((content_type, bytes))) => {
+            let mut res = Response::new(Body::from(bytes));
+            let headers = res.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+            res
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "could not read a stored image");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// `GET /groepen/{slug}/beeld`: the stored image. Links carry `?v=<updated>`,

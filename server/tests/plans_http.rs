@@ -200,3 +200,128 @@ db_test!(plan_conversation_over_http, |db: Db| async move {
         .unwrap();
     assert!(!text(res).await.contains("Bomen op het plein"));
 });
+
+db_test!(plan_images_and_editing_over_http, |db: Db| async move {
+    let app = router(&db, url_of(&db).await).await;
+    app::manifest::content::ensure_loaded(&db).await.unwrap();
+    let cookie = register(&app, REGISTRATION).await;
+    app.clone()
+        .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
+        .await
+        .unwrap();
+    let plan = "group=groen-plein&title=Bomen+op+het+plein&summary=Meer+schaduw+voor+iedereen.\
+        &body=We+planten+zes+bomen+met+de+hele+buurt.&place=";
+    app.clone()
+        .oneshot(form_post("/api/create_plan", plan, Some(&cookie)))
+        .await
+        .unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM plans")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let path = format!("/plannen/{id}/beelden");
+    let png = app::testing::sample_png(300, 200);
+    let alt = Some("Het plein nu");
+
+    let res = app
+        .clone()
+        .oneshot(upload_with_alt(&path, &png, alt, None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let other = register(&app, OTHER).await;
+    let res = app
+        .clone()
+        .oneshot(upload_with_alt(&path, &png, alt, Some(&other)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app
+        .clone()
+        .oneshot(upload_with_alt(&path, b"GIF89a", alt, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let back = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(back.contains("beeldfout=image_wrong_type"), "{back}");
+    let res = app
+        .clone()
+        .oneshot(get(&back, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(res)
+        .await
+        .contains("Dit is geen PNG-, JPEG- of WebP-afbeelding."));
+
+    let res = app
+        .clone()
+        .oneshot(upload_with_alt(&path, &png, alt, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = text(
+        app.clone()
+            .oneshot(get(&format!("/plannen/{id}"), None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let src = page
+        .split("src=\"/beelden/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    assert!(page.contains("alt=\"Het plein nu\""));
+    let res = app
+        .clone()
+        .oneshot(get(&format!("/beelden/{src}"), None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()[header::CONTENT_TYPE],
+        "image/jpeg",
+        "opaque images become JPEG"
+    );
+    for bad in ["/beelden/..%2Fwijkplein.db", "/beelden/nietbestaand.png"] {
+        let res = app.clone().oneshot(get(bad, None)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{bad}");
+    }
+
+    // Editing: the form for the writer, 403 for others, 401 for guests.
+    let edit = format!("/plannen/{id}/bewerken");
+    for (cookie, status) in [(None, 401), (Some(&other), 403), (Some(&cookie), 200)] {
+        let res = app
+            .clone()
+            .oneshot(get(&edit, cookie.map(String::as_str)))
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), status);
+    }
+    let changed = format!(
+        "plan_id={id}&title=Bomen+en+bankjes&summary=Meer+schaduw+voor+iedereen.\
+         &body=We+planten+zes+bomen+met+de+hele+buurt.&place=Plein"
+    );
+    let res = app
+        .clone()
+        .oneshot(script_post("/api/update_plan", &changed, Some(&other)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/update_plan", &changed, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let page = text(
+        app.clone()
+            .oneshot(get(&format!("/plannen/{id}"), None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("Bomen en bankjes"));
+});

@@ -36,6 +36,35 @@ pub async fn create_plan(
     )
 }
 
+/// The writer or a coordinator saves an edited plan.
+#[server(endpoint = "update_plan")]
+pub async fn update_plan(
+    plan_id: i64,
+    title: String,
+    summary: String,
+    body: String,
+    place: String,
+    principles: Option<Vec<String>>,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let viewer = crate::accounts::viewer();
+            let form = super::service::PlanForm {
+                title,
+                summary,
+                body,
+                place,
+                principles: principles.unwrap_or_default(),
+            };
+            super::service::update(&db, viewer.as_ref(), plan_id, form).await?;
+            crate::ui::redirect_plain_form(&format!("/plannen/{plan_id}?bewerkt=1"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
 /// Moves a plan to another phase (its writer or the group's coordinators).
 #[server(endpoint = "change_plan_phase")]
 pub async fn change_plan_phase(
@@ -108,6 +137,22 @@ pub async fn post_plan_update(
             let id = super::updates::post(&db, viewer.as_ref(), plan_id, form).await?;
             crate::ui::redirect_plain_form(&format!("/plannen/{plan_id}#update-{id}"));
             Ok(id)
+        }
+        .await,
+    )
+}
+
+/// Removes an image from a plan (its writer or the group's coordinators).
+#[server(endpoint = "remove_plan_image")]
+pub async fn remove_plan_image(image_id: i64) -> Result<(), AppError> {
+    respond(
+        async {
+            let db = crate::state::use_db()?;
+            let store = crate::state::use_images()?;
+            let viewer = crate::accounts::viewer();
+            let plan_id = super::images::remove(&db, &store, viewer.as_ref(), image_id).await?;
+            crate::ui::redirect_plain_form(&format!("/plannen/{plan_id}#beelden"));
+            Ok(())
         }
         .await,
     )

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 /// Where a plan stands. The main line reflects the manifest's "long breath":
 /// idea, in conversation, decided, being carried out, completed. A plan can
 /// also be paused or stopped, always with a reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash, Default)]
 pub enum Phase {
     /// An idea.
+    #[default]
     Idee,
     /// Being talked about with the neighbourhood.
     InGesprek,
@@ -109,7 +110,7 @@ impl Phase {
 }
 
 /// A plan as its page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Plan {
     /// Row id.
     pub id: i64,

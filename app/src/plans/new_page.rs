@@ -1,7 +1,10 @@
 //! `/groepen/:slug/plannen/nieuw`: a member writes a plan for the group,
 //! naming the manifest principles it puts into practice.
 
-use super::api::CreatePlan;
+use super::{
+    api::{CreatePlan, UpdatePlan},
+    model::Plan,
+};
 use crate::{
     error::AppError,
     i18n::{current_lang, t, Lang},
@@ -54,7 +57,7 @@ pub fn NewPlanPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok((slug, name, doc)) => view! { <PlanForm slug name doc/> }.into_any(),
+                        Ok((slug, name, doc)) => view! { <PlanForm slug name doc existing=None/> }.into_any(),
                         Err(e) => {
                             set_status(e.status());
                             view! { <h1>{t("plan-new-title")}</h1><p class="notice notice--error">{e.to_string()}</p> }.into_any()
@@ -66,27 +69,55 @@ pub fn NewPlanPage() -> impl IntoView {
     }
 }
 
+/// The plan form: empty for a new plan, filled in when `existing` is edited.
 #[component]
-fn PlanForm(slug: String, name: String, doc: ManifestDoc) -> impl IntoView {
-    let error = error_from_url(CreatePlan::PATH);
+pub fn PlanForm(
+    slug: String,
+    name: String,
+    doc: ManifestDoc,
+    existing: Option<Plan>,
+) -> impl IntoView {
+    let editing = existing.is_some();
+    let (action, title_key, intro_key, submit_key) = if editing {
+        (
+            UpdatePlan::PATH,
+            "plan-edit-title",
+            "plan-edit-intro",
+            "plan-edit-submit",
+        )
+    } else {
+        (
+            CreatePlan::PATH,
+            "plan-new-title",
+            "plan-new-intro",
+            "plan-new-submit",
+        )
+    };
+    let error = error_from_url(action);
     let english = current_lang() == Lang::En;
     let back = format!("/groepen/{slug}");
     let principle_error = error.as_ref().and_then(|e| e.field_message("principles"));
+    let old = existing.clone().unwrap_or_default();
+    let chosen = old.principles.clone();
     view! {
         <nav class="breadcrumb" aria-label=t("breadcrumb")>
             <a href="/groepen">{t("groups-title")}</a>" › "<a href=back>{name.clone()}</a>
         </nav>
-        <h1>{t("plan-new-title")}</h1>
-        <p class="lead">{t("plan-new-intro")}</p>
+        <h1>{t(title_key)}</h1>
+        <p class="lead">{t(intro_key)}</p>
         <ErrorSummary error=error.clone()/>
-        <form class="card form" method="post" action=CreatePlan::PATH>
-            <input type="hidden" name="group" value=slug/>
-            <TextField name="title" label=t("plan-field-title") required=true error=error.clone()/>
+        <form class="card form" method="post" action=action>
+            {if editing {
+                view! { <input type="hidden" name="plan_id" value=old.id/> }.into_any()
+            } else {
+                view! { <input type="hidden" name="group" value=slug/> }.into_any()
+            }}
+            <TextField name="title" label=t("plan-field-title") required=true value=old.title.clone() error=error.clone()/>
             <TextArea name="summary" label=t("plan-field-summary") hint=t("plan-field-summary-hint")
-                rows=3 required=true maxlength=300 error=error.clone()/>
+                rows=3 required=true maxlength=300 value=old.summary.clone() error=error.clone()/>
             <TextArea name="body" label=t("plan-field-body") hint=t("reactions-body-hint")
-                rows=10 required=true maxlength=20000 error=error.clone()/>
-            <TextField name="place" label=t("plan-field-place") hint=t("plan-field-place-hint") error=error.clone()/>
+                rows=10 required=true maxlength=20000 value=old.body_source.clone() error=error.clone()/>
+            <TextField name="place" label=t("plan-field-place") hint=t("plan-field-place-hint") value=old.place.clone() error=error.clone()/>
             <fieldset class="field principles-choice" id="veld-principles">
                 <legend>{t("plan-field-principles")}</legend>
                 <p class="field__hint">{t("plan-field-principles-hint")}</p>
@@ -98,9 +129,10 @@ fn PlanForm(slug: String, name: String, doc: ManifestDoc) -> impl IntoView {
                         {pillar.principles.into_iter().map(|p| {
                             let id = format!("principe-{}", p.slug);
                             let label = if english { p.title_en.clone() } else { p.quote.clone() };
+                            let checked = chosen.contains(&p.slug);
                             view! {
                                 <div class="check">
-                                    <input type="checkbox" id=id.clone() name="principles[]" value=p.slug/>
+                                    <input type="checkbox" id=id.clone() name="principles[]" value=p.slug checked=checked/>
                                     <label for=id>{label}</label>
                                 </div>
                             }
@@ -108,7 +140,7 @@ fn PlanForm(slug: String, name: String, doc: ManifestDoc) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <button class="button button--primary button--wide" type="submit">{t("plan-new-submit")}</button>
+            <button class="button button--primary button--wide" type="submit">{t(submit_key)}</button>
         </form>
     }
 }

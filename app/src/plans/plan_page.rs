@@ -15,7 +15,7 @@ use crate::{
         api::{ReportContent, RestoreContent},
         report_form::{ReportForm, RestoreForm},
     },
-    plans::updates_section::UpdatesSection,
+    plans::{images_section::ImagesSection, updates_section::UpdatesSection},
     ui::{
         form::{first_error, query_param, set_status, ErrorSummary},
         format_date,
@@ -45,6 +45,8 @@ pub struct PlanView {
     pub moderator: bool,
     /// The reader's user id.
     pub reader: Option<i64>,
+    /// Its images, oldest first.
+    pub images: Vec<super::images::PlanImage>,
     /// Progress and accountability updates, newest first.
     pub updates: Vec<super::updates::PlanUpdate>,
     /// Which kinds of update the reader may post.
@@ -97,7 +99,9 @@ async fn load(id: String) -> Result<PlanView, AppError> {
             }
             None => false,
         };
+        let images = super::images::list(&db, id).await?;
         Ok(PlanView {
+            images,
             moderator,
             reader: viewer.as_ref().map(|v| v.id),
             updates,
@@ -164,6 +168,7 @@ fn HiddenPlan(view: PlanView) -> impl IntoView {
 fn PlanBody(view: PlanView) -> impl IntoView {
     let p = view.plan;
     let error = first_error(&[
+        super::api::RemovePlanImage::PATH,
         ReportContent::PATH,
         RestoreContent::PATH,
         ChangePlanPhase::PATH,
@@ -172,6 +177,8 @@ fn PlanBody(view: PlanView) -> impl IntoView {
     ]);
     let notice = if query_param("nieuw").is_some() {
         Some(t("plan-notice-created"))
+    } else if query_param("bewerkt").is_some() {
+        Some(t("plan-notice-edited"))
     } else if query_param("fase").is_some() {
         Some(t("plan-notice-phase"))
     } else {
@@ -207,10 +214,14 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                 <p class="lead">{p.summary.clone()}</p>
                 <p class="muted">{by}" · "<a href=group_href>{p.group_name.clone()}</a>
                     {place.map(|pl| view! { " · "<span>{t("plan-place")}": "{pl}</span> })}</p>
+                {view.may_steer.then(|| view! {
+                    <p><a class="button button--quiet" href=format!("/plannen/{}/bewerken", p.id)>{t("plan-edit-link")}</a></p>
+                })}
             </header>
             <div class="group-layout">
                 <div class="group-main">
                     <div class="prose plan__body" inner_html=p.body_html.clone()></div>
+                    <ImagesSection plan_id=p.id images=view.images editor=view.may_steer/>
                     {(!view.principles.is_empty()).then(|| view! {
                         <section class="section" aria-labelledby="principes">
                             <h2 id="principes">{t("plan-principles")}</h2>

@@ -44,6 +44,33 @@ pub async fn insert_plan(
     .await
 }
 
+/// Replaces a plan's texts after an edit (its group, writer and phase stay).
+pub async fn update_plan(
+    conn: &mut AnyConnection,
+    id: i64,
+    p: &NewPlan<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        r#"UPDATE plans SET title = $1, summary = $2, body_source = $3, body_html = $4,
+               place = $5, updated_at = $6 WHERE id = $7"#,
+    )
+    .bind(p.title)
+    .bind(p.summary)
+    .bind(p.body_source)
+    .bind(p.body_html)
+    .bind(p.place)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM plan_principles WHERE plan_id = $1")
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
 /// Links a plan to manifest principles.
 pub async fn insert_principles(
     conn: &mut AnyConnection,

@@ -138,6 +138,45 @@ pub async fn create(
     Ok(id)
 }
 
+/// The writer or a coordinator edits a plan's texts, place and principles.
+/// The phase and its history stay as they are.
+pub async fn update(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    plan_id: i64,
+    form: PlanForm,
+) -> AppResult<()> {
+    let viewer = logged_in(viewer)?;
+    let mut tx = db.write_tx().await?;
+    let (group_id, author_id, _) = queries::lock(&mut tx, plan_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if !may_steer(&mut tx, group_id, author_id, viewer).await? {
+        return Err(AppError::forbidden());
+    }
+    let principles = check(db, &form).await?;
+    let body_html = crate::discussion::markdown::render(form.body.trim());
+    let texts = NewPlan {
+        group_id,
+        author_id: author_id.unwrap_or(viewer.id),
+        title: form.title.trim(),
+        summary: form.summary.trim(),
+        body_source: form.body.trim(),
+        body_html: &body_html,
+        place: form.place.trim(),
+    };
+    queries::update_plan(&mut tx, plan_id, &texts, now()).await?;
+    queries::insert_principles(&mut tx, plan_id, &principles).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether this person may edit the plan and move its phase.
+pub async fn may_edit(db: &Db, viewer: &Viewer, plan: &Plan) -> AppResult<bool> {
+    let mut conn = db.pool.acquire().await?;
+    may_steer(&mut conn, plan.group_id, plan.author_id, viewer).await
+}
+
 /// A plan by id, or "not found".
 pub async fn plan(db: &Db, id: i64) -> AppResult<Plan> {
     queries::find(&db.pool, id)

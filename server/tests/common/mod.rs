@@ -21,6 +21,7 @@ pub async fn router(db: &Db, url: String) -> Router {
         demo: false,
         secure_cookies: false,
         listen: None,
+        image_dir: None,
     };
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("wijkplein")
@@ -30,6 +31,7 @@ pub async fn router(db: &Db, url: String) -> Router {
         AppState {
             leptos_options,
             db: db.clone(),
+            images: app::media::store::ImageStore::Database,
         },
     )
     .await
@@ -122,12 +124,28 @@ pub const NEW_GROUP: &str = "name=Groen+Plein&neighbourhood=De+Pijp&municipality
 
 /// A multipart form with one file field `beeld`, as a browser sends it.
 pub fn upload(path: &str, file: &[u8], cookie: Option<&str>) -> Request<Body> {
+    upload_with_alt(path, file, None, cookie)
+}
+
+/// Like [`upload`], with a text field `alt` before the file.
+pub fn upload_with_alt(
+    path: &str,
+    file: &[u8],
+    alt: Option<&str>,
+    cookie: Option<&str>,
+) -> Request<Body> {
     let boundary = "----wijkpleingrens";
-    let mut body = format!(
+    let mut body = String::new();
+    if let Some(alt) = alt {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n{alt}\r\n"
+        ));
+    }
+    body.push_str(&format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"beeld\"; filename=\"foto.png\"\r\n\
          Content-Type: image/png\r\n\r\n"
-    )
-    .into_bytes();
+    ));
+    let mut body = body.into_bytes();
     body.extend_from_slice(file);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let mut req = Request::post(path)

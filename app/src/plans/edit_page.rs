@@ -1,0 +1,58 @@
+//! `/plannen/:id/bewerken`: the writer or a coordinator of the group edits a
+//! plan's texts, place and principles (its phase changes on the plan page).
+
+use super::{model::Plan, new_page::PlanForm};
+use crate::{error::AppError, i18n::t, manifest::model::ManifestDoc, ui::form::set_status};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+async fn load(id: String) -> Result<(Plan, ManifestDoc), AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let id: i64 = id.parse().map_err(|_| AppError::not_found())?;
+        let db = crate::state::use_db()?;
+        let viewer = crate::accounts::session::require_viewer()?;
+        let plan = super::service::plan(&db, id).await?;
+        if !super::service::may_edit(&db, &viewer, &plan).await? {
+            return Err(AppError::forbidden());
+        }
+        let (_, doc) = crate::manifest::queries::latest(&db.pool)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        Ok((plan, doc))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = id;
+        Err(AppError::NotFound(String::new()))
+    }
+}
+
+/// The edit form; guests get 401, people who may not edit 403.
+#[component]
+pub fn EditPlanPage() -> impl IntoView {
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
+    let data = Resource::new_blocking(move || id.clone(), load);
+    view! {
+        <Title text=format!("{} · Wijkplein", t("plan-edit-title"))/>
+        <div class="narrow">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((plan, doc)) => view! {
+                            <PlanForm slug=plan.group_slug.clone() name=plan.group_name.clone() doc existing=Some(plan)/>
+                        }.into_any(),
+                        Err(e) => {
+                            set_status(e.status());
+                            view! { <h1>{t("plan-edit-title")}</h1><p class="notice notice--error">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! Images on a plan: up to six, each with a description of what it shows.
+//! The writer and the group's coordinators add and remove them. Uploads are
+//! checked by content and re-encoded (`crate::media`), then kept behind the
+//! storage interface (`crate::media::store`).
+
+use serde::{Deserialize, Serialize};
+
+/// Most images on one plan.
+pub const MAX_IMAGES: i64 = 6;
+/// Longest side after scaling, in pixels.
+pub const IMAGE_SIDE: u32 = 1200;
+
+/// An image as the plan page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanImage {
+    /// Row id.
+    pub id: i64,
+    /// Its address: `/beelden/<key>`.
+    pub src: String,
+    /// Pixels, so the page does not jump while it loads.
+    pub width: i64,
+    /// See `width`.
+    pub height: i64,
+    /// What it shows.
+    pub alt: String,
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::{PlanImage, IMAGE_SIDE, MAX_IMAGES};
+    use crate::{
+        accounts::Viewer,
+        db::{now, Db},
+        error::{AppError, AppResult},
+        media::store::{new_key, ImageStore},
+    };
+    use sqlx::Row;
+
+    /// Length of the description, in characters.
+    pub const ALT: (usize, usize) = (3, 200);
+
+    async fn editor(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<()> {
+        let viewer = viewer.ok_or_else(AppError::login_required)?;
+        let plan = crate::plans::service::plan(db, plan_id).await?;
+        if crate::plans::service::may_edit(db, viewer, &plan).await? {
+            Ok(())
+        } else {
+            Err(AppError::forbidden())
+        }
+    }
+
+    /// Adds an image with its description; returns its id.
+    pub async fn add(
+        db: &Db,
+        store: &ImageStore,
+        viewer: Option<&Viewer>,
+        plan_id: i64,
+        upload: Vec<u8>,
+        alt: &str,
+    ) -> AppResult<i64> {
+        editor(db, viewer, plan_id).await?;
+        let alt = alt.trim().to_owned();
+        if !(ALT.0..=ALT.1).contains(&alt.chars().count()) {
+            return Err(AppError::field("alt", "image_alt_length"));
+        }
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_images WHERE plan_id = $1")
+            .bind(plan_id)
+            .fetch_one(&db.pool)
+            .await?;
+        if count >= MAX_IMAGES {
+            return Err(AppError::field("beeld", "image_too_many"));
+        }
+        let image =
+            tokio::task::spawn_blocking(move || crate::media::normalise(&upload, IMAGE_SIDE))
+                .await
+                .map_err(AppError::internal)?
+                .map_err(|problem| AppError::field("beeld", problem.code()))?;
+        let key = new_key(image.content_type);
+        store.put(db, &key, &image.bytes).await?;
+        let id = sqlx::query_scalar(
+            "INSERT INTO plan_images (plan_id, storage_key, width, height, alt, uploaded_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(plan_id)
+        .bind(&key)
+        .bind(i64::from(image.width))
+        .bind(i64::from(image.height))
+        .bind(&alt)
+        .bind(viewer.map(|v| v.id))
+        .bind(now())
+        .fetch_one(&db.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// Removes an image; returns its plan's id.
+    pub async fn remove(
+        db: &Db,
+        store: &ImageStore,
+        viewer: Option<&Viewer>,
+        image_id: i64,
+    ) -> AppResult<i64> {
+        viewer.ok_or_else(AppError::login_required)?;
+        let row = sqlx::query("SELECT plan_id, storage_key FROM plan_images WHERE id = $1")
+            .bind(image_id)
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        let plan_id: i64 = row.try_get("plan_id")?;
+        let key: String = row.try_get("storage_key")?;
+        editor(db, viewer, plan_id).await?;
+        sqlx::query("DELETE FROM plan_images WHERE id = $1")
+            .bind(image_id)
+            .execute(&db.pool)
+            .await?;
+        store.delete(db, &key).await?;
+        Ok(plan_id)
+    }
+
+    /// A plan's images, oldest first.
+    pub async fn list(db: &Db, plan_id: i64) -> AppResult<Vec<PlanImage>> {
+        let rows = sqlx::query(
+            "SELECT id, storage_key, width, height, alt FROM plan_images WHERE plan_id = $1 ORDER BY id",
+        )
+        .bind(plan_id)
+        .fetch_all(&db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PlanImage {
+                    id: r.try_get("id")?,
+                    src: format!("/beelden/{}", r.try_get::<String, _>("storage_key")?),
+                    width: r.try_get("width")?,
+                    height: r.try_get("height")?,
+                    alt: r.try_get("alt")?,
+                })
+            })
+            .collect()
+    }
+}
