@@ -1,6 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { visit, checkPage, registerAs, startGroup, newPerson } from './helpers';
 
+// A 1×1 PNG, enough for the server to decode and re-encode.
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 test('write a plan with a principle, move it through phases, and support it', async ({ page, browser }) => {
   await registerAs(page, 'Yara Bakker');
   const groupPath = await startGroup(page, `Pleingroep ${Date.now()}`);
@@ -19,6 +22,15 @@ test('write a plan with a principle, move it through phases, and support it', as
   await expect(page.locator('.plan__body strong')).toHaveText('zes bomen');
   const planPath = new URL(page.url()).pathname;
   await checkPage(page);
+
+  // An image with a description; the server scales and re-encodes it.
+  await page.getByLabel('Wat staat erop?').fill('Het plein zoals het nu is');
+  await page.getByLabel('Afbeelding', { exact: true }).setInputFiles({ name: 'plein.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG, 'base64') });
+  await page.getByRole('button', { name: 'Beeld uploaden' }).click();
+  await expect(page.getByRole('status')).toContainText('Het beeld is toegevoegd');
+  const img = page.getByRole('img', { name: 'Het plein zoals het nu is' });
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
 
   // Step by step through the phases; a pause needs a reason.
   await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
