@@ -24,6 +24,7 @@ test('write a plan with a principle, move it through phases, and support it', as
   await checkPage(page);
 
   // An image with a description; the server scales and re-encodes it.
+  await page.getByText('Beeld toevoegen').click();
   await page.getByLabel('Wat staat erop?').fill('Het plein zoals het nu is');
   await page.getByLabel('Afbeelding', { exact: true }).setInputFiles({ name: 'plein.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG, 'base64') });
   await page.getByRole('button', { name: 'Beeld uploaden' }).click();

@@ -57,9 +57,11 @@ pub fn ImagesSection(plan_id: i64, images: Vec<PlanImage>, editor: bool) -> impl
                     </li>
                 }).collect_view()}
             </ul>
+            // Folded away until wanted, unless the last upload needs fixing.
             {(editor && room).then(|| view! {
-                <form class="card form" method="post" enctype="multipart/form-data" action=format!("/plannen/{plan_id}/beelden")>
-                    <h3>{t("plan-image-add")}</h3>
+                <details class="card image-upload" open=problem.is_some()>
+                <summary>{t("plan-image-add")}</summary>
+                <form class="form" method="post" enctype="multipart/form-data" action=format!("/plannen/{plan_id}/beelden")>
                     {problem.clone().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
                     <div class="field">
                         <label for="veld-alt">{t("plan-image-alt")}</label>
@@ -73,6 +75,7 @@ pub fn ImagesSection(plan_id: i64, images: Vec<PlanImage>, editor: bool) -> impl
                     </div>
                     <button class="button button--secondary" type="submit">{t("plan-image-submit")}</button>
                 </form>
+                </details>
             })}
         </section>
     }
