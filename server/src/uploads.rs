@@ -30,21 +30,11 @@ pub async fn upload_group_image(
         }
         Err(code) => Err(AppError::field("beeld", code)),
     };
-    let back = format!("/groepen/{slug}/bewerken");
-    match result {
-        Ok(()) => see_other(&format!("{back}?beeld=opgeslagen#beeld")),
-        Err(AppError::Validation { fields, .. }) => {
-            let code = fields
-                .first()
-                .map(|f| f.code.as_str())
-                .unwrap_or("image_unreadable");
-            see_other(&format!("{back}?beeldfout={code}#beeld"))
-        }
-        Err(err) => {
-            let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            (status, err.to_string()).into_response()
-        }
-    }
+    after_upload(
+        result.map(|_| ()),
+        &format!("/groepen/{slug}/bewerken"),
+        "beeld",
+    )
 }
 
 /// `POST /plannen/{id}/beelden`: adds an image (field `beeld`) with its
@@ -70,15 +60,21 @@ pub async fn upload_plan_image(
         }
         Err(code) => Err(AppError::field("beeld", code)),
     };
-    let back = format!("/plannen/{id}");
+    after_upload(result.map(|_| ()), &format!("/plannen/{id}"), "beelden")
+}
+
+/// Sends the browser back to `page#anchor` after an upload: with
+/// `beeld=opgeslagen`, or with `beeldfout=<code>` for a problem the page
+/// explains; other errors (401, 403, 404) answer with their status.
+fn after_upload(result: Result<(), AppError>, page: &str, anchor: &str) -> Response {
     match result {
-        Ok(_) => see_other(&format!("{back}?beeld=opgeslagen#beelden")),
+        Ok(()) => see_other(&format!("{page}?beeld=opgeslagen#{anchor}")),
         Err(AppError::Validation { fields, .. }) => {
             let code = fields
                 .first()
                 .map(|f| f.code.as_str())
                 .unwrap_or("image_unreadable");
-            see_other(&format!("{back}?beeldfout={code}#beelden"))
+            see_other(&format!("{page}?beeldfout={code}#{anchor}"))
         }
         Err(err) => {
             let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);

@@ -11,7 +11,6 @@ use crate::{
     accounts::Viewer,
     db::{now, Db},
     error::{AppError, AppResult},
-    groups::model::MemberRole,
     live::LiveEvent,
 };
 
@@ -53,17 +52,11 @@ pub async fn is_moderator(db: &Db, viewer: Option<&Viewer>, key: &str) -> AppRes
     let Some(viewer) = viewer else {
         return Ok(false);
     };
-    if viewer.is_admin {
-        return Ok(true);
-    }
-    let Some(Subject::Plan(id)) = Subject::parse(key) else {
-        return Ok(false);
+    let group = match Subject::parse(key) {
+        Some(Subject::Plan(id)) => Some(crate::plans::service::plan(db, id).await?.group_id),
+        _ => None,
     };
-    let plan = crate::plans::service::plan(db, id).await?;
-    Ok(matches!(
-        crate::groups::queries::membership(&db.pool, plan.group_id, viewer.id).await?,
-        Some((MemberRole::Coordinator, _))
-    ))
+    crate::moderation::service::may_moderate(db, viewer, group).await
 }
 
 /// After a reaction on `key` was added, changed or removed.

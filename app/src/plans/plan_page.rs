@@ -56,7 +56,6 @@ pub struct PlanView {
 async fn load(id: String) -> Result<PlanView, AppError> {
     #[cfg(feature = "ssr")]
     {
-        use crate::groups::model::MemberRole;
         use crate::i18n::{current_lang, Lang};
         let id: i64 = id.parse().map_err(|_| AppError::not_found())?;
         let db = crate::state::use_db()?;
@@ -83,11 +82,7 @@ async fn load(id: String) -> Result<PlanView, AppError> {
         let (supports, may_steer) = match &viewer {
             Some(v) => (
                 super::queries::supports(&db.pool, id, v.id).await?,
-                plan.author_id == Some(v.id)
-                    || matches!(
-                        crate::groups::queries::membership(&db.pool, plan.group_id, v.id).await?,
-                        Some((MemberRole::Coordinator, _))
-                    ),
+                super::service::may_edit(&db, v, &plan).await?,
             ),
             None => (false, false),
         };
