@@ -14,12 +14,18 @@ if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json 
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
 fi
 
+# Test databases (one SQLite file per test) go to a folder of their own that
+# is removed at the end, also when a test fails or the run is stopped.
+TEST_TMP="$(mktemp -d /tmp/wijkplein-tests.XXXXXX)"
+export TMPDIR="$TEST_TMP"
+
 SERVER_PID=""
 SECOND_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "$SECOND_PID" ] && kill "$SECOND_PID" 2>/dev/null || true
   pg_stop
+  rm -rf "$TEST_TMP"
 }
 trap cleanup EXIT
 

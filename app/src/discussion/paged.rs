@@ -6,45 +6,28 @@
 use super::{
     api::{DeleteReaction, EditReaction, PostReaction},
     card::{NewReactionForm, ReactionCard, ReplyForm},
-    model::{max_depth, Reaction},
+    model::{max_depth, Reaction, ThreadPage},
 };
 use crate::{
     accounts::Viewer,
-    error::AppError,
     i18n::t,
     ui::form::{first_error, query_param, ErrorSummary},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-#[cfg(feature = "ssr")]
-async fn load(
-    subject: String,
-    after: Option<String>,
-) -> Result<super::model::ThreadPage, AppError> {
-    let db = crate::state::use_db()?;
-    let after = after.as_deref().and_then(super::model::ThreadCursor::parse);
-    super::service::page(&db, crate::accounts::viewer().as_ref(), &subject, after).await
-}
-
-#[cfg(not(feature = "ssr"))]
-async fn load(
-    subject: String,
-    after: Option<String>,
-) -> Result<super::model::ThreadPage, AppError> {
-    let _ = (subject, after);
-    Err(AppError::NotFound(String::new()))
-}
-
 /// The discussion on `subject`, shown on the page at `here` (a local path).
+/// The page loads `page` together with its own data: a second resource
+/// created while the first one resolves left server rendering waiting now and
+/// then.
 #[component]
-pub fn PagedReactions(subject: String, here: String, heading: String) -> impl IntoView {
-    let after = query_param("na");
-    let first_page = after.is_none();
-    let page = Resource::new_blocking(|| (), {
-        let subject = subject.clone();
-        move |_| load(subject.clone(), after.clone())
-    });
+pub fn PagedReactions(
+    page: ThreadPage,
+    subject: String,
+    here: String,
+    heading: String,
+) -> impl IntoView {
+    let first_page = query_param("na").is_none();
     let error = first_error(&[
         PostReaction::PATH,
         EditReaction::PATH,
@@ -69,38 +52,27 @@ pub fn PagedReactions(subject: String, here: String, heading: String) -> impl In
             <ErrorSummary error/>
             {form}
             <div id="reactie-lijst">
-                <Suspense>
-                    {move || {
-                        let (here, viewer, subject) = (here.clone(), viewer.clone(), subject.clone());
-                        Suspend::new(async move {
-                            match page.await {
-                                Ok(page) => {
-                                    let next = page.next.map(|c| format!("{here}?na={}#reacties", c.encode()));
-                                    let depth = max_depth(&subject);
-                                    let ctx = Ctx { moderator: page.moderator, here: here.clone(), viewer, subject, max_depth: depth };
-                                    view! {
-                                        {(!first_page).then(|| view! {
-                                            <p><a href=format!("{here}#reacties")>{t("reactions-newest")}</a></p>
-                                        })}
-                                        {if page.threads.is_empty() {
-                                            view! { <p class="empty">{t("reactions-empty-plan")}</p> }.into_any()
-                                        } else {
-                                            view! {
-                                                <ol class="threads">
-                                                    {page.threads.into_iter().map(|r| thread(r, &ctx)).collect_view()}
-                                                </ol>
-                                            }.into_any()
-                                        }}
-                                        {next.map(|href| view! {
-                                            <p class="pager"><a class="button button--secondary" href=href rel="next">{t("reactions-older")}</a></p>
-                                        })}
-                                    }.into_any()
-                                }
-                                Err(e) => view! { <p class="notice">{e.to_string()}</p> }.into_any(),
-                            }
-                        })
-                    }}
-                </Suspense>
+                {
+                    let next = page.next.map(|c| format!("{here}?na={}#reacties", c.encode()));
+                    let ctx = Ctx { moderator: page.moderator, here: here.clone(), viewer, max_depth: max_depth(&subject), subject };
+                    view! {
+                        {(!first_page).then(|| view! {
+                            <p><a href=format!("{here}#reacties")>{t("reactions-newest")}</a></p>
+                        })}
+                        {if page.threads.is_empty() {
+                            view! { <p class="empty">{t("reactions-empty-plan")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ol class="threads">
+                                    {page.threads.into_iter().map(|r| thread(r, &ctx)).collect_view()}
+                                </ol>
+                            }.into_any()
+                        }}
+                        {next.map(|href| view! {
+                            <p class="pager"><a class="button button--secondary" href=href rel="next">{t("reactions-older")}</a></p>
+                        })}
+                    }
+                }
             </div>
         </section>
     }

@@ -16,42 +16,45 @@ use crate::{
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-/// The threads, and for guests a fresh proof-of-work challenge.
-async fn load(
-    subject: String,
-    kind: Option<ReactionKind>,
-) -> Result<(Vec<Reaction>, Option<String>), AppError> {
-    #[cfg(feature = "ssr")]
-    {
-        let db = crate::state::use_db()?;
-        let viewer = crate::accounts::viewer();
-        let mut threads = super::service::threads(&db, &subject, kind).await?;
-        let reader = viewer.as_ref().map(|v| v.id);
-        let admin = viewer.as_ref().is_some_and(|v| v.is_admin);
-        super::model::redact_hidden(&mut threads, reader, admin);
-        let challenge = match viewer {
-            None => Some(super::service::issue_challenge(&db).await?),
-            Some(_) => None,
-        };
-        Ok((threads, challenge))
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = (subject, kind);
-        Ok((Vec::new(), None))
-    }
+/// What the section shows: the threads, and for guests a fresh
+/// proof-of-work challenge.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct SectionData {
+    /// The threads, filtered by the kind in the address.
+    pub threads: Vec<Reaction>,
+    /// A challenge id for guests.
+    pub challenge: Option<String>,
+}
+
+/// The kind filter in the address (`?soort=`).
+fn kind_from_url() -> Option<ReactionKind> {
+    query_param("soort")
+        .as_deref()
+        .and_then(ReactionKind::parse)
+}
+
+/// Loads the section for `subject`. The page calls this inside its own load,
+/// so it waits on one resource only: a second resource created while the
+/// first one resolves left server rendering waiting now and then.
+#[cfg(feature = "ssr")]
+pub async fn load(subject: &str) -> Result<SectionData, AppError> {
+    let db = crate::state::use_db()?;
+    let viewer = crate::accounts::viewer();
+    let mut threads = super::service::threads(&db, subject, kind_from_url()).await?;
+    let reader = viewer.as_ref().map(|v| v.id);
+    let admin = viewer.as_ref().is_some_and(|v| v.is_admin);
+    super::model::redact_hidden(&mut threads, reader, admin);
+    let challenge = match viewer {
+        None => Some(super::service::issue_challenge(&db).await?),
+        Some(_) => None,
+    };
+    Ok(SectionData { threads, challenge })
 }
 
 /// Reactions on `subject`, shown on the page at `here` (a local path).
 #[component]
-pub fn ReactionSection(subject: String, here: String) -> impl IntoView {
-    let kind = query_param("soort")
-        .as_deref()
-        .and_then(ReactionKind::parse);
-    let threads = Resource::new_blocking(move || (), {
-        let subject = subject.clone();
-        move |_| load(subject.clone(), kind)
-    });
+pub fn ReactionSection(data: SectionData, subject: String, here: String) -> impl IntoView {
+    let kind = kind_from_url();
     let error = error_from_url(PostReaction::PATH)
         .or_else(|| error_from_url(EditReaction::PATH))
         .or_else(|| error_from_url(DeleteReaction::PATH))
@@ -67,27 +70,17 @@ pub fn ReactionSection(subject: String, here: String) -> impl IntoView {
             {waiting.then(|| view! { <p class="notice notice--success" role="status">{t("reactions-waiting")}</p> })}
             {reported.then(|| view! { <p class="notice notice--success" role="status">{t("report-thanks")}</p> })}
             <ErrorSummary error=error.clone()/>
-            <Suspense>
-                {move || {
-                    let (here, viewer) = (here.clone(), viewer.clone());
-                    let subject = subject.clone();
-                    Suspend::new(async move {
-                        match threads.await {
-                            Ok((list, challenge)) => {
-                                let nonce_inputs = nonce_input_ids(&list, challenge.is_some());
-                                view! {
-                                    <Threads list here=here.clone() viewer=viewer.clone() subject=subject.clone() challenge=challenge.clone()/>
-                                    <NewReactionForm heading=new_heading(&subject) subject here viewer challenge=challenge.clone()/>
-                                    {challenge.map(|id| view! {
-                                        <ChallengeSolver id difficulty=super::challenge::DIFFICULTY inputs=nonce_inputs/>
-                                    })}
-                                }.into_any()
-                            }
-                            Err(e) => view! { <p class="notice">{e.to_string()}</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {
+                let SectionData { threads: list, challenge } = data;
+                let nonce_inputs = nonce_input_ids(&list, challenge.is_some());
+                view! {
+                    <Threads list here=here.clone() viewer=viewer.clone() subject=subject.clone() challenge=challenge.clone()/>
+                    <NewReactionForm heading=new_heading(&subject) subject here viewer challenge=challenge.clone()/>
+                    {challenge.map(|id| view! {
+                        <ChallengeSolver id difficulty=super::challenge::DIFFICULTY inputs=nonce_inputs/>
+                    })}
+                }
+            }
         </section>
     }
 }

@@ -18,6 +18,8 @@ pub const PAGE_SIZE: i64 = 20;
 /// Everything the page shows, loaded in one go on the server.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ManifestView {
+    /// The reactions under the manifest.
+    pub reactions: crate::discussion::section::SectionData,
     /// The newest version.
     pub doc: ManifestDoc,
     /// State for the signing box.
@@ -75,6 +77,7 @@ async fn load() -> Result<ManifestView, AppError> {
             error,
         };
         Ok(ManifestView {
+            reactions: crate::discussion::section::load("manifest").await?,
             doc,
             sign,
             signatures,
@@ -170,7 +173,7 @@ fn ManifestBody(view: ManifestView) -> impl IntoView {
         </article>
         {view! { <SignBox state=view.sign texts=sign_texts()/> }}
         <SignatureList signatures=view.signatures next=view.next/>
-        <crate::discussion::section::ReactionSection subject="manifest".to_owned() here="/manifest".to_owned()/>
+        <crate::discussion::section::ReactionSection data=view.reactions subject="manifest".to_owned() here="/manifest".to_owned()/>
     }
 }
 

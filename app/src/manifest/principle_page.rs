@@ -11,9 +11,10 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 type Practice = Vec<crate::plans::model::PlanSummary>;
+type Reactions = crate::discussion::section::SectionData;
 
 /// The manifest and the plans that put this principle into practice.
-async fn load(slug: String) -> Result<(ManifestDoc, Practice), AppError> {
+async fn load(slug: String) -> Result<(ManifestDoc, Practice, Reactions), AppError> {
     #[cfg(feature = "ssr")]
     {
         let db = crate::state::use_db()?;
@@ -21,7 +22,14 @@ async fn load(slug: String) -> Result<(ManifestDoc, Practice), AppError> {
             .await?
             .ok_or_else(AppError::not_found)?;
         let plans = crate::plans::queries::for_principle(&db.pool, &slug, 12).await?;
-        Ok((doc, plans))
+        let reactions = match doc.principle(&slug) {
+            Some(_) => crate::discussion::section::load(&format!("manifest:{slug}")).await?,
+            None => Reactions {
+                threads: Vec::new(),
+                challenge: None,
+            },
+        };
+        Ok((doc, plans, reactions))
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -50,7 +58,7 @@ pub fn PrincipleEntryPage() -> impl IntoView {
                 let slug = slug.clone();
                 Suspend::new(async move {
                     match doc.await {
-                        Ok((doc, plans)) if doc.principle(&slug).is_some() => view! { <PrincipleBody doc slug plans/> }.into_any(),
+                        Ok((doc, plans, reactions)) if doc.principle(&slug).is_some() => view! { <PrincipleBody doc slug plans reactions/> }.into_any(),
                         Ok(_) => view! { <crate::pages::NotFoundPage/> }.into_any(),
                         Err(e) => {
                             set_status(e.status());
@@ -64,7 +72,12 @@ pub fn PrincipleEntryPage() -> impl IntoView {
 }
 
 #[component]
-fn PrincipleBody(doc: ManifestDoc, slug: String, plans: Practice) -> impl IntoView {
+fn PrincipleBody(
+    doc: ManifestDoc,
+    slug: String,
+    plans: Practice,
+    reactions: Reactions,
+) -> impl IntoView {
     let english = current_lang() == Lang::En;
     let Some((number, pillar, principle)) = doc.principle(&slug) else {
         return ().into_any();
@@ -101,7 +114,7 @@ fn PrincipleBody(doc: ManifestDoc, slug: String, plans: Practice) -> impl IntoVi
                 </ul>
             </section>
             <p><a href=format!("/manifest#{}", principle.slug)>{t("principle-back")}</a></p>
-            <crate::discussion::section::ReactionSection subject=format!("manifest:{}", principle.slug)
+            <crate::discussion::section::ReactionSection data=reactions subject=format!("manifest:{}", principle.slug)
                 here=format!("/manifest/principes/{}", principle.slug)/>
         </article>
     }

@@ -51,9 +51,12 @@ pub struct PlanView {
     pub updates: Vec<super::updates::PlanUpdate>,
     /// Which kinds of update the reader may post.
     pub update_kinds: Vec<super::updates::UpdateKind>,
+    /// The page of the discussion asked for (`?na=`), loaded with the rest so
+    /// the page waits on one resource only.
+    pub discussion: crate::discussion::model::ThreadPage,
 }
 
-async fn load(id: String) -> Result<PlanView, AppError> {
+async fn load(id: String, after: Option<String>) -> Result<PlanView, AppError> {
     #[cfg(feature = "ssr")]
     {
         use crate::i18n::{current_lang, Lang};
@@ -95,7 +98,14 @@ async fn load(id: String) -> Result<PlanView, AppError> {
             None => false,
         };
         let images = super::images::list(&db, id).await?;
+        let after = after
+            .as_deref()
+            .and_then(crate::discussion::model::ThreadCursor::parse);
+        let discussion =
+            crate::discussion::service::page(&db, viewer.as_ref(), &format!("plan:{id}"), after)
+                .await?;
         Ok(PlanView {
+            discussion,
             images,
             moderator,
             reader: viewer.as_ref().map(|v| v.id),
@@ -111,7 +121,7 @@ async fn load(id: String) -> Result<PlanView, AppError> {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        let _ = id;
+        let _ = (id, after);
         Err(AppError::NotFound(String::new()))
     }
 }
@@ -123,7 +133,11 @@ pub fn PlanPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .unwrap_or_default();
-    let data = Resource::new_blocking(move || id.clone(), load);
+    let after = query_param("na");
+    let data = Resource::new_blocking(
+        move || (id.clone(), after.clone()),
+        |(id, after)| load(id, after),
+    );
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -230,7 +244,7 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                     <UpdatesSection plan_id=p.id updates=view.updates kinds=view.update_kinds/>
                     <Timeline items=view.timeline/>
                     <div id="fase-wijzigen">{view.may_steer.then(|| view! { <PhaseForm id=p.id phase=p.phase/> })}</div>
-                    <PagedReactions subject=format!("plan:{}", p.id) here=format!("/plannen/{}", p.id)
+                    <PagedReactions page=view.discussion subject=format!("plan:{}", p.id) here=format!("/plannen/{}", p.id)
                         heading=t_args("plan-reactions-heading", &[("count", p.reaction_count.to_string())])/>
                 </div>
                 <div class="group-aside" id="plan-zijkant">

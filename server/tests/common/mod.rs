@@ -36,6 +36,7 @@ pub async fn router(db: &Db, url: String) -> Router {
     )
     .await
     .unwrap()
+    .layer(axum::middleware::from_fn(time_limit))
 }
 
 /// A plain HTML form post, as a browser without JavaScript sends it.
@@ -67,8 +68,28 @@ pub fn session_cookie(res: &axum::response::Response) -> Option<String> {
         .map(|v| v.split(';').next().unwrap_or_default().to_owned())
 }
 
+/// The whole body as text. A page that never finishes streaming fails the
+/// test after a while instead of hanging the run.
 pub async fn text(res: axum::response::Response) -> String {
-    String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned()
+    let body = tokio::time::timeout(LIMIT, res.into_body().collect())
+        .await
+        .expect("the response body did not finish within the time limit");
+    String::from_utf8_lossy(&body.unwrap().to_bytes()).into_owned()
+}
+
+/// How long one request may take in these tests before it counts as hung.
+const LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Fails a request whose response does not start within [`LIMIT`], naming it.
+async fn time_limit(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let what = format!("{} {}", req.method(), req.uri());
+    match tokio::time::timeout(LIMIT, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => panic!("no response within the time limit: {what}"),
+    }
 }
 
 /// The database URL of a test database, for the session store's own pool.
