@@ -8,7 +8,7 @@ ROOT="$PWD"
 source scripts/toolchain.sh
 source scripts/pg.sh
 
-apt_install chromium brotli curl
+apt_install chromium brotli curl python3-aiosmtpd
 if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   log "npm ci in end2end/"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
@@ -21,8 +21,10 @@ export TMPDIR="$TEST_TMP"
 
 SERVER_PID=""
 SECOND_PID=""
+SINK_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true
   [ -n "$SECOND_PID" ] && kill "$SECOND_PID" 2>/dev/null || true
   pg_stop
   rm -rf "$TEST_TMP"
@@ -34,6 +36,22 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 export WIJKPLEIN_REQUIRE_PG=1
 
+# A local SMTP sink (Debian's python3-aiosmtpd) that keeps every mail in a
+# Maildir, where the tests read them back.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+SMTP_PORT="$(free_port)"
+export TEST_MAILDIR="$TEST_TMP/mail"
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$TEST_MAILDIR" &
+SINK_PID=$!
+export TEST_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
+for _ in $(seq 1 50); do
+  [ -d "$TEST_MAILDIR/new" ] && python3 -c "import socket; socket.create_connection(('127.0.0.1', $SMTP_PORT), 1)" 2>/dev/null && break
+  sleep 0.2
+done
+log "SMTP sink on port $SMTP_PORT, mail in $TEST_MAILDIR"
+
 log "unit and database tests (SQLite and PostgreSQL)"
 cargo test --workspace --features app/ssr --exclude frontend
 
@@ -44,9 +62,6 @@ scripts/size-report.sh
 # One browser run per backend, each against a fresh database. With
 # PostgreSQL a second instance serves the same database, for the test that a
 # live update crosses instances (SECOND_BASE_URL).
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
 start_server() {
   local url="$1" port="$2" demo="$3"
   DATABASE_URL="$url" WIJKPLEIN_DEMO="$demo" WIJKPLEIN_LISTEN="127.0.0.1:$port" \

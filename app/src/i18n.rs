@@ -146,6 +146,14 @@ mod client {
     pub fn t_args(key: &str, _args: &[(&'static str, String)]) -> String {
         key.to_owned()
     }
+    /// See the server version; never shown in the browser.
+    pub fn tr(_lang: Lang, key: &str) -> String {
+        key.to_owned()
+    }
+    /// See the server version; never shown in the browser.
+    pub fn tr_args(_lang: Lang, key: &str, _args: &[(&'static str, String)]) -> String {
+        key.to_owned()
+    }
 }
 
 #[cfg(not(feature = "ssr"))]

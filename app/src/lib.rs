@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod discussion;
+pub mod email;
 pub mod error;
 pub mod groups;
 pub mod home;
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("mijn-groepen") view=groups::mine_page::MyGroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("plannen") view=plans::list_page::PlanListPage ssr=SsrMode::Async/>
                     <Route path=path!("meldingen") view=notifications::page::NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("meldingen/instellingen") view=email::settings_page::EmailSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("moderatie") view=moderation::queue_page::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("moderatie/logboek") view=moderation::log_page::LogPage ssr=SsrMode::Async/>
                 </Routes>

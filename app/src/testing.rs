@@ -147,3 +147,49 @@ pub fn sample_png(width: u32, height: u32) -> Vec<u8> {
     }
     out
 }
+
+/// The local SMTP sink that `scripts/test.sh` starts (Python's `aiosmtpd`
+/// writing to a Maildir): its SMTP URL (`TEST_SMTP_URL`) and the Maildir
+/// (`TEST_MAILDIR`). `None` skips a mail test, unless `WIJKPLEIN_REQUIRE_PG=1`
+/// (CI), which makes a missing sink a failure.
+pub fn mail_sink() -> Option<(String, std::path::PathBuf)> {
+    match (
+        std::env::var("TEST_SMTP_URL"),
+        std::env::var("TEST_MAILDIR"),
+    ) {
+        (Ok(url), Ok(dir)) => Some((url, dir.into())),
+        _ if std::env::var("WIJKPLEIN_REQUIRE_PG").as_deref() == Ok("1") => {
+            panic!("TEST_SMTP_URL and TEST_MAILDIR are not set, but WIJKPLEIN_REQUIRE_PG=1")
+        }
+        _ => {
+            eprintln!("skipping a mail test: TEST_SMTP_URL is not set");
+            None
+        }
+    }
+}
+
+/// A public address no other test uses, so a test finds its own mails in
+/// the shared sink (every link in them starts with it).
+pub fn unique_base_url() -> String {
+    format!(
+        "http://{}.wijkplein.test",
+        unique_name("mail").replace('_', "-")
+    )
+}
+
+/// Every message in the sink's Maildir (`new/` and `cur/`), as raw bytes
+/// (bodies may be encoded, so tests decode them before they look inside).
+pub fn sink_messages(maildir: &std::path::Path) -> Vec<Vec<u8>> {
+    let mut found = Vec::new();
+    for sub in ["new", "cur"] {
+        let Ok(entries) = std::fs::read_dir(maildir.join(sub)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if let Ok(bytes) = std::fs::read(entry.path()) {
+                found.push(bytes);
+            }
+        }
+    }
+    found
+}

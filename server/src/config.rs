@@ -18,6 +18,23 @@ pub struct Config {
     pub listen: Option<SocketAddr>,
     /// Folder for uploaded images; `None` keeps them in the database.
     pub image_dir: Option<std::path::PathBuf>,
+    /// Notification e-mail; `None` (no `WIJKPLEIN_SMTP_URL`) sends none.
+    pub mail: Option<MailConfig>,
+}
+
+/// Where and how notification e-mail goes out.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// `WIJKPLEIN_SMTP_URL`, e.g. `smtp://127.0.0.1:2525` (a local sink) or
+    /// `smtps://user:password@smtp.example.nl`.
+    pub smtp_url: String,
+    /// `WIJKPLEIN_MAIL_FROM`, the sender.
+    pub from: String,
+    /// `WIJKPLEIN_PUBLIC_URL`, the site's address for links in mails.
+    pub public_url: String,
+    /// `WIJKPLEIN_MAIL_INTERVAL_SECS`: how often each instance looks for mail
+    /// that is due.
+    pub every: std::time::Duration,
 }
 
 /// A configuration problem, reported before anything starts.
@@ -73,7 +90,31 @@ impl Config {
                 reason: "expected host:port",
             })?),
         };
+        let mail = match var("WIJKPLEIN_SMTP_URL") {
+            None => None,
+            Some(smtp_url) => Some(MailConfig {
+                smtp_url,
+                from: var("WIJKPLEIN_MAIL_FROM")
+                    .unwrap_or_else(|| "Wijkplein <meldingen@wijkplein.localhost>".to_owned()),
+                public_url: var("WIJKPLEIN_PUBLIC_URL")
+                    .unwrap_or_else(|| "http://127.0.0.1:3000".to_owned()),
+                every: match var("WIJKPLEIN_MAIL_INTERVAL_SECS") {
+                    None => std::time::Duration::from_secs(10),
+                    Some(v) => match v.parse::<u64>() {
+                        Ok(secs) if secs > 0 => std::time::Duration::from_secs(secs),
+                        _ => {
+                            return Err(ConfigError::Invalid {
+                                name: "WIJKPLEIN_MAIL_INTERVAL_SECS",
+                                value: v,
+                                reason: "expected a whole number of seconds above 0",
+                            })
+                        }
+                    },
+                },
+            }),
+        };
         Ok(Config {
+            mail,
             database_url,
             max_connections,
             demo: flag("WIJKPLEIN_DEMO", true)?,

@@ -51,6 +51,15 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         db,
         images,
     };
+    if let Some(mail) = &config.mail {
+        let mailer = app::email::sender::Mailer::new(&mail.smtp_url, &mail.from, &mail.public_url)?;
+        tracing::info!(?mailer, "notification e-mail is on");
+        tokio::spawn(app::email::sender::run(
+            state.db.clone(),
+            mailer,
+            mail.every,
+        ));
+    }
     let router = routes::build(&config, state).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Wijkplein listens on http://{addr}");

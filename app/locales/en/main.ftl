@@ -526,3 +526,30 @@ plan-image-file-hint = PNG, JPEG or WebP, at most 5 MB. We make it smaller and r
 plan-image-submit = Upload image
 error-image_alt_length = Describe in 3 to 200 characters what the image shows.
 error-image_too_many = This plan already has the most images allowed. Remove one first.
+
+# Notifications by e-mail
+error-email-delivery = Choose: only in Wijkplein, straight away by e-mail, or in the daily digest.
+email-settings-link = Want notifications by e-mail as well? Set it up here.
+email-settings-title = Notifications by e-mail
+email-settings-intro = Choose for each kind of notification whether it also comes by e-mail: straight away, or together with the rest in one digest a day (in the morning). Without a choice you get no e-mail.
+email-settings-address = We send e-mail to { $email }.
+email-settings-save = Save choices
+email-settings-saved = Your choices have been saved.
+email-delivery-never = Only in Wijkplein
+email-delivery-direct = Straight away by e-mail
+email-delivery-digest = In the daily digest
+email-kind-reply = Someone replies to my reaction
+email-kind-mention = Someone mentions me in a reaction
+email-kind-new_plan = A new plan in one of my groups
+email-kind-plan_phase = A plan I support or wrote moves to another phase
+email-kind-plan_update = An update on a plan I support or wrote
+email-kind-join_decision = A decision on my request to join
+email-greeting = Hello { $name },
+email-direct-open = Read more on Wijkplein:
+email-footer = You get this e-mail because you chose to. Change what you get by e-mail here:
+email-digest-subject = { $count ->
+    [one] Wijkplein: 1 new notification
+   *[other] Wijkplein: { $count } new notifications
+}
+email-digest-intro = This is what happened since your previous digest, per group and per plan.
+email-digest-outside-groups = Outside the groups

@@ -525,3 +525,30 @@ plan-image-file-hint = PNG, JPEG of WebP, hoogstens 5 MB. We verkleinen het beel
 plan-image-submit = Beeld uploaden
 error-image_alt_length = Beschrijf in 3 tot 200 tekens wat er op het beeld staat.
 error-image_too_many = Dit plan heeft al het grootste aantal beelden. Verwijder er eerst een.
+
+# E-mail bij meldingen
+error-email-delivery = Kies: alleen in Wijkplein, meteen per e-mail of in het dagelijkse overzicht.
+email-settings-link = Meldingen ook per e-mail ontvangen? Stel het hier in.
+email-settings-title = E-mail bij meldingen
+email-settings-intro = Kies per soort melding of je die ook per e-mail wilt krijgen: meteen, of samen met de rest in één overzicht per dag (’s ochtends). Zonder keuze krijg je geen e-mail.
+email-settings-address = We sturen e-mail naar { $email }.
+email-settings-save = Keuzes opslaan
+email-settings-saved = Je keuzes zijn opgeslagen.
+email-delivery-never = Alleen in Wijkplein
+email-delivery-direct = Meteen per e-mail
+email-delivery-digest = In het dagelijkse overzicht
+email-kind-reply = Iemand reageert op mijn reactie
+email-kind-mention = Iemand noemt mij in een reactie
+email-kind-new_plan = Een nieuw plan in een van mijn groepen
+email-kind-plan_phase = Een plan dat ik steun of schreef gaat naar een andere fase
+email-kind-plan_update = Een verslag bij een plan dat ik steun of schreef
+email-kind-join_decision = Een besluit over mijn aanvraag om lid te worden
+email-greeting = Hallo { $name },
+email-direct-open = Lees verder op Wijkplein:
+email-footer = Je krijgt deze e-mail omdat je dat zelf hebt gekozen. Wat je per e-mail krijgt, pas je hier aan:
+email-digest-subject = { $count ->
+    [one] Wijkplein: 1 nieuwe melding
+   *[other] Wijkplein: { $count } nieuwe meldingen
+}
+email-digest-intro = Dit gebeurde er sinds je vorige overzicht, per groep en per plan.
+email-digest-outside-groups = Buiten de groepen

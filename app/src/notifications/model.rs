@@ -1,5 +1,6 @@
 //! Notification types and the pure rules around them (shared by server and pages).
 
+use crate::i18n::{tr, tr_args, Lang};
 use serde::{Deserialize, Serialize};
 
 /// What happened.
@@ -97,6 +98,43 @@ pub fn mentioned(text: &str, members: &[(i64, String)]) -> Vec<i64> {
         }
     }
     found
+}
+
+/// The notification as a sentence in `lang`: on the notifications page and in
+/// e-mails.
+pub fn sentence(n: &Notification, lang: Lang) -> String {
+    let t_args = |key: &str, args: &[(&'static str, String)]| tr_args(lang, key, args);
+    let name = n.actor_name.clone();
+    let title = n.title.clone();
+    match n.kind {
+        Kind::Reply => t_args("notification-reply", &[("name", name), ("title", title)]),
+        Kind::Mention => t_args("notification-mention", &[("name", name), ("title", title)]),
+        Kind::NewPlan => t_args(
+            "notification-new-plan",
+            &[
+                ("name", name),
+                ("title", title),
+                ("group", n.detail.clone()),
+            ],
+        ),
+        Kind::PlanPhase => {
+            let phase = crate::plans::model::Phase::parse(&n.detail)
+                .map(|p| tr(lang, &p.label_key()))
+                .unwrap_or_default();
+            t_args(
+                "notification-plan-phase",
+                &[("name", name), ("title", title), ("phase", phase)],
+            )
+        }
+        Kind::PlanUpdate => t_args(
+            "notification-plan-update",
+            &[("name", name), ("title", title)],
+        ),
+        Kind::JoinDecision if n.detail == "approved" => {
+            t_args("notification-join-approved", &[("group", title)])
+        }
+        Kind::JoinDecision => t_args("notification-join-declined", &[("group", title)]),
+    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 
 use super::{
     api::{MarkAllNotificationsRead, MarkNotificationRead},
-    model::{Kind, Notification},
+    model::Notification,
 };
 use crate::{
     error::AppError,
-    i18n::{t, t_args},
+    i18n::t,
     ui::{
         form::{first_error, set_status, ErrorSummary},
         format_date,
@@ -36,6 +36,7 @@ pub fn NotificationsPage() -> impl IntoView {
         <Title text=format!("{} · Wijkplein", t("notifications-title"))/>
         <div class="narrow">
             <h1>{t("notifications-title")}</h1>
+            <p><a href="/meldingen/instellingen">{t("email-settings-link")}</a></p>
             <ErrorSummary error/>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -76,7 +77,7 @@ fn List(list: Vec<Notification>) -> impl IntoView {
 
 #[component]
 fn Item(n: Notification) -> impl IntoView {
-    let text = sentence(&n);
+    let text = super::model::sentence(&n, crate::i18n::current_lang());
     let class = if n.read {
         "notification"
     } else {
@@ -94,40 +95,5 @@ fn Item(n: Notification) -> impl IntoView {
                 </form>
             })}
         </li>
-    }
-}
-
-/// The notification as a sentence in the reader's language.
-fn sentence(n: &Notification) -> String {
-    let name = n.actor_name.clone();
-    let title = n.title.clone();
-    match n.kind {
-        Kind::Reply => t_args("notification-reply", &[("name", name), ("title", title)]),
-        Kind::Mention => t_args("notification-mention", &[("name", name), ("title", title)]),
-        Kind::NewPlan => t_args(
-            "notification-new-plan",
-            &[
-                ("name", name),
-                ("title", title),
-                ("group", n.detail.clone()),
-            ],
-        ),
-        Kind::PlanPhase => {
-            let phase = crate::plans::model::Phase::parse(&n.detail)
-                .map(|p| t(&p.label_key()))
-                .unwrap_or_default();
-            t_args(
-                "notification-plan-phase",
-                &[("name", name), ("title", title), ("phase", phase)],
-            )
-        }
-        Kind::PlanUpdate => t_args(
-            "notification-plan-update",
-            &[("name", name), ("title", title)],
-        ),
-        Kind::JoinDecision if n.detail == "approved" => {
-            t_args("notification-join-approved", &[("group", title)])
-        }
-        Kind::JoinDecision => t_args("notification-join-declined", &[("group", title)]),
     }
 }

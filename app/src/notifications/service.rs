@@ -48,8 +48,10 @@ async fn try_notify(db: &Db, recipients: &[i64], n: &New<'_>) -> Result<(), sqlx
         }
         seen.push(user);
         sqlx::query(
-            "INSERT INTO notifications (user_id, kind, group_id, plan_id, actor_name, title, detail, link, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            // The recipient's e-mail choice for this kind goes with it, for the mail sender.
+            "INSERT INTO notifications (user_id, kind, group_id, plan_id, actor_name, title, detail, link, created_at, delivery)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                     (SELECT delivery FROM email_preferences WHERE user_id = $1 AND kind = $2))",
         )
         .bind(user)
         .bind(n.kind.as_str())

@@ -199,7 +199,7 @@ pub fn RadioGroup(
     name: &'static str,
     /// The question (legend).
     legend: String,
-    /// `(value, label, explanation)` triples.
+    /// `(value, label, explanation)` triples; an empty explanation shows none.
     options: Vec<(String, String, String)>,
     /// The chosen value.
     selected: String,
@@ -215,14 +215,15 @@ pub fn RadioGroup(
             {message.map(|m| view! { <p class="field__error">{m}</p> })}
             {options.into_iter().map(|(value, label, explanation)| {
                 let id = format!("veld-{name}-{value}");
-                let hint_id = format!("{id}-hint");
+                // An empty explanation leaves out the hint.
+                let hint_id = (!explanation.is_empty()).then(|| format!("{id}-hint"));
                 let checked = value == selected;
                 view! {
                     <div class="radio">
                         <input type="radio" id=id.clone() name=name value=value checked=checked
                             aria-describedby=hint_id.clone()/>
                         <label for=id>{label}</label>
-                        <p class="field__hint" id=hint_id>{explanation}</p>
+                        {hint_id.map(|hint_id| view! { <p class="field__hint" id=hint_id>{explanation}</p> })}
                     </div>
                 }
             }).collect_view()}

@@ -22,6 +22,7 @@ pub async fn router(db: &Db, url: String) -> Router {
         secure_cookies: false,
         listen: None,
         image_dir: None,
+        mail: None,
     };
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("wijkplein")

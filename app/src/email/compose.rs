@@ -1,0 +1,87 @@
+//! The words of the mails, plain text in the reader's language. Every link is
+//! absolute (`base` is the site's public address) and leads to the same page
+//! as in the app.
+
+use super::model::{GroupSection, PlanRef};
+use crate::{
+    i18n::{tr, tr_args, Lang},
+    notifications::model::{sentence, Notification},
+};
+use std::fmt::Write;
+
+/// A composed mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+}
+
+/// Where people change what they get by e-mail.
+pub const SETTINGS_PATH: &str = "/meldingen/instellingen";
+
+fn footer(lang: Lang, base: &str) -> String {
+    format!(
+        "\n-- \n{}\n{base}{SETTINGS_PATH}\n",
+        tr(lang, "email-footer")
+    )
+}
+
+/// One notification, sent at once.
+pub fn direct(lang: Lang, name: &str, n: &Notification, base: &str) -> Letter {
+    let text = sentence(n, lang);
+    let mut body = tr_args(lang, "email-greeting", &[("name", name.to_owned())]);
+    let _ = write!(
+        body,
+        "\n\n{text}.\n\n{}\n{base}{}\n",
+        tr(lang, "email-direct-open"),
+        n.link
+    );
+    body.push_str(&footer(lang, base));
+    Letter {
+        subject: text,
+        body,
+    }
+}
+
+/// The daily digest: per group, then per plan, each item with its link.
+pub fn digest(lang: Lang, name: &str, sections: &[GroupSection], base: &str) -> Letter {
+    let count = sections
+        .iter()
+        .map(|s| s.about_group.len() + s.plans.iter().map(|(_, i)| i.len()).sum::<usize>())
+        .sum::<usize>();
+    let mut body = tr_args(lang, "email-greeting", &[("name", name.to_owned())]);
+    let _ = write!(body, "\n\n{}\n", tr(lang, "email-digest-intro"));
+    for section in sections {
+        let heading = match &section.group {
+            Some(g) => format!("{}\n{base}/groepen/{}", g.name, g.slug),
+            None => tr(lang, "email-digest-outside-groups"),
+        };
+        let _ = write!(body, "\n\n== {heading}\n");
+        items(&mut body, lang, &section.about_group, base);
+        for (plan, list) in &section.plans {
+            plan_heading(&mut body, plan, base);
+            items(&mut body, lang, list, base);
+        }
+    }
+    body.push_str(&footer(lang, base));
+    Letter {
+        subject: tr_args(
+            lang,
+            "email-digest-subject",
+            &[("count", count.to_string())],
+        ),
+        body,
+    }
+}
+
+fn plan_heading(body: &mut String, plan: &PlanRef, base: &str) {
+    let _ = write!(body, "\n  {}\n  {base}/plannen/{}\n", plan.title, plan.id);
+}
+
+fn items(body: &mut String, lang: Lang, list: &[Notification], base: &str) {
+    for n in list {
+        let _ = write!(body, "\n  - {}\n    {base}{}\n", sentence(n, lang), n.link);
+    }
+}

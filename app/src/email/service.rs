@@ -1,0 +1,284 @@
+//! Reading and saving e-mail choices, and finding and claiming what is due
+//! (server only). Claims are conditional updates, so with several server
+//! instances on one database exactly one of them wins each mail.
+
+use super::model::{
+    digest_day, Delivery, DigestEntry, GroupRef, PlanRef, Preferences, DIGEST_HOUR,
+};
+use crate::{
+    accounts::Viewer,
+    db::Db,
+    error::{AppError, AppResult},
+    i18n::Lang,
+    notifications::model::{Kind, Notification},
+};
+use sqlx::{any::AnyRow, Row};
+
+/// Times a direct mail is tried before it is given up.
+pub const MAX_ATTEMPTS: i64 = 5;
+
+/// The reader's choice for every kind (`Never` where none is stored).
+pub async fn preferences(db: &Db, viewer: Option<&Viewer>) -> AppResult<Preferences> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT kind, delivery FROM email_preferences WHERE user_id = $1")
+            .bind(viewer.id)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let delivery = rows
+                .iter()
+                .find(|(k, _)| k == kind.as_str())
+                .and_then(|(_, d)| Delivery::parse(d))
+                .unwrap_or_default();
+            (kind, delivery)
+        })
+        .collect())
+}
+
+/// Someone's e-mail address.
+pub async fn address(db: &Db, user_id: i64) -> AppResult<String> {
+    Ok(sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&db.pool)
+        .await?)
+}
+
+/// Saves the reader's choices and the language their mails come in. The
+/// digest day starts at today's, so a first digest waits for the next digest
+/// hour instead of going out at once.
+pub async fn save(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    choices: &Preferences,
+    lang: Lang,
+    now: i64,
+) -> AppResult<()> {
+    let viewer = viewer.ok_or_else(AppError::login_required)?;
+    let mut tx = db.write_tx().await?;
+    sqlx::query("DELETE FROM email_preferences WHERE user_id = $1")
+        .bind(viewer.id)
+        .execute(&mut *tx)
+        .await?;
+    for (kind, delivery) in choices {
+        if *delivery == Delivery::Never {
+            continue;
+        }
+        sqlx::query("INSERT INTO email_preferences (user_id, kind, delivery) VALUES ($1, $2, $3)")
+            .bind(viewer.id)
+            .bind(kind.as_str())
+            .bind(delivery.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO email_settings (user_id, lang, digest_day) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang",
+    )
+    .bind(viewer.id)
+    .bind(lang.code())
+    .bind(digest_day(now, DIGEST_HOUR))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A mail to send: to whom, in which language, and about what.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    /// User id.
+    pub user_id: i64,
+    /// Their e-mail address.
+    pub email: String,
+    /// Their display name.
+    pub name: String,
+    /// The language of their mails.
+    pub lang: Lang,
+}
+
+fn recipient(row: &AnyRow) -> Result<Recipient, sqlx::Error> {
+    Ok(Recipient {
+        user_id: row.try_get("user_id")?,
+        email: row.try_get("email")?,
+        name: row.try_get("display_name")?,
+        lang: row
+            .try_get::<Option<String>, _>("lang")?
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or_default(),
+    })
+}
+
+fn notification(row: &AnyRow) -> Result<Notification, sqlx::Error> {
+    Ok(Notification {
+        id: row.try_get("id")?,
+        kind: Kind::parse(row.try_get("kind")?).unwrap_or(Kind::Reply),
+        actor_name: row.try_get("actor_name")?,
+        title: row.try_get("title")?,
+        detail: row.try_get("detail")?,
+        link: row.try_get("link")?,
+        created_at: row.try_get("created_at")?,
+        read: row.try_get::<Option<i64>, _>("read_at")?.is_some(),
+    })
+}
+
+const NOTIFICATION_COLUMNS: &str = "n.id, n.kind, n.actor_name, n.title, n.detail, n.link, \
+     n.created_at, n.read_at, n.user_id, u.email, u.display_name, s.lang";
+
+/// Direct mails not sent yet (and not given up), oldest first.
+pub async fn direct_due(db: &Db, limit: i64) -> AppResult<Vec<(Recipient, Notification)>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {NOTIFICATION_COLUMNS}
+         FROM notifications n
+         JOIN users u ON u.id = n.user_id
+         LEFT JOIN email_settings s ON s.user_id = n.user_id
+         WHERE n.delivery = 'direct' AND n.emailed_at IS NULL AND n.email_attempts < $1
+         ORDER BY n.id LIMIT $2"
+    ))
+    .bind(MAX_ATTEMPTS)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Ok((recipient(r)?, notification(r)?)))
+        .collect::<Result<_, sqlx::Error>>()?)
+}
+
+/// Claims one notification's mail for this instance; `false` when another
+/// instance (or an earlier round) has it already.
+pub async fn claim(db: &Db, id: i64, now: i64) -> AppResult<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET emailed_at = $1, email_attempts = email_attempts + 1
+         WHERE id = $2 AND emailed_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Gives a claimed mail back after sending failed, to be tried again.
+pub async fn release(db: &Db, id: i64) -> AppResult<()> {
+    sqlx::query("UPDATE notifications SET emailed_at = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// People with unread digest notifications whose digest day has passed.
+pub async fn digest_due(db: &Db, today: i64) -> AppResult<Vec<Recipient>> {
+    let rows = sqlx::query(
+        "SELECT u.id AS user_id, u.email, u.display_name, s.lang
+         FROM email_settings s JOIN users u ON u.id = s.user_id
+         WHERE s.digest_day < $1 AND EXISTS (
+             SELECT 1 FROM notifications n
+             WHERE n.user_id = s.user_id AND n.delivery = 'digest'
+               AND n.emailed_at IS NULL AND n.read_at IS NULL)",
+    )
+    .bind(today)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(recipient)
+        .collect::<Result<_, sqlx::Error>>()?)
+}
+
+/// Claims today's digest of one person; returns the day it replaces (to give
+/// it back if sending fails), or `None` when another instance has it.
+pub async fn claim_digest(db: &Db, user_id: i64, today: i64) -> AppResult<Option<i64>> {
+    let mut tx = db.write_tx().await?;
+    let before: Option<i64> = sqlx::query_scalar(
+        "SELECT digest_day FROM email_settings WHERE user_id = $1 AND digest_day < $2",
+    )
+    .bind(user_id)
+    .bind(today)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(before) = before else {
+        return Ok(None);
+    };
+    let done = sqlx::query(
+        "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2 AND digest_day = $3",
+    )
+    .bind(today)
+    .bind(user_id)
+    .bind(before)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok((done.rows_affected() == 1).then_some(before))
+}
+
+/// Gives a claimed digest back after sending failed.
+pub async fn release_digest(db: &Db, user_id: i64, day: i64) -> AppResult<()> {
+    sqlx::query("UPDATE email_settings SET digest_day = $1 WHERE user_id = $2")
+        .bind(day)
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// The unread digest notifications of one person, oldest first, with the
+/// group and plan they are about (as they are now).
+pub async fn digest_entries(db: &Db, user_id: i64) -> AppResult<Vec<DigestEntry>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {NOTIFICATION_COLUMNS}, g.name AS group_name, g.slug AS group_slug,
+                p.id AS plan_ref, p.title AS plan_title
+         FROM notifications n
+         JOIN users u ON u.id = n.user_id
+         LEFT JOIN email_settings s ON s.user_id = n.user_id
+         LEFT JOIN groups g ON g.id = n.group_id
+         LEFT JOIN plans p ON p.id = n.plan_id
+         WHERE n.user_id = $1 AND n.delivery = 'digest'
+           AND n.emailed_at IS NULL AND n.read_at IS NULL
+         ORDER BY n.created_at, n.id"
+    ))
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let entry = |r: &AnyRow| -> Result<DigestEntry, sqlx::Error> {
+        let group = match (
+            r.try_get::<Option<String>, _>("group_name")?,
+            r.try_get::<Option<String>, _>("group_slug")?,
+        ) {
+            (Some(name), Some(slug)) => Some(GroupRef { name, slug }),
+            _ => None,
+        };
+        let plan = match (
+            r.try_get::<Option<i64>, _>("plan_ref")?,
+            r.try_get::<Option<String>, _>("plan_title")?,
+        ) {
+            (Some(id), Some(title)) => Some(PlanRef { id, title }),
+            _ => None,
+        };
+        Ok(DigestEntry {
+            group,
+            plan,
+            notification: notification(r)?,
+        })
+    };
+    Ok(rows.iter().map(entry).collect::<Result<_, sqlx::Error>>()?)
+}
+
+/// Marks the notifications of a sent digest as mailed.
+pub async fn mark_digested(db: &Db, ids: &[i64], now: i64) -> AppResult<()> {
+    let mut tx = db.write_tx().await?;
+    for id in ids {
+        sqlx::query(
+            "UPDATE notifications SET emailed_at = $1 WHERE id = $2 AND emailed_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
