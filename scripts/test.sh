@@ -65,6 +65,7 @@ scripts/size-report.sh
 start_server() {
   local url="$1" port="$2" demo="$3"
   DATABASE_URL="$url" WIJKPLEIN_DEMO="$demo" WIJKPLEIN_LISTEN="127.0.0.1:$port" \
+    WIJKPLEIN_SMTP_URL="$TEST_SMTP_URL" WIJKPLEIN_PUBLIC_URL="http://127.0.0.1:$port" WIJKPLEIN_MAIL_INTERVAL_SECS=1 \
     LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=wijkplein LEPTOS_ENV=PROD \
     RUST_LOG=warn "$ROOT/target/release/wijkplein" &
   LAST_PID=$!
@@ -90,7 +91,7 @@ run_browser_tests() {
     second_env=(SECOND_BASE_URL="http://127.0.0.1:$second")
     log "second instance on port $second"
   fi
-  (cd end2end && env BASE_URL="http://127.0.0.1:$port" "${second_env[@]}" npx playwright test)
+  (cd end2end && env BASE_URL="http://127.0.0.1:$port" MAILDIR="$TEST_MAILDIR" "${second_env[@]}" npx playwright test)
   kill "$SERVER_PID" ${SECOND_PID:+"$SECOND_PID"}; wait "$SERVER_PID" ${SECOND_PID:+"$SECOND_PID"} 2>/dev/null || true
   SERVER_PID=""
   SECOND_PID=""

@@ -9,7 +9,6 @@ use super::{
 };
 use crate::{
     accounts::Viewer,
-    error::AppError,
     i18n::t,
     ui::form::{error_from_url, query_param, ErrorSummary},
 };
@@ -37,7 +36,7 @@ fn kind_from_url() -> Option<ReactionKind> {
 /// so it waits on one resource only: a second resource created while the
 /// first one resolves left server rendering waiting now and then.
 #[cfg(feature = "ssr")]
-pub async fn load(subject: &str) -> Result<SectionData, AppError> {
+pub async fn load(subject: &str) -> Result<SectionData, crate::error::AppError> {
     let db = crate::state::use_db()?;
     let viewer = crate::accounts::viewer();
     let mut threads = super::service::threads(&db, subject, kind_from_url()).await?;

@@ -129,7 +129,7 @@ pub fn arrange(entries: Vec<DigestEntry>) -> Vec<GroupSection> {
     for section in &mut sections {
         section
             .plans
-            .sort_by(|(a, _), (b, _)| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+            .sort_by_key(|(plan, _)| plan.title.to_lowercase());
     }
     sections.sort_by_key(|s| {
         (

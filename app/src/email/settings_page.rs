@@ -79,7 +79,7 @@ fn SettingsForm(settings: EmailSettings, error: Option<AppError>) -> impl IntoVi
     view! {
         <p class="lead">{t("email-settings-intro")}</p>
         <p>{t_args("email-settings-address", &[("email", settings.email)])}</p>
-        <form method="post" action=SaveEmailPreferences::PATH class="card stack">
+        <form method="post" action=SaveEmailPreferences::PATH class="card email-choices">
             {settings.choices.into_iter().map(|(kind, current)| {
                 let options = Delivery::ALL
                     .into_iter()

@@ -14,45 +14,37 @@ use sqlx::Row;
 /// Reasons (for a report, and for hiding), in characters.
 pub const REASON: (usize, usize) = (3, 500);
 
-/// Where an item lives: its group (None for the manifest), a link, and an excerpt.
-struct Located {
-    group_id: Option<i64>,
-    link: String,
-    excerpt: String,
-}
-
-async fn locate(db: &Db, target: Target, id: i64) -> AppResult<Located> {
-    match target {
-        Target::Plan => {
-            let plan = crate::plans::service::plan(db, id).await?;
-            Ok(Located {
-                group_id: Some(plan.group_id),
-                link: format!("/plannen/{id}"),
-                excerpt: plan.title,
-            })
-        }
+/// The group an item belongs to (None for the manifest) and where it is
+/// shown; "not found" for an item that is gone or not published.
+async fn locate(db: &Db, target: Target, id: i64) -> AppResult<(Option<i64>, String)> {
+    let (plan_id, link) = match target {
+        Target::Plan => (id, format!("/plannen/{id}")),
         Target::Reaction => {
             let stored = crate::discussion::queries::find(&db.pool, id)
                 .await?
                 .filter(|s| s.status == "published")
                 .ok_or_else(AppError::not_found)?;
-            let (group_id, page) = match Subject::parse(&stored.subject) {
-                Some(Subject::Plan(plan_id)) => {
-                    let plan = crate::plans::service::plan(db, plan_id).await?;
-                    (Some(plan.group_id), format!("/plannen/{plan_id}"))
-                }
-                _ => match stored.subject.strip_prefix("manifest:") {
-                    Some(slug) => (None, format!("/manifest/principes/{slug}")),
-                    None => (None, "/manifest".to_owned()),
-                },
-            };
-            Ok(Located {
-                group_id,
-                link: format!("{page}#reactie-{id}"),
-                excerpt: excerpt(&stored.reaction.source, 140),
-            })
+            let link = reaction_link(&stored.subject, id);
+            match Subject::parse(&stored.subject) {
+                Some(Subject::Plan(plan_id)) => (plan_id, link),
+                _ => return Ok((None, link)),
+            }
         }
-    }
+    };
+    let plan = crate::plans::service::plan(db, plan_id).await?;
+    Ok((Some(plan.group_id), link))
+}
+
+/// Where a reaction on `subject` is shown.
+fn reaction_link(subject: &str, id: i64) -> String {
+    let page = match Subject::parse(subject) {
+        Some(Subject::Plan(plan_id)) => format!("/plannen/{plan_id}"),
+        _ => match subject.strip_prefix("manifest:") {
+            Some(slug) => format!("/manifest/principes/{slug}"),
+            None => "/manifest".to_owned(),
+        },
+    };
+    format!("{page}#reactie-{id}")
 }
 
 fn reason_ok(reason: &str) -> bool {
@@ -83,7 +75,7 @@ pub async fn report(
 ) -> AppResult<i64> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
     let target = Target::parse(target).ok_or_else(AppError::not_found)?;
-    let place = locate(db, target, target_id).await?;
+    let (group_id, _) = locate(db, target, target_id).await?;
     if !reason_ok(reason) {
         return Err(AppError::field("reason", "report_reason_length"));
     }
@@ -93,7 +85,7 @@ pub async fn report(
     )
     .bind(target.as_str())
     .bind(target_id)
-    .bind(place.group_id)
+    .bind(group_id)
     .bind(viewer.id)
     .bind(reason.trim())
     .bind(now())
@@ -113,8 +105,14 @@ pub async fn report(
 pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
     let rows = sqlx::query(
-        "SELECT r.id, r.target, r.target_id, r.reason, r.created_at, u.display_name
+        // What was reported comes along in the same query (no query per
+        // report); items deleted since still show, without a preview.
+        "SELECT r.id, r.target, r.target_id, r.reason, r.created_at, u.display_name,
+                p.title AS plan_title, re.source AS reaction_source, re.subject AS reaction_subject
          FROM reports r LEFT JOIN users u ON u.id = r.reporter_id
+         LEFT JOIN plans p ON r.target = 'plan' AND p.id = r.target_id
+         LEFT JOIN reactions re ON r.target = 'reaction' AND re.id = r.target_id
+                                AND re.status = 'published'
          WHERE r.status = 'open' AND ($1 = 1 OR r.group_id IN (
              SELECT group_id FROM group_members WHERE user_id = $2 AND role = 'coordinator'))
          ORDER BY r.created_at, r.id LIMIT 200",
@@ -130,10 +128,20 @@ pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
     for row in &rows {
         let target = Target::parse(row.try_get("target")?).unwrap_or(Target::Reaction);
         let target_id: i64 = row.try_get("target_id")?;
-        // Items deleted since the report still show, without a preview.
-        let (excerpt, link) = match locate(db, target, target_id).await {
-            Ok(place) => (place.excerpt, place.link),
-            Err(_) => (String::new(), String::new()),
+        let (excerpt, link) = match target {
+            Target::Plan => match row.try_get::<Option<String>, _>("plan_title")? {
+                Some(title) => (title, format!("/plannen/{target_id}")),
+                None => (String::new(), String::new()),
+            },
+            Target::Reaction => match (
+                row.try_get::<Option<String>, _>("reaction_source")?,
+                row.try_get::<Option<String>, _>("reaction_subject")?,
+            ) {
+                (Some(source), Some(subject)) => {
+                    (excerpt(&source, 140), reaction_link(&subject, target_id))
+                }
+                _ => (String::new(), String::new()),
+            },
         };
         reports.push(Report {
             id: row.try_get("id")?,
@@ -276,13 +284,13 @@ pub async fn restore(
 ) -> AppResult<String> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
     let target = Target::parse(target).ok_or_else(AppError::not_found)?;
-    let place = locate(db, target, target_id).await?;
-    if !may_moderate(db, viewer, place.group_id).await? {
+    let (group_id, link) = locate(db, target, target_id).await?;
+    if !may_moderate(db, viewer, group_id).await? {
         return Err(AppError::forbidden());
     }
     set_hidden(db, target, target_id, None).await?;
-    log(db, viewer, "restore", target, target_id, place.group_id, "").await?;
-    Ok(place.link)
+    log(db, viewer, "restore", target, target_id, group_id, "").await?;
+    Ok(link)
 }
 
 /// The moderation log, newest first; platform admins only.

@@ -72,10 +72,10 @@ pub fn session_cookie(res: &axum::response::Response) -> Option<String> {
 /// The whole body as text. A page that never finishes streaming fails the
 /// test after a while instead of hanging the run.
 pub async fn text(res: axum::response::Response) -> String {
-    let body = tokio::time::timeout(LIMIT, res.into_body().collect())
-        .await
-        .expect("the response body did not finish within the time limit");
-    String::from_utf8_lossy(&body.unwrap().to_bytes()).into_owned()
+    match tokio::time::timeout(LIMIT, res.into_body().collect()).await {
+        Ok(body) => String::from_utf8_lossy(&body.unwrap().to_bytes()).into_owned(),
+        Err(_) => panic!("the response body did not finish within the time limit"),
+    }
 }
 
 /// How long one request may take in these tests before it counts as hung.
