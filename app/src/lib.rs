@@ -19,6 +19,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod plans;
+pub mod search;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

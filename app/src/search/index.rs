@@ -1,0 +1,280 @@
+//! Keeping the search index in step (server only). Every write path that
+//! changes something findable calls [`sync`] for it inside its own
+//! transaction, so a new plan is findable at once and a hidden reaction is
+//! gone at once. What may not be shown (hidden, deleted, waiting for
+//! approval) has no row at all.
+
+use super::text::{fold, index_text};
+use crate::db::Backend;
+use sqlx::{AnyConnection, Row};
+
+/// What kind of thing a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// A resident group.
+    Group,
+    /// A plan.
+    Plan,
+    /// A reaction on a plan or on the manifest.
+    Reaction,
+    /// A manifest principle.
+    Principle,
+}
+
+impl DocKind {
+    /// Stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Group => "group",
+            DocKind::Plan => "plan",
+            DocKind::Reaction => "reaction",
+            DocKind::Principle => "principle",
+        }
+    }
+}
+
+/// One findable thing, as the index keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doc {
+    /// What it is.
+    pub kind: DocKind,
+    /// Its id, or a principle's slug.
+    pub key: String,
+    /// The group it belongs to.
+    pub group_id: Option<i64>,
+    /// Its group's municipality.
+    pub municipality: String,
+    /// A plan's phase.
+    pub phase: Option<String>,
+    /// Title as written.
+    pub title: String,
+    /// Body as written.
+    pub body: String,
+    /// Where the result leads.
+    pub link: String,
+}
+
+/// Removes `kind`/`key` from the index (nothing happens if it is not there).
+pub async fn remove(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    kind: DocKind,
+    key: &str,
+) -> Result<(), sqlx::Error> {
+    if backend == Backend::Sqlite {
+        sqlx::query(
+            "DELETE FROM search_fts WHERE rowid IN
+             (SELECT id FROM search_docs WHERE kind = $1 AND ref_key = $2)",
+        )
+        .bind(kind.as_str())
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    }
+    sqlx::query("DELETE FROM search_docs WHERE kind = $1 AND ref_key = $2")
+        .bind(kind.as_str())
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Puts `doc` in the index, replacing what was there for it.
+pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Result<(), sqlx::Error> {
+    remove(conn, backend, doc.kind, &doc.key).await?;
+    match backend {
+        Backend::Sqlite => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO search_docs (kind, ref_key, group_id, municipality, phase, title, body, link)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(doc.kind.as_str())
+            .bind(&doc.key)
+            .bind(doc.group_id)
+            .bind(&doc.municipality)
+            .bind(&doc.phase)
+            .bind(&doc.title)
+            .bind(&doc.body)
+            .bind(&doc.link)
+            .fetch_one(&mut *conn)
+            .await?;
+            sqlx::query("INSERT INTO search_fts (rowid, title, body) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(index_text(&doc.title))
+                .bind(index_text(&doc.body))
+                .execute(&mut *conn)
+                .await?;
+        }
+        Backend::Postgres => {
+            sqlx::query(
+                "INSERT INTO search_docs (kind, ref_key, group_id, municipality, phase, title, body, link, words)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                         setweight(to_tsvector('dutch', $9), 'A') || setweight(to_tsvector('dutch', $10), 'B'))",
+            )
+            .bind(doc.kind.as_str())
+            .bind(&doc.key)
+            .bind(doc.group_id)
+            .bind(&doc.municipality)
+            .bind(&doc.phase)
+            .bind(&doc.title)
+            .bind(&doc.body)
+            .bind(&doc.link)
+            .bind(fold(&doc.title))
+            .bind(fold(&doc.body))
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Brings one plan's entry up to date: there when visible, gone when hidden
+/// or deleted.
+pub async fn sync_plan(conn: &mut AnyConnection, backend: Backend, id: i64) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT p.title, p.summary, p.body_source, p.place, p.phase, p.hidden_reason,
+                g.id AS group_id, g.name AS group_name, g.municipality
+         FROM plans p JOIN groups g ON g.id = p.group_id WHERE p.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let key = id.to_string();
+    let Some(r) = row.filter(|r| r.try_get::<Option<String>, _>("hidden_reason").ok().flatten().is_none()) else {
+        return remove(conn, backend, DocKind::Plan, &key).await;
+    };
+    let body = format!(
+        "{}\n{}\n{}\n{}",
+        r.try_get::<String, _>("summary")?,
+        r.try_get::<String, _>("body_source")?,
+        r.try_get::<String, _>("place")?,
+        r.try_get::<String, _>("group_name")?,
+    );
+    let doc = Doc {
+        kind: DocKind::Plan,
+        link: format!("/plannen/{id}"),
+        key,
+        group_id: Some(r.try_get("group_id")?),
+        municipality: r.try_get("municipality")?,
+        phase: Some(r.try_get("phase")?),
+        title: r.try_get("title")?,
+        body,
+    };
+    put(conn, backend, &doc).await
+}
+
+/// Brings one group's entry up to date (member names are never indexed).
+pub async fn sync_group(conn: &mut AnyConnection, backend: Backend, id: i64) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT slug, name, neighbourhood, municipality, postcodes, description FROM groups WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let key = id.to_string();
+    let Some(r) = row else {
+        return remove(conn, backend, DocKind::Group, &key).await;
+    };
+    let slug: String = r.try_get("slug")?;
+    let body = format!(
+        "{}\n{}\n{}\n{}",
+        r.try_get::<String, _>("neighbourhood")?,
+        r.try_get::<String, _>("municipality")?,
+        r.try_get::<String, _>("postcodes")?,
+        r.try_get::<String, _>("description")?,
+    );
+    let doc = Doc {
+        kind: DocKind::Group,
+        link: format!("/groepen/{slug}"),
+        key,
+        group_id: Some(id),
+        municipality: r.try_get("municipality")?,
+        phase: None,
+        title: r.try_get("name")?,
+        body,
+    };
+    put(conn, backend, &doc).await
+}
+
+/// Brings one reaction's entry up to date: only published, not hidden
+/// reactions on something visible are findable.
+pub async fn sync_reaction(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    id: i64,
+) -> Result<(), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT r.subject, r.source, r.status, r.hidden_reason,
+                p.id AS plan_id, p.title AS plan_title, p.hidden_reason AS plan_hidden,
+                g.id AS group_id, g.municipality
+         FROM reactions r
+         LEFT JOIN plans p ON r.subject = 'plan:' || CAST(p.id AS TEXT)
+         LEFT JOIN groups g ON g.id = p.group_id
+         WHERE r.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let key = id.to_string();
+    let visible = |r: &sqlx::any::AnyRow| -> Result<bool, sqlx::Error> {
+        let subject: String = r.try_get("subject")?;
+        let on_plan = subject.starts_with("plan:");
+        Ok(r.try_get::<String, _>("status")? == "published"
+            && r.try_get::<Option<String>, _>("hidden_reason")?.is_none()
+            && (!on_plan
+                || (r.try_get::<Option<i64>, _>("plan_id")?.is_some()
+                    && r.try_get::<Option<String>, _>("plan_hidden")?.is_none())))
+    };
+    let Some(r) = row else {
+        return remove(conn, backend, DocKind::Reaction, &key).await;
+    };
+    if !visible(&r)? {
+        return remove(conn, backend, DocKind::Reaction, &key).await;
+    }
+    let subject: String = r.try_get("subject")?;
+    let page = match (r.try_get::<Option<i64>, _>("plan_id")?, subject.strip_prefix("manifest:")) {
+        (Some(plan), _) => format!("/plannen/{plan}"),
+        (None, Some(slug)) => format!("/manifest/principes/{slug}"),
+        (None, None) => "/manifest".to_owned(),
+    };
+    let doc = Doc {
+        kind: DocKind::Reaction,
+        link: format!("{page}#reactie-{id}"),
+        key,
+        group_id: r.try_get("group_id")?,
+        municipality: r
+            .try_get::<Option<String>, _>("municipality")?
+            .unwrap_or_default(),
+        phase: None,
+        title: r
+            .try_get::<Option<String>, _>("plan_title")?
+            .unwrap_or_else(|| "Manifest".to_owned()),
+        body: r.try_get("source")?,
+    };
+    put(conn, backend, &doc).await
+}
+
+/// Puts the principles of the published manifest in the index (in Dutch and
+/// English, so either finds them), replacing those of an earlier version.
+pub async fn sync_principles(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    doc: &crate::manifest::model::ManifestDoc,
+) -> Result<(), sqlx::Error> {
+    for pillar in &doc.pillars {
+        for p in &pillar.principles {
+            let entry = Doc {
+                kind: DocKind::Principle,
+                key: p.slug.clone(),
+                group_id: None,
+                municipality: String::new(),
+                phase: None,
+                title: p.quote.clone(),
+                body: format!("{}\n{}\n{}", p.explain_nl, p.title_en, p.explain_en),
+                link: format!("/manifest/principes/{}", p.slug),
+            };
+            put(conn, backend, &entry).await?;
+        }
+    }
+    Ok(())
+}

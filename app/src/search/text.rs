@@ -1,0 +1,264 @@
+//! Dutch text for search, the same way for indexing and for queries: folded
+//! (lower case, accents removed: "café" is "cafe"), split into words, and
+//! stemmed with the Snowball Dutch stemmer ("speeltuinen" is "speeltuin").
+//! Also reads a postcode from a query and marks matches in an excerpt.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+static DUTCH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Dutch));
+
+/// Lower case without accents: what both the index and queries compare.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of `text` (letters and digits), folded.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The stem of one folded word.
+pub fn stem(word: &str) -> String {
+    DUTCH.stem(word).into_owned()
+}
+
+/// What goes into the SQLite index for `text`: its stems, space separated.
+pub fn index_text(text: &str) -> String {
+    words(text)
+        .iter()
+        .map(|w| stem(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A search as typed, understood.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Its words, folded (postcodes excluded): PostgreSQL stems these itself.
+    pub words: Vec<String>,
+    /// The stems of those words, each a prefix to match (SQLite).
+    pub stems: Vec<String>,
+    /// The four digits of a postcode in it ("1094" or "1094 AB").
+    pub postcode: Option<String>,
+}
+
+/// Words too common to search for (PostgreSQL's `dutch` configuration drops
+/// them as well); a query of only these finds nothing.
+const STOP_WORDS: &[&str] = &[
+    "de", "het", "een", "en", "in", "op", "van", "voor", "met", "te", "aan", "is", "dat", "die",
+    "er", "bij", "om", "of", "ook", "als", "naar", "maar", "niet", "wat", "we", "wij", "ik",
+    "je", "zijn", "the", "and", "to",
+];
+
+/// Most words a query uses; the rest is ignored.
+const MAX_WORDS: usize = 8;
+
+impl Query {
+    /// Reads a query; a postcode (4 digits, optionally followed by 2 letters,
+    /// with or without a space) becomes a postcode filter.
+    pub fn parse(input: &str) -> Query {
+        let words = words(input);
+        let mut query = Query::default();
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            if is_postcode_digits(w) && query.postcode.is_none() {
+                query.postcode = Some(w[..4].to_owned());
+                // "1094 ab": the letters belong to the postcode.
+                if w.len() == 4 && words.get(i + 1).is_some_and(|n| is_postcode_letters(n)) {
+                    i += 1;
+                }
+            } else if query.stems.len() < MAX_WORDS && !STOP_WORDS.contains(&w.as_str()) {
+                let s = stem(w);
+                if !query.stems.contains(&s) {
+                    query.stems.push(s);
+                    query.words.push(w.clone());
+                }
+            }
+            i += 1;
+        }
+        query
+    }
+
+    /// Whether there is anything to search for.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty() && self.postcode.is_none()
+    }
+
+    /// An FTS5 match expression: every stem as a prefix, all required.
+    /// Stems are letters and digits only, so quoting them is enough.
+    pub fn fts5(&self) -> Option<String> {
+        (!self.stems.is_empty()).then(|| {
+            self.stems
+                .iter()
+                .map(|s| format!("\"{s}\"*"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
+    /// A PostgreSQL `to_tsquery('dutch', …)` expression: every word as a
+    /// prefix, all required (the `dutch` configuration stems them). Words are
+    /// letters and digits only, so nothing in them is an operator.
+    pub fn tsquery(&self) -> Option<String> {
+        (!self.words.is_empty()).then(|| {
+            self.words
+                .iter()
+                .map(|s| format!("{s}:*"))
+                .collect::<Vec<_>>()
+                .join(" & ")
+        })
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        let folded = fold(word);
+        let stemmed = stem(&folded);
+        self.stems
+            .iter()
+            .any(|s| stemmed.starts_with(s.as_str()) || folded.starts_with(s.as_str()))
+    }
+}
+
+fn is_postcode_digits(word: &str) -> bool {
+    let b = word.as_bytes();
+    let digits = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && b[0] != b'0';
+    digits && (b.len() == 4 || (b.len() == 6 && b[4..].iter().all(u8::is_ascii_alphabetic)))
+}
+
+fn is_postcode_letters(word: &str) -> bool {
+    word.len() == 2 && word.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A short excerpt of `text` (about `max` characters) around the first
+/// matching word, HTML-escaped, with matching words in `<mark>`. Safe to put
+/// into a page as HTML: everything but the marks is escaped.
+pub fn excerpt(text: &str, query: &Query, max: usize) -> String {
+    // Word spans by character index, so cutting never splits a character.
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().enumerate() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, chars.len()));
+    }
+    let hits: Vec<(usize, usize)> = spans
+        .into_iter()
+        .filter(|&(s, e)| query.matches(&chars[s..e].iter().collect::<String>()))
+        .collect();
+    let first = hits.first().map_or(0, |&(s, _)| s);
+    let from = if first > max / 3 {
+        // Start at a word boundary some way before the first match.
+        let mut f = first - max / 3;
+        while f > 0 && chars[f - 1].is_alphanumeric() {
+            f -= 1;
+        }
+        f
+    } else {
+        0
+    };
+    let to = (from + max).min(chars.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = from;
+    for &(s, e) in hits.iter().filter(|&&(s, e)| s >= from && e <= to) {
+        escape(&chars[at..s].iter().collect::<String>(), &mut out);
+        out.push_str("<mark>");
+        escape(&chars[s..e].iter().collect::<String>(), &mut out);
+        out.push_str("</mark>");
+        at = e;
+    }
+    escape(&chars[at..to].iter().collect::<String>(), &mut out);
+    if to < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_and_case_fold_away() {
+        assert_eq!(fold("Café Ĳssel CRÈME"), "cafe ĳssel creme");
+        assert_eq!(words("Speel-tuin, café!"), ["speel", "tuin", "cafe"]);
+    }
+
+    #[test]
+    fn dutch_plurals_find_their_singular() {
+        assert_eq!(stem("speeltuinen"), stem("speeltuin"));
+        assert_eq!(stem("bankjes"), stem("bankje"));
+        assert_eq!(stem("buurten"), stem("buurt"));
+        assert_eq!(index_text("De speeltuinen in Vogelbuurt"), "de speeltuin in vogelbuurt");
+    }
+
+    #[test]
+    fn queries_read_postcodes_and_stems() {
+        let q = Query::parse("Speeltuinen 1094 AB");
+        assert_eq!(q.postcode.as_deref(), Some("1094"));
+        assert_eq!(q.stems, [stem("speeltuinen")]);
+        assert_eq!(Query::parse("1094ab").postcode.as_deref(), Some("1094"));
+        assert_eq!(Query::parse("0123").postcode, None, "no postcode starts with 0");
+        assert_eq!(Query::parse("12345").postcode, None);
+        assert!(Query::parse("  ,. ").is_empty());
+        assert_eq!(Query::parse("groen groene").stems.len(), 1);
+    }
+
+    #[test]
+    fn match_expressions_quote_every_stem() {
+        let q = Query::parse("de bomen \"plein\" OR");
+        assert_eq!(q.fts5().unwrap(), "\"bom\"* \"plein\"* \"or\"*");
+        assert_eq!(q.tsquery().unwrap(), "bomen:* & plein:* & or:*");
+        assert_eq!(Query::parse("1094").fts5(), None);
+    }
+
+    #[test]
+    fn excerpts_mark_matches_and_escape_the_rest() {
+        let q = Query::parse("speeltuin");
+        let text = "Wij willen <b>samen</b> een nieuwe speeltuinen bouwen & onderhouden.";
+        let e = excerpt(text, &q, 200);
+        assert_eq!(
+            e,
+            "Wij willen &lt;b&gt;samen&lt;/b&gt; een nieuwe <mark>speeltuinen</mark> bouwen &amp; onderhouden."
+        );
+        let long = format!("{} De speeltuin is dicht. {}", "woord ".repeat(50), "rest ".repeat(50));
+        let e = excerpt(&long, &q, 60);
+        assert!(e.starts_with('…') && e.ends_with('…'), "{e}");
+        assert!(e.contains("<mark>speeltuin</mark>"), "{e}");
+        assert!(e.chars().count() < 80, "{e}");
+        assert_eq!(excerpt("Café de Hoek", &Query::parse("cafe"), 50), "<mark>Café</mark> de Hoek");
+    }
+}
