@@ -2,7 +2,7 @@
 
 use super::model::{Reaction, ReactionKind, ThreadCursor, Version};
 use crate::accounts::Role;
-use sqlx::{any::AnyRow, AnyPool, Row};
+use sqlx::{AnyConnection, any::AnyRow, AnyPool, Row};
 
 /// A reaction to store (already validated and rendered).
 pub struct NewReaction<'a> {
@@ -31,7 +31,7 @@ pub struct NewReaction<'a> {
 }
 
 /// Stores a reaction and returns its id.
-pub async fn insert(pool: &AnyPool, r: &NewReaction<'_>, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(conn: &mut AnyConnection, r: &NewReaction<'_>, now: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         r#"INSERT INTO reactions (subject, parent_id, root_id, depth, kind, source, html, user_id, guest_name, guest_email, status, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"#,
@@ -48,7 +48,7 @@ pub async fn insert(pool: &AnyPool, r: &NewReaction<'_>, now: i64) -> Result<i64
     .bind(r.guest_email)
     .bind(r.status)
     .bind(now)
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await
 }
 
@@ -206,7 +206,7 @@ pub async fn count_published(pool: &AnyPool, subject: &str) -> Result<i64, sqlx:
 
 /// Keeps the text an edit replaces.
 pub async fn insert_version(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     old: &Reaction,
     written_at: i64,
     now: i64,
@@ -220,7 +220,7 @@ pub async fn insert_version(
     .bind(&old.source)
     .bind(written_at)
     .bind(now)
-    .execute(pool)
+    .execute(&mut *conn)
     .await
     .map(|_| ())
 }
@@ -268,7 +268,7 @@ pub async fn list_pending(pool: &AnyPool, limit: i64) -> Result<Vec<Stored>, sql
 
 /// Replaces the text and kind of a reaction.
 pub async fn update_text(
-    pool: &AnyPool,
+    conn: &mut AnyConnection,
     id: i64,
     kind: ReactionKind,
     source: &str,
@@ -283,13 +283,13 @@ pub async fn update_text(
     .bind(html)
     .bind(now)
     .bind(id)
-    .execute(pool)
+    .execute(&mut *conn)
     .await
     .map(|_| ())
 }
 
 /// Sets the status; deleting also forgets the text.
-pub async fn set_status(pool: &AnyPool, id: i64, status: &str) -> Result<(), sqlx::Error> {
+pub async fn set_status(conn: &mut AnyConnection, id: i64, status: &str) -> Result<(), sqlx::Error> {
     let forget = status == "deleted" || status == "rejected";
     sqlx::query(
         r#"UPDATE reactions SET status = $1,
@@ -300,7 +300,7 @@ pub async fn set_status(pool: &AnyPool, id: i64, status: &str) -> Result<(), sql
     .bind(status)
     .bind(i64::from(forget))
     .bind(id)
-    .execute(pool)
+    .execute(&mut *conn)
     .await
     .map(|_| ())
 }

@@ -176,7 +176,10 @@ pub async fn post(
             "pending"
         },
     };
-    let id = queries::insert(&db.pool, &reaction, now()).await?;
+    let mut tx = db.write_tx().await?;
+    let id = queries::insert(&mut tx, &reaction, now()).await?;
+    crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
+    tx.commit().await?;
     if let Some(author) = viewer {
         subject::changed(db, &form.subject).await?;
         subject::announce(db, author, &form.subject, id, replied_to, &form.body).await?;
@@ -268,9 +271,10 @@ pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> 
     }
     let kind = ReactionKind::parse(kind).unwrap_or(stored.reaction.kind);
     let at = now();
-    queries::insert_version(&db.pool, &stored.reaction, stored.written_at, at).await?;
+    let mut tx = db.write_tx().await?;
+    queries::insert_version(&mut tx, &stored.reaction, stored.written_at, at).await?;
     queries::update_text(
-        &db.pool,
+        &mut tx,
         id,
         kind,
         body.trim(),
@@ -278,6 +282,8 @@ pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> 
         at,
     )
     .await?;
+    crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
+    tx.commit().await?;
     subject::changed(db, &stored.subject).await?;
     Ok(stored.subject)
 }
@@ -290,7 +296,10 @@ pub async fn delete(db: &Db, viewer: &Viewer, id: i64) -> AppResult<String> {
     if stored.reaction.author_id != Some(viewer.id) && !viewer.is_admin {
         return Err(AppError::forbidden());
     }
-    queries::set_status(&db.pool, id, "deleted").await?;
+    let mut tx = db.write_tx().await?;
+    queries::set_status(&mut tx, id, "deleted").await?;
+    crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
+    tx.commit().await?;
     subject::changed(db, &stored.subject).await?;
     Ok(stored.subject)
 }
@@ -306,7 +315,10 @@ pub async fn moderate(db: &Db, viewer: &Viewer, id: i64, approve: bool) -> AppRe
     if stored.status != "pending" {
         return Err(AppError::conflict("error-not-pending"));
     }
-    queries::set_status(&db.pool, id, if approve { "published" } else { "rejected" }).await?;
+    let mut tx = db.write_tx().await?;
+    queries::set_status(&mut tx, id, if approve { "published" } else { "rejected" }).await?;
+    crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -160,6 +160,7 @@ pub async fn create(db: &Db, viewer: Option<&Viewer>, form: GroupForm) -> AppRes
     )
     .await?;
     queries::recount(&mut tx, id, at).await?;
+    crate::search::index::sync_group(&mut tx, db.backend, id).await?;
     tx.commit().await?;
     Ok(slug)
 }
@@ -188,6 +189,9 @@ pub async fn update(
         at,
     )
     .await?;
+    // Its plans are found by the group's name and place as well.
+    crate::search::index::sync_group(&mut tx, db.backend, group.summary.id).await?;
+    crate::search::index::sync_plans_of_group(&mut tx, db.backend, group.summary.id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -32,7 +32,11 @@ pub async fn publish(db: &Db, doc: &ManifestDoc, by: Option<i64>) -> AppResult<i
             return Err(AppError::field("document", "manifest_version_not_newer"));
         }
     }
-    Ok(queries::insert_version(&db.pool, doc, by, now()).await?)
+    let mut tx = db.write_tx().await?;
+    let id = queries::insert_version(&mut tx, doc, by, now()).await?;
+    crate::search::index::sync_principles(&mut tx, db.backend, doc).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// Loads the built-in text when no version exists yet (first start).

@@ -21,7 +21,7 @@ pub async fn latest(pool: &AnyPool) -> Result<Option<(i64, ManifestDoc)>, sqlx::
 
 /// Stores a new version and returns its row id.
 pub async fn insert_version(
-    pool: &AnyPool,
+    conn: &mut sqlx::AnyConnection,
     doc: &ManifestDoc,
     by: Option<i64>,
     now: i64,
@@ -35,7 +35,7 @@ pub async fn insert_version(
     .bind(json)
     .bind(now)
     .bind(by)
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await
 }
 

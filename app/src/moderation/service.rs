@@ -212,13 +212,20 @@ async fn set_hidden(db: &Db, target: Target, id: i64, reason: Option<&str>) -> A
         Target::Plan => "plans",
         Target::Reaction => "reactions",
     };
+    let mut tx = db.write_tx().await?;
     sqlx::query(&format!(
         "UPDATE {table} SET hidden_reason = $1 WHERE id = $2"
     ))
     .bind(reason)
     .bind(id)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
+    // Hidden things leave search at once (a plan with its reactions).
+    match target {
+        Target::Plan => crate::search::index::sync_plan_with_reactions(&mut tx, db.backend, id).await?,
+        Target::Reaction => crate::search::index::sync_reaction(&mut tx, db.backend, id).await?,
+    }
+    tx.commit().await?;
     if target == Target::Reaction {
         if let Some(stored) = crate::discussion::queries::find(&db.pool, id).await? {
             crate::discussion::subject::changed(db, &stored.subject).await?;

@@ -122,6 +122,7 @@ pub async fn create(
     .await?;
     queries::insert_principles(&mut tx, id, &principles).await?;
     queries::record_phase(&mut tx, id, None, Phase::Idee, "", viewer.id, at).await?;
+    crate::search::index::sync_plan(&mut tx, db.backend, id).await?;
     tx.commit().await?;
     let members = notifications::group_members(db, group.summary.id).await?;
     let link = format!("/plannen/{id}");
@@ -167,6 +168,7 @@ pub async fn update(
     };
     queries::update_plan(&mut tx, plan_id, &texts, now()).await?;
     queries::insert_principles(&mut tx, plan_id, &principles).await?;
+    crate::search::index::sync_plan(&mut tx, db.backend, plan_id).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -233,6 +235,8 @@ pub async fn change_phase(
         return Err(AppError::field("reason", "plan_reason_needed"));
     }
     queries::record_phase(&mut tx, plan_id, Some(from), to, reason, viewer.id, now()).await?;
+    // The phase is a search filter.
+    crate::search::index::sync_plan(&mut tx, db.backend, plan_id).await?;
     tx.commit().await?;
     db.publish(LiveEvent::plan(plan_id, "phase")).await;
     tell_followers(

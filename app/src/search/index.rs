@@ -278,3 +278,70 @@ pub async fn sync_principles(
     }
     Ok(())
 }
+
+/// Brings the entries of all plans of a group up to date (after the group's
+/// name or place changed).
+pub async fn sync_plans_of_group(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    group_id: i64,
+) -> Result<(), sqlx::Error> {
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE group_id = $1")
+        .bind(group_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    for id in ids {
+        sync_plan(conn, backend, id).await?;
+    }
+    Ok(())
+}
+
+/// Brings a plan's entry and those of its reactions up to date (after the
+/// plan was hidden or shown again).
+pub async fn sync_plan_with_reactions(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    plan_id: i64,
+) -> Result<(), sqlx::Error> {
+    sync_plan(conn, backend, plan_id).await?;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM reactions WHERE subject = $1")
+        .bind(format!("plan:{plan_id}"))
+        .fetch_all(&mut *conn)
+        .await?;
+    for id in ids {
+        sync_reaction(conn, backend, id).await?;
+    }
+    Ok(())
+}
+
+/// Fills an empty index from what is stored (a database that existed before
+/// search did). Does nothing when the index has rows already.
+pub async fn build_if_empty(db: &crate::db::Db) -> Result<(), sqlx::Error> {
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_docs")
+        .fetch_one(&db.pool)
+        .await?;
+    if rows > 0 {
+        return Ok(());
+    }
+    let mut tx = db.write_tx().await?;
+    if let Some((_, doc)) = crate::manifest::queries::latest(&db.pool).await? {
+        sync_principles(&mut tx, db.backend, &doc).await?;
+    }
+    for (table, kind) in [
+        ("groups", DocKind::Group),
+        ("plans", DocKind::Plan),
+        ("reactions", DocKind::Reaction),
+    ] {
+        let ids: Vec<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} ORDER BY id"))
+            .fetch_all(&mut *tx)
+            .await?;
+        for id in ids {
+            match kind {
+                DocKind::Group => sync_group(&mut tx, db.backend, id).await?,
+                DocKind::Plan => sync_plan(&mut tx, db.backend, id).await?,
+                _ => sync_reaction(&mut tx, db.backend, id).await?,
+            }
+        }
+    }
+    tx.commit().await
+}
