@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("plannen") view=plans::list_page::PlanListPage ssr=SsrMode::Async/>
                     <Route path=path!("meldingen") view=notifications::page::NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("meldingen/instellingen") view=email::settings_page::EmailSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("zoeken") view=search::page::SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("moderatie") view=moderation::queue_page::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("moderatie/logboek") view=moderation::log_page::LogPage ssr=SsrMode::Async/>
                 </Routes>

@@ -8,6 +8,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod index;
+pub mod page;
 #[cfg(feature = "ssr")]
 pub mod query;
 #[cfg(feature = "ssr")]

@@ -93,3 +93,16 @@ mod tests {
         assert_eq!(safe_local_path(None), "/");
     }
 }
+
+/// Percent-encodes a query value (letters, digits and `-_.~` stay).
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -553,3 +553,18 @@ email-digest-subject = { $count ->
 }
 email-digest-intro = This is what happened since your previous digest, per group and per plan.
 email-digest-outside-groups = Outside the groups
+
+# Search
+search-title = Search
+search-label = Search Wijkplein
+search-placeholder = Search: playground, green, 1094…
+search-submit = Search
+search-hint = Search for a word, a neighbourhood, a place or the four digits of a postcode.
+search-empty-query = Type a word to search groups, plans, reactions and the manifest.
+search-none = Nothing found for “{ $q }”. Try another or a shorter word.
+search-kind-plan = Plans
+search-kind-group = Resident groups
+search-kind-reaction = Reactions
+search-kind-principle = From the manifest
+search-more = More results of this kind
+search-next = Next results

@@ -552,3 +552,18 @@ email-digest-subject = { $count ->
 }
 email-digest-intro = Dit gebeurde er sinds je vorige overzicht, per groep en per plan.
 email-digest-outside-groups = Buiten de groepen
+
+# Zoeken
+search-title = Zoeken
+search-label = Zoek in Wijkplein
+search-placeholder = Zoek: speeltuin, groen, 1094…
+search-submit = Zoek
+search-hint = Zoek op een woord, een buurt, een plaats of de vier cijfers van een postcode.
+search-empty-query = Typ een woord om te zoeken in groepen, plannen, reacties en het manifest.
+search-none = Niets gevonden voor “{ $q }”. Probeer een ander of korter woord.
+search-kind-plan = Plannen
+search-kind-group = Bewonersgroepen
+search-kind-reaction = Reacties
+search-kind-principle = Uit het manifest
+search-more = Meer resultaten van deze soort
+search-next = Volgende resultaten

@@ -97,7 +97,7 @@ impl PlanFilter {
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
         let mut add = |key: &str, value: &str| {
-            parts.push(format!("{key}={}", urlencode(value)));
+            parts.push(format!("{key}={}", crate::ui::urlencode(value)));
         };
         if let Some(p) = self.phase {
             add("fase", p.as_str());
@@ -118,18 +118,6 @@ impl PlanFilter {
     }
 }
 
-/// Percent-encodes a query value (letters, digits and `-_.~` stay).
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
 
 /// Where the next page starts: after the plan with this sort value and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -37,6 +37,11 @@ fn SiteHeader() -> impl IntoView {
                         <li><a href="/plannen">{t("nav-plans")}</a></li>
                     </ul>
                 </nav>
+                <form class="header-search" role="search" method="get" action="/zoeken">
+                    <label class="visually-hidden" for="kop-zoekterm">{t("search-label")}</label>
+                    <input id="kop-zoekterm" type="search" name="q" placeholder=t("search-placeholder") autocomplete="off"/>
+                    <button class="button button--secondary" type="submit">{t("search-submit")}</button>
+                </form>
                 <div class="header-tools">
                     <AccountLinks/>
                     <LanguageSwitch/>
