@@ -50,30 +50,67 @@ async fn titles(db: &Db, q: &str) -> Vec<String> {
         .collect()
 }
 
-db_test!(dutch_word_forms_accents_and_postcodes, |db: Db| async move {
-    let c = cast(&db).await;
-    plans::create(&db, Some(&c.writer), &c.group, plan("Een speeltuin op het plein", "Met klimrek en zandbak voor de kinderen."))
+db_test!(
+    dutch_word_forms_accents_and_postcodes,
+    |db: Db| async move {
+        let c = cast(&db).await;
+        plans::create(
+            &db,
+            Some(&c.writer),
+            &c.group,
+            plan(
+                "Een speeltuin op het plein",
+                "Met klimrek en zandbak voor de kinderen.",
+            ),
+        )
         .await
         .unwrap();
-    plans::create(&db, Some(&c.writer), &c.group, plan("Bankjes bij het café", "Waar buren elkaar ontmoeten, ook in de winter."))
+        plans::create(
+            &db,
+            Some(&c.writer),
+            &c.group,
+            plan(
+                "Bankjes bij het café",
+                "Waar buren elkaar ontmoeten, ook in de winter.",
+            ),
+        )
         .await
         .unwrap();
-    assert_eq!(titles(&db, "speeltuinen").await, ["Een speeltuin op het plein"]);
-    assert_eq!(titles(&db, "Speeltuin").await, ["Een speeltuin op het plein"]);
-    assert_eq!(titles(&db, "cafe").await, ["Bankjes bij het café"]);
-    assert_eq!(titles(&db, "CAFÉ bankje").await, ["Bankjes bij het café"]);
-    assert!(titles(&db, "zwembad").await.is_empty());
-    assert!(titles(&db, "de het").await.is_empty(), "only common words: nothing");
-    // The group is found by its postcode, and so are its plans.
-    let in_area = find(&db, "2571", &Filters::default()).await;
-    assert!(in_area.contains(&("group".to_owned(), "Groen Transvaal".to_owned())), "{in_area:?}");
-    assert_eq!(in_area.iter().filter(|(k, _)| k == "plan").count(), 2);
-    assert_eq!(titles(&db, "speeltuin 2571 AB").await, ["Een speeltuin op het plein"]);
-    assert!(titles(&db, "speeltuin 3511").await.is_empty());
-    // The manifest's principles are found in Dutch.
-    let principles = find(&db, "ervaringskennis", &Filters::default()).await;
-    assert!(principles.iter().any(|(k, _)| k == "principle"), "{principles:?}");
-});
+        assert_eq!(
+            titles(&db, "speeltuinen").await,
+            ["Een speeltuin op het plein"]
+        );
+        assert_eq!(
+            titles(&db, "Speeltuin").await,
+            ["Een speeltuin op het plein"]
+        );
+        assert_eq!(titles(&db, "cafe").await, ["Bankjes bij het café"]);
+        assert_eq!(titles(&db, "CAFÉ bankje").await, ["Bankjes bij het café"]);
+        assert!(titles(&db, "zwembad").await.is_empty());
+        assert!(
+            titles(&db, "de het").await.is_empty(),
+            "only common words: nothing"
+        );
+        // The group is found by its postcode, and so are its plans.
+        let in_area = find(&db, "2571", &Filters::default()).await;
+        assert!(
+            in_area.contains(&("group".to_owned(), "Groen Transvaal".to_owned())),
+            "{in_area:?}"
+        );
+        assert_eq!(in_area.iter().filter(|(k, _)| k == "plan").count(), 2);
+        assert_eq!(
+            titles(&db, "speeltuin 2571 AB").await,
+            ["Een speeltuin op het plein"]
+        );
+        assert!(titles(&db, "speeltuin 3511").await.is_empty());
+        // The manifest's principles are found in Dutch.
+        let principles = find(&db, "waarderend", &Filters::default()).await;
+        assert!(
+            principles.iter().any(|(k, _)| k == "principle"),
+            "{principles:?}"
+        );
+    }
+);
 
 db_test!(excerpts_mark_the_matching_words, |db: Db| async move {
     let c = cast(&db).await;
@@ -81,97 +118,193 @@ db_test!(excerpts_mark_the_matching_words, |db: Db| async move {
     plans::create(&db, Some(&c.writer), &c.group, plan("Groen plein", body))
         .await
         .unwrap();
-    let hits = run(&db, &Query::parse("speeltuin"), &Filters::default(), None, 5)
-        .await
-        .unwrap();
+    let hits = run(
+        &db,
+        &Query::parse("speeltuin"),
+        &Filters::default(),
+        None,
+        5,
+    )
+    .await
+    .unwrap();
     assert_eq!(hits.len(), 1);
-    assert!(hits[0].excerpt.contains("<mark>speeltuinen</mark>"), "{}", hits[0].excerpt);
-    assert!(hits[0].excerpt.contains("&lt;b&gt;bomen&lt;/b&gt;"), "{}", hits[0].excerpt);
+    assert!(
+        hits[0].excerpt.contains("<mark>speeltuinen</mark>"),
+        "{}",
+        hits[0].excerpt
+    );
+    assert!(
+        hits[0].excerpt.contains("&lt;b&gt;bomen&lt;/b&gt;"),
+        "{}",
+        hits[0].excerpt
+    );
     assert!(hits[0].link.starts_with("/plannen/"));
 });
 
 db_test!(filters_and_pages, |db: Db| async move {
     let c = cast(&db).await;
     for n in 0..7 {
-        plans::create(&db, Some(&c.writer), &c.group, plan(&format!("Moestuin nummer {n}"), "Samen groente kweken."))
-            .await
-            .unwrap();
+        plans::create(
+            &db,
+            Some(&c.writer),
+            &c.group,
+            plan(&format!("Moestuin nummer {n}"), "Samen groente kweken."),
+        )
+        .await
+        .unwrap();
     }
-    let only = |kind| Filters { kind: Some(kind), ..Filters::default() };
+    let only = |kind| Filters {
+        kind: Some(kind),
+        ..Filters::default()
+    };
     assert_eq!(find(&db, "moestuin", &only(DocKind::Plan)).await.len(), 7);
-    assert!(find(&db, "moestuin", &only(DocKind::Group)).await.is_empty());
-    let place = |m: &str| Filters { municipality: Some(m.into()), ..Filters::default() };
+    assert!(find(&db, "moestuin", &only(DocKind::Group))
+        .await
+        .is_empty());
+    let place = |m: &str| Filters {
+        municipality: Some(m.into()),
+        ..Filters::default()
+    };
     assert_eq!(find(&db, "moestuin", &place("Den Haag")).await.len(), 7);
     assert!(find(&db, "moestuin", &place("Utrecht")).await.is_empty());
-    let phase = |p: &str| Filters { phase: Some(p.into()), ..Filters::default() };
+    let phase = |p: &str| Filters {
+        phase: Some(p.into()),
+        ..Filters::default()
+    };
     assert_eq!(find(&db, "moestuin", &phase("idee")).await.len(), 7);
     assert!(find(&db, "moestuin", &phase("afgerond")).await.is_empty());
     // Pages of three: every plan once, in the same order as in one go.
     let query = Query::parse("moestuin");
-    let all = run(&db, &query, &Filters::default(), None, 50).await.unwrap();
+    let all = run(&db, &query, &Filters::default(), None, 50)
+        .await
+        .unwrap();
     let mut paged = Vec::new();
     let mut after = None;
     loop {
-        let page = run(&db, &query, &Filters::default(), after, 3).await.unwrap();
+        let page = run(&db, &query, &Filters::default(), after, 3)
+            .await
+            .unwrap();
         let Some(last) = page.last() else { break };
-        after = Cursor::parse(&Cursor { rank: last.rank, id: last.id }.encode());
+        after = Cursor::parse(
+            &Cursor {
+                rank: last.rank,
+                id: last.id,
+            }
+            .encode(),
+        );
         paged.extend(page.into_iter().map(|h| h.id));
     }
     assert_eq!(paged, all.iter().map(|h| h.id).collect::<Vec<_>>());
 });
 
-db_test!(the_index_follows_every_change_and_hides_what_is_hidden, |db: Db| async move {
-    let c = cast(&db).await;
-    let id = plans::create(&db, Some(&c.writer), &c.group, plan("Fietsenstalling", "Overdekt en veilig."))
+db_test!(
+    the_index_follows_every_change_and_hides_what_is_hidden,
+    |db: Db| async move {
+        let c = cast(&db).await;
+        let id = plans::create(
+            &db,
+            Some(&c.writer),
+            &c.group,
+            plan("Fietsenstalling", "Overdekt en veilig, voor iedereen."),
+        )
         .await
         .unwrap();
-    let subject = format!("plan:{id}");
-    let reaction = discussion::post(&db, Some(&c.member), ReactionForm::member(&subject, "vraag", "Komt er ook plek voor bakfietsen?"), "ip")
+        let subject = format!("plan:{id}");
+        let reaction = discussion::post(
+            &db,
+            Some(&c.member),
+            ReactionForm::member(&subject, "vraag", "Komt er ook plek voor bakfietsen?"),
+            "ip",
+        )
         .await
         .unwrap();
-    assert_eq!(titles(&db, "bakfietsen").await, ["Fietsenstalling"]);
-    // Edit: the new words are found, the old ones no longer.
-    discussion::edit(&db, &c.member, reaction, "vraag", "Komt er ook plek voor scooters?").await.unwrap();
-    assert!(titles(&db, "bakfietsen").await.is_empty());
-    assert_eq!(titles(&db, "scooters").await, ["Fietsenstalling"]);
-    // A hidden reaction is gone at once, and back when restored.
-    let report = moderation::report(&db, Some(&c.outsider), "reaction", reaction, "Dit klopt niet.").await.unwrap();
-    moderation::hide(&db, Some(&c.coordinator), report, "Niet over dit plan.").await.unwrap();
-    assert!(titles(&db, "scooters").await.is_empty());
-    moderation::restore(&db, Some(&c.coordinator), "reaction", reaction).await.unwrap();
-    assert_eq!(titles(&db, "scooters").await, ["Fietsenstalling"]);
-    // A hidden plan takes its reactions with it.
-    let report = moderation::report(&db, Some(&c.outsider), "plan", id, "Dubbel geplaatst.").await.unwrap();
-    moderation::hide(&db, Some(&c.coordinator), report, "Staat er al.").await.unwrap();
-    assert!(titles(&db, "fietsenstalling").await.is_empty());
-    assert!(titles(&db, "scooters").await.is_empty());
-    moderation::restore(&db, Some(&c.coordinator), "plan", id).await.unwrap();
-    assert_eq!(titles(&db, "fietsenstalling").await, ["Fietsenstalling"]);
-    // Deleted reactions are gone; the plan's edit is found at once.
-    discussion::delete(&db, &c.member, reaction).await.unwrap();
-    assert!(titles(&db, "scooters").await.is_empty());
-    plans::update(&db, Some(&c.writer), id, plan("Fietsenstalling en deelauto", "Overdekt en veilig."))
+        assert_eq!(titles(&db, "bakfietsen").await, ["Fietsenstalling"]);
+        // Edit: the new words are found, the old ones no longer.
+        discussion::edit(
+            &db,
+            &c.member,
+            reaction,
+            "vraag",
+            "Komt er ook plek voor scooters?",
+        )
         .await
         .unwrap();
-    assert_eq!(titles(&db, "deelauto").await, ["Fietsenstalling en deelauto"]);
-    // A group's new name finds the group and its plans.
-    groups::update(
-        &db,
-        Some(&c.coordinator),
-        &c.group,
-        GroupForm {
-            name: "Groen en Zonnig Transvaal".into(),
-            neighbourhood: "Transvaal".into(),
-            municipality: "Den Haag".into(),
-            postcodes: "2571".into(),
-            description: "Samen maken we de wijk groener.".into(),
-            mode: "open".into(),
-            join_question: String::new(),
-        },
-    )
-    .await
-    .unwrap();
-    let sunny = find(&db, "zonnig", &Filters::default()).await;
-    assert!(sunny.contains(&("group".to_owned(), "Groen en Zonnig Transvaal".to_owned())), "{sunny:?}");
-    assert!(sunny.contains(&("plan".to_owned(), "Fietsenstalling en deelauto".to_owned())), "{sunny:?}");
-});
+        assert!(titles(&db, "bakfietsen").await.is_empty());
+        assert_eq!(titles(&db, "scooters").await, ["Fietsenstalling"]);
+        // A hidden reaction is gone at once, and back when restored.
+        let report = moderation::report(
+            &db,
+            Some(&c.outsider),
+            "reaction",
+            reaction,
+            "Dit klopt niet.",
+        )
+        .await
+        .unwrap();
+        moderation::hide(&db, Some(&c.coordinator), report, "Niet over dit plan.")
+            .await
+            .unwrap();
+        assert!(titles(&db, "scooters").await.is_empty());
+        moderation::restore(&db, Some(&c.coordinator), "reaction", reaction)
+            .await
+            .unwrap();
+        assert_eq!(titles(&db, "scooters").await, ["Fietsenstalling"]);
+        // A hidden plan takes its reactions with it.
+        let report = moderation::report(&db, Some(&c.outsider), "plan", id, "Dubbel geplaatst.")
+            .await
+            .unwrap();
+        moderation::hide(&db, Some(&c.coordinator), report, "Staat er al.")
+            .await
+            .unwrap();
+        assert!(titles(&db, "fietsenstalling").await.is_empty());
+        assert!(titles(&db, "scooters").await.is_empty());
+        moderation::restore(&db, Some(&c.coordinator), "plan", id)
+            .await
+            .unwrap();
+        assert_eq!(titles(&db, "fietsenstalling").await, ["Fietsenstalling"]);
+        // Deleted reactions are gone; the plan's edit is found at once.
+        discussion::delete(&db, &c.member, reaction).await.unwrap();
+        assert!(titles(&db, "scooters").await.is_empty());
+        plans::update(
+            &db,
+            Some(&c.writer),
+            id,
+            plan(
+                "Fietsenstalling en deelauto",
+                "Overdekt en veilig, voor iedereen.",
+            ),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            titles(&db, "deelauto").await,
+            ["Fietsenstalling en deelauto"]
+        );
+        // A group's new name finds the group and its plans.
+        groups::update(
+            &db,
+            Some(&c.coordinator),
+            &c.group,
+            GroupForm {
+                name: "Groen en Zonnig Transvaal".into(),
+                neighbourhood: "Transvaal".into(),
+                municipality: "Den Haag".into(),
+                postcodes: "2571".into(),
+                description: "Samen maken we de wijk groener.".into(),
+                mode: "open".into(),
+                join_question: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+        let sunny = find(&db, "zonnig", &Filters::default()).await;
+        assert!(
+            sunny.contains(&("group".to_owned(), "Groen en Zonnig Transvaal".to_owned())),
+            "{sunny:?}"
+        );
+        assert!(
+            sunny.contains(&("plan".to_owned(), "Fietsenstalling en deelauto".to_owned())),
+            "{sunny:?}"
+        );
+    }
+);

@@ -2,7 +2,7 @@
 
 use super::model::{Reaction, ReactionKind, ThreadCursor, Version};
 use crate::accounts::Role;
-use sqlx::{AnyConnection, any::AnyRow, AnyPool, Row};
+use sqlx::{any::AnyRow, AnyConnection, AnyPool, Row};
 
 /// A reaction to store (already validated and rendered).
 pub struct NewReaction<'a> {
@@ -31,7 +31,11 @@ pub struct NewReaction<'a> {
 }
 
 /// Stores a reaction and returns its id.
-pub async fn insert(conn: &mut AnyConnection, r: &NewReaction<'_>, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    conn: &mut AnyConnection,
+    r: &NewReaction<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         r#"INSERT INTO reactions (subject, parent_id, root_id, depth, kind, source, html, user_id, guest_name, guest_email, status, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"#,
@@ -289,7 +293,11 @@ pub async fn update_text(
 }
 
 /// Sets the status; deleting also forgets the text.
-pub async fn set_status(conn: &mut AnyConnection, id: i64, status: &str) -> Result<(), sqlx::Error> {
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    id: i64,
+    status: &str,
+) -> Result<(), sqlx::Error> {
     let forget = status == "deleted" || status == "rejected";
     sqlx::query(
         r#"UPDATE reactions SET status = $1,

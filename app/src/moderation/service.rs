@@ -222,7 +222,9 @@ async fn set_hidden(db: &Db, target: Target, id: i64, reason: Option<&str>) -> A
     .await?;
     // Hidden things leave search at once (a plan with its reactions).
     match target {
-        Target::Plan => crate::search::index::sync_plan_with_reactions(&mut tx, db.backend, id).await?,
+        Target::Plan => {
+            crate::search::index::sync_plan_with_reactions(&mut tx, db.backend, id).await?
+        }
         Target::Reaction => crate::search::index::sync_reaction(&mut tx, db.backend, id).await?,
     }
     tx.commit().await?;

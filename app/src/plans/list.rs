@@ -118,7 +118,6 @@ impl PlanFilter {
     }
 }
 
-
 /// Where the next page starts: after the plan with this sort value and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanCursor {

@@ -82,6 +82,13 @@ pub async fn remove(
 /// Puts `doc` in the index, replacing what was there for it.
 pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Result<(), sqlx::Error> {
     remove(conn, backend, doc.kind, &doc.key).await?;
+    // A reaction's title is the plan it is on: shown for context, not
+    // searched, or every reaction would match its plan's title.
+    let title_words = if doc.kind == DocKind::Reaction {
+        ""
+    } else {
+        doc.title.as_str()
+    };
     match backend {
         Backend::Sqlite => {
             let id: i64 = sqlx::query_scalar(
@@ -100,7 +107,7 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
             .await?;
             sqlx::query("INSERT INTO search_fts (rowid, title, body) VALUES ($1, $2, $3)")
                 .bind(id)
-                .bind(index_text(&doc.title))
+                .bind(index_text(title_words))
                 .bind(index_text(&doc.body))
                 .execute(&mut *conn)
                 .await?;
@@ -119,7 +126,7 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
             .bind(&doc.title)
             .bind(&doc.body)
             .bind(&doc.link)
-            .bind(fold(&doc.title))
+            .bind(fold(title_words))
             .bind(fold(&doc.body))
             .execute(&mut *conn)
             .await?;
@@ -130,7 +137,11 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
 
 /// Brings one plan's entry up to date: there when visible, gone when hidden
 /// or deleted.
-pub async fn sync_plan(conn: &mut AnyConnection, backend: Backend, id: i64) -> Result<(), sqlx::Error> {
+pub async fn sync_plan(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    id: i64,
+) -> Result<(), sqlx::Error> {
     let row = sqlx::query(
         "SELECT p.title, p.summary, p.body_source, p.place, p.phase, p.hidden_reason,
                 g.id AS group_id, g.name AS group_name, g.municipality
@@ -140,7 +151,12 @@ pub async fn sync_plan(conn: &mut AnyConnection, backend: Backend, id: i64) -> R
     .fetch_optional(&mut *conn)
     .await?;
     let key = id.to_string();
-    let Some(r) = row.filter(|r| r.try_get::<Option<String>, _>("hidden_reason").ok().flatten().is_none()) else {
+    let Some(r) = row.filter(|r| {
+        r.try_get::<Option<String>, _>("hidden_reason")
+            .ok()
+            .flatten()
+            .is_none()
+    }) else {
         return remove(conn, backend, DocKind::Plan, &key).await;
     };
     let body = format!(
@@ -164,7 +180,11 @@ pub async fn sync_plan(conn: &mut AnyConnection, backend: Backend, id: i64) -> R
 }
 
 /// Brings one group's entry up to date (member names are never indexed).
-pub async fn sync_group(conn: &mut AnyConnection, backend: Backend, id: i64) -> Result<(), sqlx::Error> {
+pub async fn sync_group(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    id: i64,
+) -> Result<(), sqlx::Error> {
     let row = sqlx::query(
         "SELECT slug, name, neighbourhood, municipality, postcodes, description FROM groups WHERE id = $1",
     )
@@ -232,7 +252,10 @@ pub async fn sync_reaction(
         return remove(conn, backend, DocKind::Reaction, &key).await;
     }
     let subject: String = r.try_get("subject")?;
-    let page = match (r.try_get::<Option<i64>, _>("plan_id")?, subject.strip_prefix("manifest:")) {
+    let page = match (
+        r.try_get::<Option<i64>, _>("plan_id")?,
+        subject.strip_prefix("manifest:"),
+    ) {
         (Some(plan), _) => format!("/plannen/{plan}"),
         (None, Some(slug)) => format!("/manifest/principes/{slug}"),
         (None, None) => "/manifest".to_owned(),

@@ -101,7 +101,13 @@ async fn load(asked: Asked) -> Result<SearchView, AppError> {
             let mut hits = run(&db, &query, &filters, after, limit + 1).await?;
             let next = if hits.len() as i64 > limit {
                 hits.truncate(limit as usize);
-                hits.last().map(|h| Cursor { rank: h.rank, id: h.id }.encode())
+                hits.last().map(|h| {
+                    Cursor {
+                        rank: h.rank,
+                        id: h.id,
+                    }
+                    .encode()
+                })
             } else {
                 None
             };
@@ -116,10 +122,7 @@ async fn load(asked: Asked) -> Result<SearchView, AppError> {
                 });
             }
         }
-        Ok(SearchView {
-            q: asked.q,
-            kinds,
-        })
+        Ok(SearchView { q: asked.q, kinds })
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -178,20 +181,23 @@ fn Results(view: SearchView, asked: Asked) -> impl IntoView {
         return view! { <p class="empty">{t("search-empty-query")}</p> }.into_any();
     }
     if view.kinds.is_empty() {
-        return view! { <p class="empty">{t_args("search-none", &[("q", view.q.clone())])}</p> }.into_any();
+        return view! { <p class="empty">{t_args("search-none", &[("q", view.q.clone())])}</p> }
+            .into_any();
     }
     let single = asked.kind.is_some();
     view! {
         {view.kinds.into_iter().map(|k| {
             let heading = t(&format!("search-kind-{}", k.kind));
+            let heading_id = format!("zoek-{}", k.kind);
+            let labelled_by = heading_id.clone();
             let more = if single {
                 k.next.map(|c| (t("search-next"), link(&asked, Some(&k.kind), Some(&c))))
             } else {
                 k.next.map(|_| (t("search-more"), link(&asked, Some(&k.kind), None)))
             };
             view! {
-                <section class="section search-kind" aria-label=heading.clone()>
-                    <h2>{heading}</h2>
+                <section class="section search-kind" aria-labelledby=labelled_by>
+                    <h2 id=heading_id>{heading}</h2>
                     <ol class="search-hits">
                         {k.hits.into_iter().map(|(title, excerpt, href, place)| view! {
                             <li class="search-hit">
