@@ -62,6 +62,19 @@ pub fn format_date(secs: i64) -> String {
     format!("{day}-{month}-{year}")
 }
 
+/// Percent-encodes a query value (letters, digits and `-_.~` stay).
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{format_date, safe_local_path};
@@ -92,17 +105,4 @@ mod tests {
         }
         assert_eq!(safe_local_path(None), "/");
     }
-}
-
-/// Percent-encodes a query value (letters, digits and `-_.~` stay).
-pub fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
