@@ -196,12 +196,13 @@ pub async fn sync_group(
         return remove(conn, backend, DocKind::Group, &key).await;
     };
     let slug: String = r.try_get("slug")?;
+    // The description first: excerpts start where the body starts.
     let body = format!(
-        "{}\n{}\n{}\n{}",
+        "{}\n{}, {} ({})",
+        r.try_get::<String, _>("description")?,
         r.try_get::<String, _>("neighbourhood")?,
         r.try_get::<String, _>("municipality")?,
         r.try_get::<String, _>("postcodes")?,
-        r.try_get::<String, _>("description")?,
     );
     let doc = Doc {
         kind: DocKind::Group,

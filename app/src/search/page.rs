@@ -15,7 +15,7 @@ use leptos_meta::Title;
 pub struct KindResults {
     /// `group`, `plan`, `reaction` or `principle`.
     pub kind: String,
-    /// `(title, excerpt html, link, municipality)` of each result.
+    /// `(title html, excerpt html, link, municipality)` of each result.
     pub hits: Vec<(String, String, String, String)>,
     /// The cursor of the next page, when there is one.
     pub next: Option<String>,
@@ -116,7 +116,7 @@ async fn load(asked: Asked) -> Result<SearchView, AppError> {
                     kind: kind.to_owned(),
                     hits: hits
                         .into_iter()
-                        .map(|h| (h.title, h.excerpt, h.link, h.municipality))
+                        .map(|h| (h.title_html, h.excerpt, h.link, h.municipality))
                         .collect(),
                     next,
                 });
@@ -201,7 +201,7 @@ fn Results(view: SearchView, asked: Asked) -> impl IntoView {
                     <ol class="search-hits">
                         {k.hits.into_iter().map(|(title, excerpt, href, place)| view! {
                             <li class="search-hit">
-                                <a class="search-hit__title" href=href>{title}</a>
+                                <a class="search-hit__title" href=href inner_html=title></a>
                                 {(!place.is_empty()).then(|| view! { <span class="muted">{place}</span> })}
                                 <p class="search-hit__excerpt" inner_html=excerpt></p>
                             </li>

@@ -57,6 +57,8 @@ pub struct Hit {
     pub kind: String,
     /// Its title as written.
     pub title: String,
+    /// Its title, HTML-escaped, matches in `<mark>`.
+    pub title_html: String,
     /// A short excerpt, HTML-escaped, matches in `<mark>`.
     pub excerpt: String,
     /// Where it leads (a reaction opens in its thread).
@@ -135,6 +137,7 @@ pub async fn run(
                 id: r.try_get("id")?,
                 kind: r.try_get("kind")?,
                 excerpt: excerpt(&body, query, EXCERPT),
+                title_html: excerpt(&title, query, usize::MAX / 4),
                 title,
                 link: r.try_get("link")?,
                 municipality: r.try_get("municipality")?,
