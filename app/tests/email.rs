@@ -12,7 +12,7 @@ use app::{
     db_test,
     discussion::service::{self as discussion, ReactionForm},
     email::{model::Delivery, sender, service as email},
-    groups::service::{self as groups, GroupForm},
+    groups::service as groups,
     i18n::Lang,
     notifications::{model::Kind, service as notifications},
     plans::service as plans,
@@ -21,7 +21,7 @@ use app::{
 use mail_parser::MessageParser;
 
 mod common;
-use common::{cast, form, outcome};
+use common::{cast, form, group_form, outcome};
 
 /// Noon, some day: the digest hour has passed.
 const NOON: i64 = 20_000 * 86_400 + 12 * 3_600;
@@ -166,21 +166,9 @@ db_test!(
             .collect();
         choose(&db, &c.member, &all_digest).await;
         // A second group the member is in, and a reply outside any group.
-        let other = groups::create(
-            &db,
-            Some(&c.coordinator),
-            GroupForm {
-                name: "Bankjesclub Zuid".into(),
-                neighbourhood: "Zuid".into(),
-                municipality: "Den Haag".into(),
-                postcodes: "2572".into(),
-                description: "We zorgen voor plekken om even te zitten.".into(),
-                mode: "open".into(),
-                join_question: String::new(),
-            },
-        )
-        .await
-        .unwrap();
+        let other = groups::create(&db, Some(&c.coordinator), group_form("Bankjesclub Zuid"))
+            .await
+            .unwrap();
         groups::join(&db, Some(&c.member), &other).await.unwrap();
         let bomen = plans::create(&db, Some(&c.writer), &c.group, form("Bomen op het plein"))
             .await

@@ -9,7 +9,7 @@ use app::{
     db::Db,
     db_test,
     discussion::service::{self as discussion, ReactionForm},
-    groups::service::{self as groups, GroupForm},
+    groups::service as groups,
     moderation::service as moderation,
     plans::service::{self as plans, PlanForm},
     search::{
@@ -20,7 +20,7 @@ use app::{
 };
 
 mod common;
-use common::cast;
+use common::{cast, group_form};
 
 fn plan(title: &str, body: &str) -> PlanForm {
     PlanForm {
@@ -285,15 +285,7 @@ db_test!(
             &db,
             Some(&c.coordinator),
             &c.group,
-            GroupForm {
-                name: "Groen en Zonnig Transvaal".into(),
-                neighbourhood: "Transvaal".into(),
-                municipality: "Den Haag".into(),
-                postcodes: "2571".into(),
-                description: "Samen maken we de wijk groener.".into(),
-                mode: "open".into(),
-                join_question: String::new(),
-            },
+            group_form("Groen en Zonnig Transvaal"),
         )
         .await
         .unwrap();

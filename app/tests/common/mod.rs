@@ -31,6 +31,19 @@ pub fn form(title: &str) -> PlanForm {
     }
 }
 
+/// An open group in Transvaal, Den Haag (postcode 2571) named `name`.
+pub fn group_form(name: &str) -> app::groups::service::GroupForm {
+    app::groups::service::GroupForm {
+        name: name.into(),
+        neighbourhood: "Transvaal".into(),
+        municipality: "Den Haag".into(),
+        postcodes: "2571".into(),
+        description: "Samen maken we de wijk groener.".into(),
+        mode: "open".into(),
+        join_question: String::new(),
+    }
+}
+
 pub struct Cast {
     pub group: String,
     pub coordinator: Viewer,
@@ -47,15 +60,7 @@ pub async fn cast(db: &Db) -> Cast {
     let member = person(db, "lid@buurt.nl").await;
     let outsider = person(db, "buiten@buurt.nl").await;
     let admin = admin(db, "admin@buurt.nl").await;
-    let f = app::groups::service::GroupForm {
-        name: "Groen Transvaal".into(),
-        neighbourhood: "Transvaal".into(),
-        municipality: "Den Haag".into(),
-        postcodes: "2571".into(),
-        description: "Samen maken we de wijk groener.".into(),
-        mode: "open".into(),
-        join_question: String::new(),
-    };
+    let f = group_form("Groen Transvaal");
     let group = groups::create(db, Some(&coordinator), f).await.unwrap();
     groups::join(db, Some(&writer), &group).await.unwrap();
     groups::join(db, Some(&member), &group).await.unwrap();
