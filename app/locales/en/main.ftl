@@ -557,7 +557,7 @@ email-digest-outside-groups = Outside the groups
 # Search
 search-title = Search
 search-label = Search Wijkplein
-search-placeholder = Search: playground, green, 1094…
+search-placeholder = Search: playground, 1094…
 search-submit = Search
 search-hint = Search for a word, a neighbourhood, a place or the four digits of a postcode.
 search-empty-query = Type a word to search groups, plans, reactions and the manifest.

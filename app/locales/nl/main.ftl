@@ -556,7 +556,7 @@ email-digest-outside-groups = Buiten de groepen
 # Zoeken
 search-title = Zoeken
 search-label = Zoek in Wijkplein
-search-placeholder = Zoek: speeltuin, groen, 1094…
+search-placeholder = Zoek: speeltuin, 1094…
 search-submit = Zoek
 search-hint = Zoek op een woord, een buurt, een plaats of de vier cijfers van een postcode.
 search-empty-query = Typ een woord om te zoeken in groepen, plannen, reacties en het manifest.
