@@ -107,7 +107,7 @@ pub async fn send_digests_due(db: &Db, mailer: &Mailer, now: i64) -> AppResult<u
         let letter = compose::digest(to.lang, &to.name, &arrange(entries), &mailer.base_url);
         match mailer.send(&to, letter).await {
             Ok(()) => {
-                service::mark_digested(db, &ids, now).await?;
+                service::mark_digested(db, to.user_id, &ids, now).await?;
                 sent += 1;
             }
             Err(err) => {

@@ -10,7 +10,10 @@ use crate::{
     db::Db,
     error::{AppError, AppResult},
     i18n::Lang,
-    notifications::model::{Kind, Notification},
+    notifications::{
+        model::{Kind, Notification},
+        service::from_row,
+    },
 };
 use sqlx::{any::AnyRow, Row};
 
@@ -111,19 +114,6 @@ fn recipient(row: &AnyRow) -> Result<Recipient, sqlx::Error> {
     })
 }
 
-fn notification(row: &AnyRow) -> Result<Notification, sqlx::Error> {
-    Ok(Notification {
-        id: row.try_get("id")?,
-        kind: Kind::parse(row.try_get("kind")?).unwrap_or(Kind::Reply),
-        actor_name: row.try_get("actor_name")?,
-        title: row.try_get("title")?,
-        detail: row.try_get("detail")?,
-        link: row.try_get("link")?,
-        created_at: row.try_get("created_at")?,
-        read: row.try_get::<Option<i64>, _>("read_at")?.is_some(),
-    })
-}
-
 const NOTIFICATION_COLUMNS: &str = "n.id, n.kind, n.actor_name, n.title, n.detail, n.link, \
      n.created_at, n.read_at, n.user_id, u.email, u.display_name, s.lang";
 
@@ -143,7 +133,7 @@ pub async fn direct_due(db: &Db, limit: i64) -> AppResult<Vec<(Recipient, Notifi
     .await?;
     Ok(rows
         .iter()
-        .map(|r| Ok((recipient(r)?, notification(r)?)))
+        .map(|r| Ok((recipient(r)?, from_row(r)?)))
         .collect::<Result<_, sqlx::Error>>()?)
 }
 
@@ -261,24 +251,32 @@ pub async fn digest_entries(db: &Db, user_id: i64) -> AppResult<Vec<DigestEntry>
         Ok(DigestEntry {
             group,
             plan,
-            notification: notification(r)?,
+            notification: from_row(r)?,
         })
     };
     Ok(rows.iter().map(entry).collect::<Result<_, sqlx::Error>>()?)
 }
 
-/// Marks the notifications of a sent digest as mailed.
-pub async fn mark_digested(db: &Db, ids: &[i64], now: i64) -> AppResult<()> {
-    let mut tx = db.write_tx().await?;
-    for id in ids {
-        sqlx::query(
-            "UPDATE notifications SET emailed_at = $1 WHERE id = $2 AND emailed_at IS NULL",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+/// Marks the notifications of a sent digest as mailed, in one statement.
+/// Exactly these ids: with PostgreSQL, ids are not committed in order, so a
+/// range could take in one that arrived after the digest was composed.
+pub async fn mark_digested(db: &Db, user_id: i64, ids: &[i64], now: i64) -> AppResult<()> {
+    if ids.is_empty() {
+        return Ok(());
     }
-    tx.commit().await?;
+    // Integers only, so listing them in the statement is safe.
+    let list = ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    sqlx::query(&format!(
+        "UPDATE notifications SET emailed_at = $1
+         WHERE user_id = $2 AND emailed_at IS NULL AND id IN ({list})"
+    ))
+    .bind(now)
+    .bind(user_id)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }

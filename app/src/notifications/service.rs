@@ -101,19 +101,24 @@ pub async fn list(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Notificatio
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
-        .map(|r| {
-            Ok(Notification {
-                id: r.try_get("id")?,
-                kind: Kind::parse(r.try_get("kind")?).unwrap_or(Kind::Reply),
-                actor_name: r.try_get("actor_name")?,
-                title: r.try_get("title")?,
-                detail: r.try_get("detail")?,
-                link: r.try_get("link")?,
-                created_at: r.try_get("created_at")?,
-                read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
-            })
-        })
-        .collect()
+        .map(from_row)
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
+/// A notification from a row with its columns (`id, kind, actor_name, title,
+/// detail, link, created_at, read_at`); the e-mail sender reads them too.
+pub fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, sqlx::Error> {
+    Ok(Notification {
+        id: r.try_get("id")?,
+        kind: Kind::parse(r.try_get("kind")?).unwrap_or(Kind::Reply),
+        actor_name: r.try_get("actor_name")?,
+        title: r.try_get("title")?,
+        detail: r.try_get("detail")?,
+        link: r.try_get("link")?,
+        created_at: r.try_get("created_at")?,
+        read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+    })
 }
 
 /// Marks one of the reader's notifications read; someone else's is "not found".
