@@ -37,6 +37,7 @@ async fn find(db: &Db, q: &str, filters: &Filters) -> Vec<(String, String)> {
     run(db, &Query::parse(q), filters, None, 50)
         .await
         .unwrap()
+        .hits
         .into_iter()
         .map(|h| (h.kind, h.title))
         .collect()
@@ -126,7 +127,8 @@ db_test!(excerpts_mark_the_matching_words, |db: Db| async move {
         5,
     )
     .await
-    .unwrap();
+    .unwrap()
+    .hits;
     assert_eq!(hits.len(), 1);
     assert!(
         hits[0].excerpt.contains("<mark>speeltuinen</mark>"),
@@ -177,13 +179,15 @@ db_test!(filters_and_pages, |db: Db| async move {
     let query = Query::parse("moestuin");
     let all = run(&db, &query, &Filters::default(), None, 50)
         .await
-        .unwrap();
+        .unwrap()
+        .hits;
     let mut paged = Vec::new();
     let mut after = None;
     loop {
         let page = run(&db, &query, &Filters::default(), after, 3)
             .await
-            .unwrap();
+            .unwrap()
+            .hits;
         let Some(last) = page.last() else { break };
         after = Cursor::parse(
             &Cursor {

@@ -16,7 +16,9 @@ CREATE TABLE search_docs (
     body         TEXT    NOT NULL,
     link         TEXT    NOT NULL,
     -- Title (weight A) and body (weight B) in the `dutch` text search
-    -- configuration, over the text with accents removed (done in Rust).
+    -- configuration, over the text with accents removed (done in Rust), and
+    -- the filter tags (weight D, `simple`: see search::facets), so filters are
+    -- part of the match. Searches for what people typed ask for A and B only.
     words        TSVECTOR NOT NULL,
     UNIQUE (kind, ref_key)
 );

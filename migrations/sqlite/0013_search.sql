@@ -21,5 +21,7 @@ CREATE INDEX search_docs_by_group ON search_docs (group_id);
 
 -- The words, folded and stemmed in Rust (Snowball Dutch) before they are
 -- stored, so "speeltuinen" and "speeltuin" are the same word here. The row id
--- is the search_docs id.
-CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+-- is the search_docs id. `facets` holds the filter tags (kind, group,
+-- municipality, phase, postcode area: see search::facets), so filters are part
+-- of the match; it has weight 0 in ranking.
+CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, facets, tokenize = 'unicode61 remove_diacritics 2');

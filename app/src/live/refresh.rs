@@ -45,7 +45,7 @@ pub fn LiveRefresh(
 }
 
 #[cfg(feature = "hydrate")]
-mod browser {
+pub(crate) mod browser {
     use leptos::prelude::*;
     use wasm_bindgen::{closure::Closure, JsCast};
     use wasm_bindgen_futures::JsFuture;
@@ -68,7 +68,11 @@ mod browser {
             let (regions, announce, busy_note) =
                 (regions.clone(), announce.clone(), busy_note.clone());
             leptos::task::spawn_local(async move {
-                if let Ok(all_swapped) = refresh(&regions).await {
+                let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
+                    return;
+                };
+                if let Ok(fresh) = fetch_page(&href).await {
+                    let all_swapped = swap(&fresh, &regions);
                     message.set(if all_swapped { announce } else { busy_note });
                 }
             });
@@ -79,13 +83,10 @@ mod browser {
         std::mem::forget(events);
     }
 
-    /// Fetches the page again and swaps each region; `Ok(false)` when a
-    /// region was skipped because the reader is working in it.
-    async fn refresh(regions: &[String]) -> Result<bool, ()> {
+    /// Fetches the page at `href` as the server renders it.
+    pub async fn fetch_page(href: &str) -> Result<web_sys::Document, ()> {
         let window = web_sys::window().ok_or(())?;
-        let document = window.document().ok_or(())?;
-        let href = window.location().href().map_err(|_| ())?;
-        let response: Response = JsFuture::from(window.fetch_with_str(&href))
+        let response: Response = JsFuture::from(window.fetch_with_str(href))
             .await
             .map_err(|_| ())?
             .dyn_into()
@@ -95,10 +96,18 @@ mod browser {
             .map_err(|_| ())?
             .as_string()
             .ok_or(())?;
-        let fresh = DomParser::new()
+        DomParser::new()
             .map_err(|_| ())?
             .parse_from_string(&html, SupportedType::TextHtml)
-            .map_err(|_| ())?;
+            .map_err(|_| ())
+    }
+
+    /// Swaps each region of this page for the same one in `fresh`; `false`
+    /// when a region was skipped because the reader is working in it.
+    pub fn swap(fresh: &web_sys::Document, regions: &[String]) -> bool {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return false;
+        };
         let mut all = true;
         for id in regions {
             let (Some(old), Some(new)) =
@@ -112,7 +121,7 @@ mod browser {
                 old.set_inner_html(&new.inner_html());
             }
         }
-        Ok(all)
+        all
     }
 
     /// Whether the reader is typing or has a reply form open in `region`.

@@ -108,13 +108,13 @@ pub fn PlanListPage() -> impl IntoView {
 fn Filters(data: ListData, filter: PlanFilter) -> impl IntoView {
     let any = |label: String| view! { <option value="">{label}</option> };
     view! {
-        <form class="card plan-filters" method="get" action="/plannen" aria-label=t("plans-filter")>
+        <form class="card filters" method="get" action="/plannen" aria-label=t("plans-filter")>
             {filter.group.clone().map(|slug| view! {
                 <input type="hidden" name="groep" value=slug/>
-                <p class="plan-filters__group">{t("plans-of-group")}" "<strong>{data.group_name.clone().unwrap_or_default()}</strong>
+                <p class="filters__group">{t("plans-of-group")}" "<strong>{data.group_name.clone().unwrap_or_default()}</strong>
                     " · "<a href="/plannen">{t("plans-all-groups")}</a></p>
             })}
-            <div class="plan-filters__fields">
+            <div class="filters__fields">
                 <div class="field">
                     <label for="filter-fase">{t("plans-filter-phase")}</label>
                     <select id="filter-fase" name="fase">

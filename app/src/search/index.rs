@@ -4,7 +4,10 @@
 //! gone at once. What may not be shown (hidden, deleted, waiting for
 //! approval) has no row at all.
 
-use super::text::{fold, index_text};
+use super::{
+    facets,
+    text::{fold, index_text},
+};
 use crate::db::Backend;
 use sqlx::{AnyConnection, Row};
 
@@ -46,6 +49,9 @@ pub struct Doc {
     pub municipality: String,
     /// A plan's phase.
     pub phase: Option<String>,
+    /// The postcode areas (four digits) a group or plan is in; empty for
+    /// reactions and principles (a postcode finds groups and plans).
+    pub postcodes: Vec<String>,
     /// Title as written.
     pub title: String,
     /// Body as written.
@@ -89,6 +95,13 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
     } else {
         doc.title.as_str()
     };
+    let tags = facets::of_entry(
+        doc.kind.as_str(),
+        doc.group_id,
+        &doc.municipality,
+        doc.phase.as_deref(),
+        &doc.postcodes,
+    );
     match backend {
         Backend::Sqlite => {
             let id: i64 = sqlx::query_scalar(
@@ -105,18 +118,22 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
             .bind(&doc.link)
             .fetch_one(&mut *conn)
             .await?;
-            sqlx::query("INSERT INTO search_fts (rowid, title, body) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(index_text(title_words))
-                .bind(index_text(&doc.body))
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(
+                "INSERT INTO search_fts (rowid, title, body, facets) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(index_text(title_words))
+            .bind(index_text(&doc.body))
+            .bind(&tags)
+            .execute(&mut *conn)
+            .await?;
         }
         Backend::Postgres => {
             sqlx::query(
                 "INSERT INTO search_docs (kind, ref_key, group_id, municipality, phase, title, body, link, words)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-                         setweight(to_tsvector('dutch', $9), 'A') || setweight(to_tsvector('dutch', $10), 'B'))",
+                         setweight(to_tsvector('dutch', $9), 'A') || setweight(to_tsvector('dutch', $10), 'B')
+                         || setweight(to_tsvector('simple', $11), 'D'))",
             )
             .bind(doc.kind.as_str())
             .bind(&doc.key)
@@ -128,11 +145,20 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
             .bind(&doc.link)
             .bind(fold(title_words))
             .bind(fold(&doc.body))
+            .bind(&tags)
             .execute(&mut *conn)
             .await?;
         }
     }
     Ok(())
+}
+
+/// The postcode areas of a group.
+async fn postcodes_of(conn: &mut AnyConnection, group_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT postcode FROM group_postcodes WHERE group_id = $1 ORDER BY postcode")
+        .bind(group_id)
+        .fetch_all(&mut *conn)
+        .await
 }
 
 /// Brings one plan's entry up to date: there when visible, gone when hidden
@@ -166,11 +192,13 @@ pub async fn sync_plan(
         r.try_get::<String, _>("place")?,
         r.try_get::<String, _>("group_name")?,
     );
+    let group_id: i64 = r.try_get("group_id")?;
     let doc = Doc {
         kind: DocKind::Plan,
         link: format!("/plannen/{id}"),
         key,
-        group_id: Some(r.try_get("group_id")?),
+        group_id: Some(group_id),
+        postcodes: postcodes_of(conn, group_id).await?,
         municipality: r.try_get("municipality")?,
         phase: Some(r.try_get("phase")?),
         title: r.try_get("title")?,
@@ -209,6 +237,7 @@ pub async fn sync_group(
         link: format!("/groepen/{slug}"),
         key,
         group_id: Some(id),
+        postcodes: postcodes_of(conn, id).await?,
         municipality: r.try_get("municipality")?,
         phase: None,
         title: r.try_get("name")?,
@@ -270,6 +299,7 @@ pub async fn sync_reaction(
             .try_get::<Option<String>, _>("municipality")?
             .unwrap_or_default(),
         phase: None,
+        postcodes: Vec::new(),
         title: r
             .try_get::<Option<String>, _>("plan_title")?
             .unwrap_or_else(|| "Manifest".to_owned()),
@@ -293,6 +323,7 @@ pub async fn sync_principles(
                 group_id: None,
                 municipality: String::new(),
                 phase: None,
+                postcodes: Vec::new(),
                 title: p.quote.clone(),
                 body: format!("{}\n{}\n{}", p.explain_nl, p.title_en, p.explain_en),
                 link: format!("/manifest/principes/{}", p.slug),
@@ -303,8 +334,8 @@ pub async fn sync_principles(
     Ok(())
 }
 
-/// Brings the entries of all plans of a group up to date (after the group's
-/// name or place changed).
+/// Brings the entries of all plans of a group, and of their reactions, up to
+/// date (after the group's name, municipality or postcodes changed).
 pub async fn sync_plans_of_group(
     conn: &mut AnyConnection,
     backend: Backend,
@@ -315,7 +346,7 @@ pub async fn sync_plans_of_group(
         .fetch_all(&mut *conn)
         .await?;
     for id in ids {
-        sync_plan(conn, backend, id).await?;
+        sync_plan_with_reactions(conn, backend, id).await?;
     }
     Ok(())
 }

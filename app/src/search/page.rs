@@ -1,128 +1,23 @@
 //! `/zoeken`: the results page behind the search box in the header. A plain
-//! GET form, so it works without JavaScript. Without a kind filter it shows
-//! the best few of each kind; with one, pages of that kind ("meer").
+//! GET form with filters, so it works without JavaScript; with it, results
+//! follow the typing (`live`). Without a kind filter it shows the best few of
+//! each kind; with one, pages of that kind.
 
+use super::model::{Asked, KindResults, SearchView, KINDS};
 use crate::{
     error::AppError,
     i18n::{t, t_args},
-    ui::form::{query_param, set_status},
+    plans::model::Phase,
+    ui::form::set_status,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Results of one kind, best first.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct KindResults {
-    /// `group`, `plan`, `reaction` or `principle`.
-    pub kind: String,
-    /// `(title html, excerpt html, link, municipality)` of each result.
-    pub hits: Vec<(String, String, String, String)>,
-    /// The cursor of the next page, when there is one.
-    pub next: Option<String>,
-}
-
-/// What the page shows.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct SearchView {
-    /// The search as typed.
-    pub q: String,
-    /// Per kind, in a fixed order; kinds without results are left out.
-    pub kinds: Vec<KindResults>,
-}
-
-/// The kinds, in the order the page shows them.
-pub const KINDS: [&str; 4] = ["plan", "group", "reaction", "principle"];
-
-/// Results per kind on the overview; a kind's own page shows more.
-#[cfg(feature = "ssr")]
-const OVERVIEW: i64 = 5;
-#[cfg(feature = "ssr")]
-const PAGE: i64 = 20;
-
-/// The search, its filters and page, as the address gives them.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Asked {
-    q: String,
-    kind: Option<String>,
-    municipality: Option<String>,
-    group: Option<String>,
-    phase: Option<String>,
-    after: Option<String>,
-}
-
-impl Asked {
-    fn from_url() -> Asked {
-        let get = |k: &str| query_param(k).filter(|v| !v.trim().is_empty());
-        Asked {
-            q: get("q").unwrap_or_default(),
-            kind: get("soort").filter(|k| KINDS.contains(&k.as_str())),
-            municipality: get("gemeente"),
-            group: get("groep"),
-            phase: get("fase"),
-            after: get("na"),
-        }
-    }
-}
-
 async fn load(asked: Asked) -> Result<SearchView, AppError> {
     #[cfg(feature = "ssr")]
     {
-        use super::{
-            index::DocKind,
-            query::{run, Cursor, Filters},
-            text::Query,
-        };
         let db = crate::state::use_db()?;
-        let query = Query::parse(&asked.q);
-        let group_id = match &asked.group {
-            Some(slug) => Some(crate::groups::service::group(&db, slug).await?.summary.id),
-            None => None,
-        };
-        let kind_of = |k: &str| match k {
-            "group" => DocKind::Group,
-            "plan" => DocKind::Plan,
-            "reaction" => DocKind::Reaction,
-            _ => DocKind::Principle,
-        };
-        let wanted: Vec<&str> = match &asked.kind {
-            Some(k) => vec![k.as_str()],
-            None => KINDS.to_vec(),
-        };
-        let mut kinds = Vec::new();
-        for kind in wanted {
-            let filters = Filters {
-                kind: Some(kind_of(kind)),
-                municipality: asked.municipality.clone(),
-                group_id,
-                phase: asked.phase.clone(),
-            };
-            let limit = if asked.kind.is_some() { PAGE } else { OVERVIEW };
-            let after = asked.after.as_deref().and_then(Cursor::parse);
-            let mut hits = run(&db, &query, &filters, after, limit + 1).await?;
-            let next = if hits.len() as i64 > limit {
-                hits.truncate(limit as usize);
-                hits.last().map(|h| {
-                    Cursor {
-                        rank: h.rank,
-                        id: h.id,
-                    }
-                    .encode()
-                })
-            } else {
-                None
-            };
-            if !hits.is_empty() {
-                kinds.push(KindResults {
-                    kind: kind.to_owned(),
-                    hits: hits
-                        .into_iter()
-                        .map(|h| (h.title_html, h.excerpt, h.link, h.municipality))
-                        .collect(),
-                    next,
-                });
-            }
-        }
-        Ok(SearchView { q: asked.q, kinds })
+        super::service::search(&db, asked).await
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -131,10 +26,19 @@ async fn load(asked: Asked) -> Result<SearchView, AppError> {
     }
 }
 
+fn asked_from_url() -> Asked {
+    let params = leptos_router::hooks::use_query_map().get_untracked();
+    let pairs: Vec<(String, String)> = ["q", "soort", "gemeente", "groep", "fase", "na"]
+        .into_iter()
+        .filter_map(|k| params.get(k).map(|v| (k.to_owned(), v)))
+        .collect();
+    Asked::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 /// The search results page.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let asked = Asked::from_url();
+    let asked = asked_from_url();
     let data = Resource::new_blocking(
         {
             let a = asked.clone();
@@ -142,100 +46,139 @@ pub fn SearchPage() -> impl IntoView {
         },
         load,
     );
-    let q = asked.q.clone();
     view! {
         <Title text=format!("{} · Wijkplein", t("search-title"))/>
         <div class="narrow search-page">
             <h1>{t("search-title")}</h1>
-            <form method="get" action="/zoeken" role="search" class="search-form">
-                <label for="zoekterm">{t("search-label")}</label>
-                <div class="search-form__row">
-                    <input id="zoekterm" type="search" name="q" value=q autocomplete="off"/>
-                    <button class="button button--primary" type="submit">{t("search-submit")}</button>
-                </div>
-                <p class="field__hint">{t("search-hint")}</p>
-            </form>
-            <div id="zoekresultaten" aria-live="polite">
-                <Suspense>
-                    {move || {
-                        let asked = asked.clone();
-                        Suspend::new(async move {
-                            match data.await {
-                                Ok(view) => view! { <Results view asked/> }.into_any(),
-                                Err(e) => {
-                                    set_status(e.status());
-                                    view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                                }
-                            }
-                        })
-                    }}
-                </Suspense>
-            </div>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(view) => view! { <SearchForm view=view.clone()/> <Results view/> }.into_any(),
+                        Err(e) => {
+                            set_status(e.status());
+                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+            <super::live::SearchAsYouType
+                form="zoekformulier".to_owned()
+                region=super::live::RESULTS.to_owned()
+                follow_address=true
+                announce=t("search-live-done")
+            />
         </div>
     }
 }
 
 #[component]
-fn Results(view: SearchView, asked: Asked) -> impl IntoView {
-    if view.q.trim().is_empty() {
-        return view! { <p class="empty">{t("search-empty-query")}</p> }.into_any();
-    }
-    if view.kinds.is_empty() {
-        return view! { <p class="empty">{t_args("search-none", &[("q", view.q.clone())])}</p> }
-            .into_any();
-    }
-    let single = asked.kind.is_some();
+fn SearchForm(view: SearchView) -> impl IntoView {
+    let asked = view.asked;
+    let any = |label: String| view! { <option value="">{label}</option> };
+    let kind = asked.kind.clone();
+    let municipality = asked.municipality.clone();
+    let phase = asked.phase.clone();
     view! {
-        {view.kinds.into_iter().map(|k| {
-            let heading = t(&format!("search-kind-{}", k.kind));
-            let heading_id = format!("zoek-{}", k.kind);
-            let labelled_by = heading_id.clone();
-            let more = if single {
-                k.next.map(|c| (t("search-next"), link(&asked, Some(&k.kind), Some(&c))))
-            } else {
-                k.next.map(|_| (t("search-more"), link(&asked, Some(&k.kind), None)))
-            };
-            view! {
-                <section class="section search-kind" aria-labelledby=labelled_by>
-                    <h2 id=heading_id>{heading}</h2>
-                    <ol class="search-hits">
-                        {k.hits.into_iter().map(|(title, excerpt, href, place)| view! {
-                            <li class="search-hit">
-                                <a class="search-hit__title" href=href inner_html=title></a>
-                                {(!place.is_empty()).then(|| view! { <span class="muted">{place}</span> })}
-                                <p class="search-hit__excerpt" inner_html=excerpt></p>
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                    {more.map(|(label, href)| view! { <p><a href=href>{label}</a></p> })}
-                </section>
-            }
-        }).collect_view()}
+        <form id="zoekformulier" method="get" action="/zoeken" role="search" class="search-form">
+            <label for="zoekterm">{t("search-label")}</label>
+            <div class="search-form__row">
+                <input id="zoekterm" type="search" name="q" value=asked.q.clone() autocomplete="off"
+                    aria-describedby="zoekterm-uitleg"/>
+                <button class="button button--primary" type="submit">{t("search-submit")}</button>
+            </div>
+            <p class="field__hint" id="zoekterm-uitleg">{t("search-hint")}</p>
+            <fieldset class="filters">
+                <legend>{t("search-filter")}</legend>
+                {asked.group.clone().map(|slug| view! {
+                    <input type="hidden" name="groep" value=slug/>
+                    <p>{t("search-filter-in-group")}" "<strong>{view.group_name.clone().unwrap_or_default()}</strong>
+                        " · "<a href=Asked { group: None, after: None, ..asked.clone() }.link(asked.kind.as_deref(), None)>
+                            {t("search-filter-all-groups")}</a></p>
+                })}
+                <div class="filters__fields">
+                    <div class="field">
+                        <label for="zoek-soort">{t("search-filter-kind")}</label>
+                        <select id="zoek-soort" name="soort">
+                            {any(t("search-filter-any-kind"))}
+                            {KINDS.into_iter().map(|k| view! {
+                                <option value=k selected=kind.as_deref() == Some(k)>{t(&format!("search-kind-{k}"))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="zoek-gemeente">{t("search-filter-municipality")}</label>
+                        <select id="zoek-gemeente" name="gemeente">
+                            {any(t("search-filter-any-municipality"))}
+                            {view.municipalities.into_iter().map(|m| {
+                                let selected = municipality.as_deref() == Some(m.as_str());
+                                let label = m.clone();
+                                view! { <option value=m selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="zoek-fase">{t("search-filter-phase")}</label>
+                        <select id="zoek-fase" name="fase">
+                            {any(t("search-filter-any-phase"))}
+                            {Phase::ALL.into_iter().map(|p| view! {
+                                <option value=p.as_str() selected=phase.as_deref() == Some(p.as_str())>{t(&p.label_key())}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+            </fieldset>
+        </form>
     }
-    .into_any()
 }
 
-/// The address of this search with another kind and page.
-fn link(asked: &Asked, kind: Option<&str>, after: Option<&str>) -> String {
-    let mut pairs: Vec<(&str, &str)> = vec![("q", asked.q.as_str())];
-    if let Some(k) = kind {
-        pairs.push(("soort", k));
+#[component]
+fn Results(view: SearchView) -> impl IntoView {
+    let body = if view.asked.q.trim().is_empty() {
+        view! { <p class="empty">{t("search-empty-query")}</p> }.into_any()
+    } else if view.kinds.is_empty() {
+        view! { <p class="empty">{t_args("search-none", &[("q", view.asked.q.clone())])}</p> }
+            .into_any()
+    } else {
+        let asked = view.asked;
+        view.kinds
+            .into_iter()
+            .map(|k| view! { <KindSection k asked=asked.clone()/> })
+            .collect_view()
+            .into_any()
+    };
+    view! { <div id=super::live::RESULTS>{body}</div> }
+}
+
+#[component]
+fn KindSection(k: KindResults, asked: Asked) -> impl IntoView {
+    let heading = t(&format!("search-kind-{}", k.kind));
+    let heading_id = format!("zoek-{}", k.kind);
+    let labelled_by = heading_id.clone();
+    let more = if asked.kind.is_some() {
+        k.next
+            .map(|c| (t("search-next"), asked.link(Some(&k.kind), Some(&c))))
+    } else {
+        k.next
+            .map(|_| (t("search-more"), asked.link(Some(&k.kind), None)))
+    };
+    let capped = k.capped.then(|| {
+        let n = super::model::CANDIDATES.to_string();
+        view! { <p class="field__hint">{t_args("search-capped", &[("n", n)])}</p> }
+    });
+    view! {
+        <section class="section search-kind" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{heading}</h2>
+            {capped}
+            <ol class="search-hits">
+                {k.hits.into_iter().map(|h| view! {
+                    <li class="search-hit">
+                        <a class="search-hit__title" href=h.link inner_html=h.title_html></a>
+                        {(!h.place.is_empty()).then(|| view! { <span class="muted">{h.place}</span> })}
+                        <p class="search-hit__excerpt" inner_html=h.excerpt_html></p>
+                    </li>
+                }).collect_view()}
+            </ol>
+            {more.map(|(label, href)| view! { <p><a href=href>{label}</a></p> })}
+        </section>
     }
-    for (key, value) in [
-        ("gemeente", &asked.municipality),
-        ("groep", &asked.group),
-        ("fase", &asked.phase),
-    ] {
-        if let Some(v) = value {
-            pairs.push((key, v.as_str()));
-        }
-    }
-    if let Some(a) = after {
-        pairs.push(("na", a));
-    }
-    let query: Vec<String> = pairs
-        .into_iter()
-        .map(|(k, v)| format!("{k}={}", crate::ui::urlencode(v)))
-        .collect();
-    format!("/zoeken?{}", query.join("&"))
 }

@@ -94,26 +94,30 @@ impl Query {
         self.stems.is_empty() && self.postcode.is_none()
     }
 
-    /// An FTS5 match expression: every stem as a prefix, all required.
-    /// Stems are letters and digits only, so quoting them is enough.
+    /// An FTS5 match expression over titles and bodies: every stem as a
+    /// prefix, all required. Stems are letters and digits only, so quoting
+    /// them is enough.
     pub fn fts5(&self) -> Option<String> {
         (!self.stems.is_empty()).then(|| {
-            self.stems
+            let words = self
+                .stems
                 .iter()
                 .map(|s| format!("\"{s}\"*"))
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" ");
+            format!("{{title body}} : ({words})")
         })
     }
 
     /// A PostgreSQL `to_tsquery('dutch', …)` expression: every word as a
-    /// prefix, all required (the `dutch` configuration stems them). Words are
-    /// letters and digits only, so nothing in them is an operator.
+    /// prefix of a title or body word (weights A and B, not the filter tags),
+    /// all required; the `dutch` configuration stems them. Words are letters
+    /// and digits only, so nothing in them is an operator.
     pub fn tsquery(&self) -> Option<String> {
         (!self.words.is_empty()).then(|| {
             self.words
                 .iter()
-                .map(|s| format!("{s}:*"))
+                .map(|s| format!("{s}:*AB"))
                 .collect::<Vec<_>>()
                 .join(" & ")
         })
@@ -248,8 +252,11 @@ mod tests {
     #[test]
     fn match_expressions_quote_every_stem() {
         let q = Query::parse("de bomen \"plein\" OR");
-        assert_eq!(q.fts5().unwrap(), "\"bom\"* \"plein\"* \"or\"*");
-        assert_eq!(q.tsquery().unwrap(), "bomen:* & plein:* & or:*");
+        assert_eq!(
+            q.fts5().unwrap(),
+            "{title body} : (\"bom\"* \"plein\"* \"or\"*)"
+        );
+        assert_eq!(q.tsquery().unwrap(), "bomen:*AB & plein:*AB & or:*AB");
         assert_eq!(Query::parse("1094").fts5(), None);
     }
 
