@@ -20,7 +20,7 @@ use app::{
         model::Asked,
         query::{run, Filters},
         service::search,
-        text::{fold, stem, Query},
+        text::{fold, plain_text, stem, Query},
     },
 };
 use std::time::{Duration, Instant};
@@ -139,7 +139,7 @@ fn postgres_seed(kind: &str, rows: i64, length: u64) -> String {
         format!(
             "ARRAY[{}]",
             v.iter()
-                .map(|w| format!("'{}'", fold(w)))
+                .map(|w| format!("'{}'", plain_text(w)))
                 .collect::<Vec<_>>()
                 .join(",")
         )
@@ -221,7 +221,14 @@ async fn bench(name: &str, db: Db) {
         let found: Vec<String> = view
             .kinds
             .iter()
-            .map(|k| format!("{} {}{}", k.hits.len(), k.kind, if k.capped { " (capped)" } else { "" }))
+            .map(|k| {
+                format!(
+                    "{} {}{}",
+                    k.hits.len(),
+                    k.kind,
+                    if k.capped { " (capped)" } else { "" }
+                )
+            })
             .collect();
         let (p50, p99) = measure(RUNS, || {
             let asked = asked.clone();

@@ -8,7 +8,10 @@
 use app::{
     db::Db,
     db_test,
-    discussion::service::{self as discussion, ReactionForm},
+    discussion::{
+        challenge::{solve, DIFFICULTY},
+        service::{self as discussion, ReactionForm},
+    },
     groups::service as groups,
     moderation::service as moderation,
     plans::service::{self as plans, PlanForm},
@@ -17,6 +20,7 @@ use app::{
         query::{run, Cursor, Filters},
         text::Query,
     },
+    testing::person,
 };
 
 mod common;
@@ -302,5 +306,61 @@ db_test!(
             sunny.contains(&("plan".to_owned(), "Fietsenstalling en deelauto".to_owned())),
             "{sunny:?}"
         );
+    }
+);
+
+db_test!(
+    pending_guest_reactions_and_member_names_are_never_found,
+    |db: Db| async move {
+        let c = cast(&db).await;
+        // A guest's reaction waits for approval: not findable until then.
+        let challenge = discussion::issue_challenge(&db).await.unwrap();
+        let nonce = solve(&challenge, DIFFICULTY).to_string();
+        let guest = ReactionForm {
+            guest_name: "Gast Jansen".into(),
+            guest_email: "gast@buurt.nl".into(),
+            challenge,
+            nonce,
+            ..ReactionForm::member("manifest", "vraag", "Wanneer is het pannenkoekenfeest?")
+        };
+        let pending = discussion::post(&db, None, guest, "10.1.1.1")
+            .await
+            .unwrap();
+        assert!(titles(&db, "pannenkoekenfeest").await.is_empty());
+        discussion::moderate(&db, &c.admin, pending, true)
+            .await
+            .unwrap();
+        assert_eq!(titles(&db, "pannenkoekenfeest").await, ["Manifest"]);
+        // A member who hides their name: it is in no result, whatever they
+        // wrote (names are not indexed at all, hidden or not).
+        let swift = person(&db, "zwaluwstaart@buurt.nl").await;
+        groups::join(&db, Some(&swift), &c.group).await.unwrap();
+        groups::set_name_hidden(&db, Some(&swift), &c.group, true)
+            .await
+            .unwrap();
+        let id = plans::create(
+            &db,
+            Some(&c.writer),
+            &c.group,
+            plan("Buurtbankjes", "Bankjes langs de gracht."),
+        )
+        .await
+        .unwrap();
+        discussion::post(
+            &db,
+            Some(&swift),
+            ReactionForm::member(
+                &format!("plan:{id}"),
+                "aanvulling",
+                "Graag ook een bankje bij de school.",
+            ),
+            "ip",
+        )
+        .await
+        .unwrap();
+        assert_eq!(titles(&db, "bankje school").await, ["Buurtbankjes"]);
+        for name in ["zwaluwstaart", "Buur zwaluwstaart"] {
+            assert!(titles(&db, name).await.is_empty(), "{name} was found");
+        }
     }
 );

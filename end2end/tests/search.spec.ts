@@ -7,14 +7,36 @@ test('search from the header finds a new plan by another form of its words, and 
   const word = `Klimrek${Date.now()}`;
   const planPath = await writePlan(page, `${word} in de speeltuin`);
 
-  await page.getByRole('search').first().getByLabel('Zoek in Wijkplein').fill('speeltuinen');
-  await page.getByRole('search').first().getByRole('button', { name: 'Zoek' }).click();
+  // Results as you type, under the header's box, without leaving the page.
+  const header = page.getByRole('search').first();
+  await header.getByLabel('Zoek in Wijkplein').fill('speeltuinen');
+  const panel = page.locator('#kop-zoekresultaten');
+  await expect(panel.getByRole('link', { name: `${word} in de speeltuin` })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${planPath}$`));
+  await header.getByLabel('Zoek in Wijkplein').fill('');
+  await expect(panel).toBeEmpty();
+  await header.getByLabel('Zoek in Wijkplein').fill('speeltuinen');
+  await header.getByRole('button', { name: 'Zoek' }).click();
   await expect(page).toHaveURL(/\/zoeken\?q=speeltuinen/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zoeken');
   const plans = page.getByRole('region', { name: 'Plannen' });
   await expect(plans.getByRole('link', { name: `${word} in de speeltuin` })).toBeVisible();
   await expect(plans.locator('mark').first()).toBeVisible();
   await checkPage(page);
+
+  // On the results page the results follow the typing and the filters, and
+  // the address follows them, without a reload.
+  await page.evaluate(() => ((window as any).stayed = true));
+  const form = page.getByRole('search').nth(1);
+  await form.getByLabel('Zoek in Wijkplein').fill(word.toLowerCase());
+  await expect(page).toHaveURL(new RegExp(`q=${word.toLowerCase()}`));
+  await expect(plans.getByRole('link')).toHaveCount(1);
+  await form.getByLabel('Soort').selectOption({ label: 'Bewonersgroepen' });
+  await expect(page).toHaveURL(/soort=group/);
+  await expect(plans).toHaveCount(0);
+  await form.getByLabel('Soort').selectOption({ label: 'Plannen' });
+  await expect(plans.getByRole('link', { name: `${word} in de speeltuin` })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).stayed)).toBe(true);
   await plans.getByRole('link', { name: `${word} in de speeltuin` }).click();
   await expect(page).toHaveURL(new RegExp(`${planPath}$`));
 });
@@ -29,6 +51,12 @@ test.describe('without JavaScript', () => {
     await page.getByRole('search').first().getByLabel('Zoek in Wijkplein').press('Enter');
     await expect(page.getByRole('region', { name: 'Uit het manifest' }).getByRole('link').first()).toBeVisible();
     await checkPage(page);
+    // The filters are part of the same form.
+    const form = page.getByRole('search').nth(1);
+    await form.getByLabel('Soort').selectOption({ label: 'Plannen' });
+    await form.getByRole('button', { name: 'Zoek' }).click();
+    await expect(page).toHaveURL(/soort=plan/);
+    await expect(page.getByRole('region', { name: 'Uit het manifest' })).toHaveCount(0);
     await page.goto('/zoeken?q=qwertyzxcv');
     await expect(page.getByText('Niets gevonden voor “qwertyzxcv”.')).toBeVisible();
   });

@@ -27,7 +27,10 @@ pub fn municipality(name: &str) -> String {
 
 /// The tag of a plan phase.
 pub fn phase(phase: &str) -> String {
-    let letters: String = fold(phase).chars().filter(|c| c.is_alphanumeric()).collect();
+    let letters: String = fold(phase)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
     format!("p{letters}")
 }
 

@@ -6,7 +6,7 @@
 
 use super::{
     facets,
-    text::{fold, index_text},
+    text::{index_text, plain_text},
 };
 use crate::db::Backend;
 use sqlx::{AnyConnection, Row};
@@ -143,8 +143,8 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
             .bind(&doc.title)
             .bind(&doc.body)
             .bind(&doc.link)
-            .bind(fold(title_words))
-            .bind(fold(&doc.body))
+            .bind(plain_text(title_words))
+            .bind(plain_text(&doc.body))
             .bind(&tags)
             .execute(&mut *conn)
             .await?;

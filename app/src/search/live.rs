@@ -29,7 +29,12 @@ pub fn SearchAsYouType(
     let message = RwSignal::new(String::new());
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        browser::follow(&form, region.clone(), (follow_address, announce.clone()), message);
+        browser::follow(
+            &form,
+            region.clone(),
+            (follow_address, announce.clone()),
+            message,
+        );
         #[cfg(not(feature = "hydrate"))]
         let _ = (&form, &region, follow_address, &announce);
     });
@@ -64,8 +69,12 @@ mod browser {
         let on_change = Closure::<dyn FnMut()>::new(move || {
             let turn = latest.get().wrapping_add(1);
             latest.set(turn);
-            let (latest, form, region, announce) =
-                (latest.clone(), target.clone(), region.clone(), announce.clone());
+            let (latest, form, region, announce) = (
+                latest.clone(),
+                target.clone(),
+                region.clone(),
+                announce.clone(),
+            );
             set_timeout(
                 move || {
                     if latest.get() != turn {
@@ -108,7 +117,8 @@ mod browser {
             );
         });
         for event in ["input", "change"] {
-            let _ = form.add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
+            let _ =
+                form.add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
         }
         // The form lives as long as the page; so does its listener.
         on_change.forget();
@@ -123,6 +133,9 @@ mod browser {
             .as_string()
             .is_some_and(|q| !q.trim().is_empty());
         let params = UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
-        Some((format!("/zoeken?{}", String::from(params.to_string())), typed))
+        Some((
+            format!("/zoeken?{}", String::from(params.to_string())),
+            typed,
+        ))
     }
 }

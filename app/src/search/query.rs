@@ -8,12 +8,13 @@
 //! "speeltuin" can match a hundred thousand reactions nationally, and scoring
 //! all of them costs far more than the 50 ms a search may take, while the
 //! newest are what neighbours look for. Kinds with fewer matches (groups,
-//! plans, principles, and most searches) are ranked in full.
+//! plans, principles, and most searches) are ranked in full. PostgreSQL
+//! ranks with `ts_rank`; SQLite's candidates are ranked in Rust (`text::rank`).
 
 use super::{
     facets,
     index::DocKind,
-    text::{excerpt, Query},
+    text::{excerpt, rank, Query},
 };
 use crate::db::{Backend, Db};
 use sqlx::Row;
@@ -102,76 +103,74 @@ fn tags(query: &Query, filters: &Filters) -> Vec<String> {
     tags
 }
 
-/// The SQL of a search and the match text bound to `$1`. The candidates are
-/// the newest matches; `$2` caps them, `$3`..`$5` are the keyset, `$6` the
-/// page size.
-fn statement(backend: Backend, query: &Query, tags: &[String]) -> (String, String) {
-    let (candidates, rank, text) = match backend {
+/// The newest matches (at most `CANDIDATES + 1`) as `(id, rank)`.
+async fn candidates(
+    db: &Db,
+    query: &Query,
+    tags: &[String],
+) -> Result<Vec<(i64, f64)>, sqlx::Error> {
+    let limit = CANDIDATES + 1;
+    match db.backend {
         Backend::Sqlite => {
             let tags = (!tags.is_empty()).then(|| {
                 let quoted: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
                 format!("facets : ({})", quoted.join(" AND "))
             });
-            let text = [query.fts5(), tags].into_iter().flatten().collect::<Vec<_>>();
-            let rank = if query.fts5().is_some() {
-                "bm25(search_fts, 4.0, 1.0, 0.0)"
-            } else {
-                // A postcode alone: everything in that area, newest first.
-                "-CAST(rowid AS REAL)"
-            };
-            (
-                format!(
-                    "SELECT rowid AS id, {rank} AS rank FROM search_fts
-                     WHERE search_fts MATCH $1 ORDER BY rowid DESC LIMIT $2"
-                ),
-                "c.rank",
-                text.join(" AND "),
+            let text: Vec<String> = [query.fts5(), tags].into_iter().flatten().collect();
+            // FTS5's own bm25 reads the whole word list of every word in the
+            // match (filter tags too) for its statistics: tens of ms for a
+            // common word. The stems come along instead and are ranked here.
+            let rows: Vec<(i64, String, String)> = sqlx::query_as(
+                "SELECT rowid, title, body FROM search_fts WHERE search_fts MATCH $1
+                 ORDER BY rowid DESC LIMIT $2",
             )
+            .bind(text.join(" AND "))
+            .bind(limit)
+            .fetch_all(&db.pool)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, title, body)| {
+                    let rank = if query.stems.is_empty() {
+                        // A postcode alone: everything in that area, newest first.
+                        -(id as f64)
+                    } else {
+                        rank(&query.stems, &title, &body)
+                    };
+                    (id, rank)
+                })
+                .collect())
         }
         Backend::Postgres => {
+            let words = query.tsquery();
             let tags = (!tags.is_empty()).then(|| {
                 let weighted: Vec<String> = tags.iter().map(|t| format!("{t}:D")).collect();
                 weighted.join(" & ")
             });
-            let words = query.tsquery();
-            let rank = if words.is_some() {
-                "-CAST(ts_rank(c.words, to_tsquery('dutch', split_part($1, '|', 1))) AS FLOAT8)"
-            } else {
-                "-CAST(c.id AS FLOAT8)"
-            };
-            // `$1` is "words|tags"; either side may be empty.
-            let matching = match (&words, &tags) {
-                (Some(_), Some(_)) => {
-                    "to_tsquery('dutch', split_part($1, '|', 1)) && to_tsquery('simple', split_part($1, '|', 2))"
-                }
-                (Some(_), None) => "to_tsquery('dutch', split_part($1, '|', 1))",
-                _ => "to_tsquery('simple', split_part($1, '|', 2))",
-            };
-            (
-                format!(
-                    "SELECT id, words FROM search_docs WHERE words @@ ({matching})
-                     ORDER BY id DESC LIMIT $2"
+            let by_words = "-CAST(ts_rank(words, to_tsquery('dutch', $1)) AS FLOAT8)";
+            // Both texts are always bound; the one not used must be empty.
+            let (matching, unused, rank) = match (&words, &tags) {
+                (Some(_), Some(_)) => (
+                    "to_tsquery('dutch', $1) && to_tsquery('simple', $2)",
+                    "TRUE",
+                    by_words,
                 ),
-                rank,
-                format!(
-                    "{}|{}",
-                    words.unwrap_or_default(),
-                    tags.unwrap_or_default()
-                ),
-            )
+                (Some(_), None) => ("to_tsquery('dutch', $1)", "$2 = ''", by_words),
+                _ => ("to_tsquery('simple', $2)", "$1 = ''", "-CAST(id AS FLOAT8)"),
+            };
+            sqlx::query_as(&format!(
+                "WITH c AS MATERIALIZED (
+                     SELECT id, words FROM search_docs WHERE words @@ ({matching}) AND {unused}
+                     ORDER BY id DESC LIMIT $3)
+                 SELECT id, {rank} FROM c"
+            ))
+            .bind(words.unwrap_or_default())
+            .bind(tags.unwrap_or_default())
+            .bind(limit)
+            .fetch_all(&db.pool)
+            .await
         }
-    };
-    let sql = format!(
-        "WITH c AS MATERIALIZED ({candidates}),
-              r AS (SELECT c.id, {rank} AS rank FROM c)
-         SELECT d.id, d.kind, d.title, d.body, d.link, d.municipality, r.rank,
-                (SELECT COUNT(*) FROM c) AS found
-         FROM r JOIN search_docs d ON d.id = r.id
-         WHERE $3 = 0 OR r.rank > $4 OR (r.rank = $4 AND r.id > $5)
-         ORDER BY r.rank, r.id
-         LIMIT $6"
-    );
-    (sql, text)
+    }
 }
 
 /// One page of results for `query`, best first.
@@ -185,31 +184,49 @@ pub async fn run(
     if query.is_empty() {
         return Ok(Found::default());
     }
-    let (sql, text) = statement(db.backend, query, &tags(query, filters));
-    let rows = sqlx::query(&sql)
-        .bind(text)
-        .bind(CANDIDATES + 1)
-        .bind(i64::from(after.is_some()))
-        .bind(after.map_or(0.0, |c| c.rank))
-        .bind(after.map_or(0, |c| c.id))
-        .bind(limit)
+    let mut ranked = candidates(db, query, &tags(query, filters)).await?;
+    let capped = ranked.len() as i64 > CANDIDATES;
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let page: Vec<(i64, f64)> = ranked
+        .into_iter()
+        .filter(|(id, rank)| {
+            after.is_none_or(|c| *rank > c.rank || (*rank == c.rank && *id > c.id))
+        })
+        .take(usize::try_from(limit).unwrap_or(0))
+        .collect();
+    // The page's rows in one query; the ids are numbers from the index.
+    let ids: Vec<String> = page.iter().map(|(id, _)| id.to_string()).collect();
+    let rows = if ids.is_empty() {
+        Vec::new()
+    } else {
+        sqlx::query(&format!(
+            "SELECT id, kind, title, body, link, municipality FROM search_docs WHERE id IN ({})",
+            ids.join(", ")
+        ))
         .fetch_all(&db.pool)
-        .await?;
-    let mut found = Found::default();
-    for r in &rows {
-        let title: String = r.try_get("title")?;
-        let body: String = r.try_get("body")?;
-        found.capped = r.try_get::<i64, _>("found")? > CANDIDATES;
-        found.hits.push(Hit {
-            id: r.try_get("id")?,
-            kind: r.try_get("kind")?,
+        .await?
+    };
+    let mut hits = Vec::with_capacity(page.len());
+    for (id, rank) in page {
+        // A row removed since the candidates were read is left out.
+        let Some(row) = rows
+            .iter()
+            .find(|r| r.try_get::<i64, _>("id").is_ok_and(|v| v == id))
+        else {
+            continue;
+        };
+        let title: String = row.try_get("title")?;
+        let body: String = row.try_get("body")?;
+        hits.push(Hit {
+            id,
+            kind: row.try_get("kind")?,
             excerpt: excerpt(&body, query, EXCERPT),
             title_html: excerpt(&title, query, usize::MAX / 4),
             title,
-            link: r.try_get("link")?,
-            municipality: r.try_get("municipality")?,
-            rank: r.try_get("rank")?,
+            link: row.try_get("link")?,
+            municipality: row.try_get("municipality")?,
+            rank,
         });
     }
-    Ok(found)
+    Ok(Found { hits, capped })
 }

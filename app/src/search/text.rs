@@ -17,18 +17,34 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The words of `text` (letters and digits), folded.
+/// The words of `text` (letters and digits), folded, diminutive plurals
+/// made singular (see [`stem`]).
 pub fn words(text: &str) -> Vec<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
+        .map(|w| diminutive_singular(w).to_owned())
         .collect()
+}
+
+/// "bankjes" is "bankje": Snowball (ours and PostgreSQL's) leaves "-jes"
+/// alone, so the two would not meet.
+fn diminutive_singular(word: &str) -> &str {
+    match word.strip_suffix("jes") {
+        Some(rest) if rest.chars().count() >= 2 => &word[..word.len() - 1],
+        _ => word,
+    }
 }
 
 /// The stem of one folded word.
 pub fn stem(word: &str) -> String {
-    DUTCH.stem(word).into_owned()
+    DUTCH.stem(diminutive_singular(word)).into_owned()
+}
+
+/// What goes into the PostgreSQL index for `text` (which stems it itself):
+/// its words, space separated.
+pub fn plain_text(text: &str) -> String {
+    words(text).join(" ")
 }
 
 /// What goes into the SQLite index for `text`: its stems, space separated.
@@ -38,6 +54,19 @@ pub fn index_text(text: &str) -> String {
         .map(|w| stem(w))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// How well stored stems (as [`index_text`] wrote them) match `stems`; lower
+/// is better, as with the engines' own ranks. Each stem counts by how often it
+/// occurs, a title occurrence four times, with diminishing returns (the log),
+/// like PostgreSQL's `ts_rank` without document frequencies: ranking only
+/// the newest matches leaves no whole-index statistics to use.
+pub fn rank(stems: &[String], title: &str, body: &str) -> f64 {
+    let count = |text: &str, stem: &str| text.split(' ').filter(|w| *w == stem).count() as f64;
+    -stems
+        .iter()
+        .map(|s| (1.0 + 4.0 * count(title, s) + count(body, s)).ln())
+        .sum::<f64>()
 }
 
 /// A search as typed, understood.
@@ -94,30 +123,32 @@ impl Query {
         self.stems.is_empty() && self.postcode.is_none()
     }
 
-    /// An FTS5 match expression over titles and bodies: every stem as a
-    /// prefix, all required. Stems are letters and digits only, so quoting
-    /// them is enough.
+    /// An FTS5 match expression over titles and bodies: every stem, all
+    /// required. Whole stems, not prefixes: at national scale a prefix of a
+    /// common word makes the engine merge every word it starts (measured:
+    /// 15 ms for one prefix against 0.3 ms for its stem). Stems are letters
+    /// and digits only, so quoting them is enough.
     pub fn fts5(&self) -> Option<String> {
         (!self.stems.is_empty()).then(|| {
             let words = self
                 .stems
                 .iter()
-                .map(|s| format!("\"{s}\"*"))
+                .map(|s| format!("\"{s}\""))
                 .collect::<Vec<_>>()
                 .join(" ");
             format!("{{title body}} : ({words})")
         })
     }
 
-    /// A PostgreSQL `to_tsquery('dutch', …)` expression: every word as a
-    /// prefix of a title or body word (weights A and B, not the filter tags),
-    /// all required; the `dutch` configuration stems them. Words are letters
-    /// and digits only, so nothing in them is an operator.
+    /// A PostgreSQL `to_tsquery('dutch', …)` expression: every word in a
+    /// title or body (weights A and B, not the filter tags), all required;
+    /// the `dutch` configuration stems them. Whole words, as for SQLite.
+    /// Words are letters and digits only, so nothing in them is an operator.
     pub fn tsquery(&self) -> Option<String> {
         (!self.words.is_empty()).then(|| {
             self.words
                 .iter()
-                .map(|s| format!("{s}:*AB"))
+                .map(|s| format!("{s}:AB"))
                 .collect::<Vec<_>>()
                 .join(" & ")
         })
@@ -254,10 +285,30 @@ mod tests {
         let q = Query::parse("de bomen \"plein\" OR");
         assert_eq!(
             q.fts5().unwrap(),
-            "{title body} : (\"bom\"* \"plein\"* \"or\"*)"
+            "{title body} : (\"bom\" \"plein\" \"or\")"
         );
-        assert_eq!(q.tsquery().unwrap(), "bomen:*AB & plein:*AB & or:*AB");
+        assert_eq!(q.tsquery().unwrap(), "bomen:AB & plein:AB & or:AB");
         assert_eq!(Query::parse("1094").fts5(), None);
+    }
+
+    #[test]
+    fn diminutives_meet_their_plural() {
+        assert_eq!(stem("bankjes"), stem("bankje"));
+        assert_eq!(stem("boompjes"), stem("boompje"));
+        assert_eq!(stem("jes"), "jes");
+    }
+
+    #[test]
+    fn titles_and_repeats_rank_higher() {
+        let q = Query::parse("speeltuin");
+        let in_title = rank(&q.stems, "speeltuin", "een plek");
+        let twice = rank(&q.stems, "", "speeltuin en nog een speeltuin");
+        let once = rank(&q.stems, "", "een speeltuin");
+        assert!(
+            in_title < twice && twice < once,
+            "{in_title} {twice} {once}"
+        );
+        assert_eq!(rank(&q.stems, "", "speeltuinen"), 0.0, "whole stems only");
     }
 
     #[test]
