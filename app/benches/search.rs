@@ -145,7 +145,7 @@ fn postgres_seed(kind: &str, rows: i64, length: u64) -> String {
         )
     };
     let text = (0..length)
-        .map(|n| format!("w[1 + {}]", slot(n)))
+        .map(|n| format!("w[(1 + {})::int]", slot(n)))
         .collect::<Vec<_>>()
         .join(" || ' ' || ");
     let postcode = if kind == "reaction" {
@@ -155,10 +155,10 @@ fn postgres_seed(kind: &str, rows: i64, length: u64) -> String {
     };
     format!(
         "INSERT INTO search_docs (kind, ref_key, municipality, title, body, link, words)
-         SELECT '{kind}', i::text, t[1 + i % 5], 'Titel ' || i, body, '/{kind}/' || i,
+         SELECT '{kind}', i::text, t[(1 + i % 5)::int], 'Titel ' || i, body, '/{kind}/' || i,
                 setweight(to_tsvector('dutch', body), 'B')
-                || setweight(to_tsvector('simple', 'k{kind} m' || replace(t[1 + i % 5], ' ', '') || {postcode}), 'D')
-         FROM (SELECT i, t, {text} AS body FROM generate_series(1, {rows}) AS i,
+                || setweight(to_tsvector('simple', 'k{kind} m' || replace(t[(1 + i % 5)::int], ' ', '') || {postcode}), 'D')
+         FROM (SELECT i, t, {text} AS body FROM generate_series(1, {rows}::bigint) AS i,
                (SELECT {} AS w, {} AS t) v) g",
         array(&WORDS),
         array(&TOWNS)

@@ -579,3 +579,4 @@ search-filter-in-group = Only in the group
 search-filter-all-groups = search all groups
 search-capped = This word is very common. You see the best matches among the { $n } newest; add a word or choose a filter to search more precisely.
 search-live-done = Results updated.
+group-search = Search this group's plans and discussions

@@ -578,3 +578,4 @@ search-filter-in-group = Alleen in de groep
 search-filter-all-groups = in alle groepen zoeken
 search-capped = Dit woord komt heel vaak voor. Je ziet de beste treffers uit de { $n } nieuwste; voeg een woord toe of kies een filter om gerichter te zoeken.
 search-live-done = Resultaten bijgewerkt.
+group-search = Zoek in de plannen en gesprekken van deze groep

@@ -204,6 +204,14 @@ fn GroupBody(view: GroupView) -> impl IntoView {
                     {(!view.plans.is_empty()).then(|| view! {
                         <p><a href=format!("/plannen?groep={}#resultaten", g.summary.slug)>{t("group-plans-all")}</a></p>
                     })}
+                    <form class="search-form" method="get" action="/zoeken" role="search">
+                        <input type="hidden" name="groep" value=g.summary.slug.clone()/>
+                        <label for="zoek-in-groep">{t("group-search")}</label>
+                        <div class="search-form__row">
+                            <input id="zoek-in-groep" type="search" name="q" autocomplete="off"/>
+                            <button class="button button--secondary" type="submit">{t("search-submit")}</button>
+                        </div>
+                    </form>
                 </section>
                 <section class="section" aria-labelledby="activiteit">
                     <h2 id="activiteit">{t("group-activity")}</h2>

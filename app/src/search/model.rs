@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How many of the newest matches a search ranks (see `query`).
-pub const CANDIDATES: i64 = 1000;
+pub const CANDIDATES: i64 = 300;
 
 /// The kinds, in the order the page shows them.
 pub const KINDS: [&str; 4] = ["plan", "group", "reaction", "principle"];
