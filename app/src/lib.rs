@@ -51,6 +51,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1d5c55"/>
                 <meta name="color-scheme" content="light dark"/>
+                // Installable: the web app manifest, and what iOS reads instead.
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
+                <meta name="mobile-web-app-capable" content="yes"/>
+                <meta name="apple-mobile-web-app-capable" content="yes"/>
+                <meta name="apple-mobile-web-app-title" content="Wijkplein"/>
+                <meta name="apple-mobile-web-app-status-bar-style" content="default"/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
