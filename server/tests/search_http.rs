@@ -54,5 +54,8 @@ db_test!(search_page_over_http, |db: Db| async move {
     }
     let (status, body) = page(&app, "/zoeken?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!body.contains("<script>alert"), "typed markup must stay text");
+    assert!(
+        !body.contains("<script>alert"),
+        "typed markup must stay text"
+    );
 });

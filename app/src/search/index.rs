@@ -6,7 +6,7 @@
 
 use super::{
     facets,
-    text::{index_text, plain_text},
+    text::{index_text, markdown_text, plain_text},
 };
 use crate::db::Backend;
 use sqlx::{AnyConnection, Row};
@@ -188,7 +188,7 @@ pub async fn sync_plan(
     let body = format!(
         "{}\n{}\n{}\n{}",
         r.try_get::<String, _>("summary")?,
-        r.try_get::<String, _>("body_source")?,
+        markdown_text(&r.try_get::<String, _>("body_source")?),
         r.try_get::<String, _>("place")?,
         r.try_get::<String, _>("group_name")?,
     );
@@ -303,7 +303,7 @@ pub async fn sync_reaction(
         title: r
             .try_get::<Option<String>, _>("plan_title")?
             .unwrap_or_else(|| "Manifest".to_owned()),
-        body: r.try_get("source")?,
+        body: markdown_text(&r.try_get::<String, _>("source")?),
     };
     put(conn, backend, &doc).await
 }

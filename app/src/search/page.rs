@@ -61,12 +61,6 @@ pub fn SearchPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <super::live::SearchAsYouType
-                form="zoekformulier".to_owned()
-                region=super::live::RESULTS.to_owned()
-                follow_address=true
-                announce=t("search-live-done")
-            />
         </div>
     }
 }
@@ -79,7 +73,8 @@ fn SearchForm(view: SearchView) -> impl IntoView {
     let municipality = asked.municipality.clone();
     let phase = asked.phase.clone();
     view! {
-        <form id="zoekformulier" method="get" action="/zoeken" role="search" class="search-form">
+        <form id={super::live::FORMS[1]} method="get" action="/zoeken" role="search" class="search-form"
+            data-results=super::live::RESULTS data-follow="" data-announce=t("search-live-done")>
             <label for="zoekterm">{t("search-label")}</label>
             <div class="search-form__row">
                 <input id="zoekterm" type="search" name="q" value=asked.q.clone() autocomplete="off"

@@ -41,6 +41,22 @@ pub fn stem(word: &str) -> String {
     DUTCH.stem(diminutive_singular(word)).into_owned()
 }
 
+/// The text of Markdown (plan bodies, reactions) without its marks, so that
+/// excerpts read "zes bomen", not "**zes bomen**"; blocks end in a newline.
+pub fn markdown_text(source: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(source.len());
+    for event in Parser::new(source) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim_end().to_owned()
+}
+
 /// What goes into the PostgreSQL index for `text` (which stems it itself):
 /// its words, space separated.
 pub fn plain_text(text: &str) -> String {
@@ -289,6 +305,16 @@ mod tests {
         );
         assert_eq!(q.tsquery().unwrap(), "bomen:AB & plein:AB & or:AB");
         assert_eq!(Query::parse("1094").fts5(), None);
+    }
+
+    #[test]
+    fn markdown_loses_its_marks() {
+        assert_eq!(
+            markdown_text(
+                "We planten **zes bomen**\nmet [de buurt](https://x.nl).\n\n- een\n- twee"
+            ),
+            "We planten zes bomen met de buurt.\neen\ntwee"
+        );
     }
 
     #[test]

@@ -37,19 +37,16 @@ fn SiteHeader() -> impl IntoView {
                         <li><a href="/plannen">{t("nav-plans")}</a></li>
                     </ul>
                 </nav>
-                <form id="kopzoeken" class="header-search" role="search" method="get" action="/zoeken">
+                <form id={crate::search::live::FORMS[0]} class="header-search" role="search" method="get" action="/zoeken"
+                    data-results="kop-zoekresultaten" data-announce=t("search-live-done")>
                     <label class="visually-hidden" for="kop-zoekterm">{t("search-label")}</label>
                     <input id="kop-zoekterm" type="search" name="q" placeholder=t("search-placeholder") autocomplete="off"/>
                     <button class="button button--secondary" type="submit">{t("search-submit")}</button>
                 </form>
                 // Filled with results as you type (JavaScript only).
                 <div id="kop-zoekresultaten" class="search-panel"></div>
-                <crate::search::live::SearchAsYouType
-                    form="kopzoeken".to_owned()
-                    region="kop-zoekresultaten".to_owned()
-                    follow_address=false
-                    announce=t("search-live-done")
-                />
+                <p id=crate::search::live::ANNOUNCE class="visually-hidden" aria-live="polite"></p>
+                <crate::search::live::SearchAsYouType/>
                 <div class="header-tools">
                     <AccountLinks/>
                     <LanguageSwitch/>
