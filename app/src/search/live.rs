@@ -119,7 +119,7 @@ mod browser {
     /// The results page's address for what the form says now, and whether
     /// anything was typed.
     fn address(form: &HtmlFormElement) -> Option<(String, bool)> {
-        let params = crate::ui::enhance::form_fields(form).ok()?;
+        let params = crate::ui::enhance::form_fields(form)?;
         let typed = params.get("q").is_some_and(|q| !q.trim().is_empty());
         Some((
             format!("/zoeken?{}", String::from(params.to_string())),

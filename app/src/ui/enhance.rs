@@ -9,15 +9,15 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, Response, UrlSearchParams};
 
 /// The fields of `form`, URL-encoded, as a browser would send them.
-pub fn form_fields(form: &HtmlFormElement) -> Result<UrlSearchParams, ()> {
-    let data = FormData::new_with_form(form).map_err(|_| ())?;
-    UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(|_| ())
+pub fn form_fields(form: &HtmlFormElement) -> Option<UrlSearchParams> {
+    let data = FormData::new_with_form(form).ok()?;
+    UrlSearchParams::new_with_str_sequence_sequence(&data).ok()
 }
 
 /// Posts `form` to its `action` as a URL-encoded body, asking for JSON.
 /// Returns the HTTP status and the body text; `Err` when the network failed.
 pub async fn post_form(form: &HtmlFormElement) -> Result<(u16, String), ()> {
-    let body = form_fields(form)?;
+    let body = form_fields(form).ok_or(())?;
     let headers = Headers::new().map_err(|_| ())?;
     headers.set("Accept", "application/json").map_err(|_| ())?;
     let init = RequestInit::new();
