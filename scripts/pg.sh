@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for the tests (Debian's postgresql,
 # initdb into a temporary folder, a free local port). Sourced by test.sh;
-# `pg_stop` removes it again. Sets TEST_DATABASE_URL.
+# `pg_stop` removes it again. Sets TEST_DATABASE_URL. PG_OPTIONS adds server
+# settings (the benchmark turns fsync back on, which tests do without).
 set -euo pipefail
 
 pg_start() {
@@ -19,7 +20,7 @@ pg_start() {
   fi
   "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -A trust -U wijkplein --no-sync >/dev/null
   "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 ${PG_OPTIONS:-}" start >/dev/null
   export TEST_DATABASE_URL="postgres://wijkplein@127.0.0.1:$PG_PORT/postgres"
   PG_BIN="$bin"
   PG_RUN=("${run[@]}")

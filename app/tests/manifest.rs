@@ -170,3 +170,37 @@ db_test!(bad_signature_input_is_refused, |db: Db| async move {
     assert!(err.has_field_code("role_invalid"));
     assert_eq!(queries::counts(&db.pool).await.unwrap().total, 0);
 });
+
+db_test!(
+    counts_follow_every_way_a_signature_goes,
+    |db: Db| async move {
+        content::ensure_loaded(&db).await.unwrap();
+        let anna = person(&db, "anna@buurt.nl").await;
+        let henk = person(&db, "henk@gemeente.nl").await;
+        service::sign(&db, &anna, form("bewoner", true))
+            .await
+            .unwrap();
+        service::sign(&db, &henk, form("bewoner", false))
+            .await
+            .unwrap();
+        // An account that is removed takes its signature along (cascade).
+        sqlx::query("DELETE FROM users WHERE id = $1")
+            .bind(henk.id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let counts = queries::counts(&db.pool).await.unwrap();
+        assert_eq!(
+            (counts.total, counts.by_role),
+            (1, vec![(Role::Bewoner, 1)])
+        );
+        // A role changed in place moves the count.
+        sqlx::query("UPDATE signatures SET role = 'politicus' WHERE user_id = $1")
+            .bind(anna.id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let counts = queries::counts(&db.pool).await.unwrap();
+        assert_eq!(counts.by_role, vec![(Role::Politicus, 1)]);
+    }
+);

@@ -32,7 +32,7 @@ async fn open_database(config: &Config) -> Result<app::db::Db, Box<dyn std::erro
     app::live::listen(&db, &config.database_url).await?;
     app::manifest::content::ensure_loaded(&db).await?;
     // A database from before search existed gets its index once.
-    app::search::index::build_if_empty(&db).await?;
+    app::search::rebuild::build_if_empty(&db).await?;
     Ok(db)
 }
 

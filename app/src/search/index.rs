@@ -246,6 +246,19 @@ pub async fn sync_group(
     put(conn, backend, &doc).await
 }
 
+/// The plan a reaction is about, read from its subject (`plan:<id>`) in Rust:
+/// joining on `'plan:' || id` could use no index and read every plan.
+async fn plan_of_subject(conn: &mut AnyConnection, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let subject: Option<String> = sqlx::query_scalar("SELECT subject FROM reactions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(subject
+        .as_deref()
+        .and_then(|s| s.strip_prefix("plan:"))
+        .and_then(|n| n.parse().ok()))
+}
+
 /// Brings one reaction's entry up to date: only published, not hidden
 /// reactions on something visible are findable.
 pub async fn sync_reaction(
@@ -258,11 +271,12 @@ pub async fn sync_reaction(
                 p.id AS plan_id, p.title AS plan_title, p.hidden_reason AS plan_hidden,
                 g.id AS group_id, g.municipality
          FROM reactions r
-         LEFT JOIN plans p ON r.subject = 'plan:' || CAST(p.id AS TEXT)
+         LEFT JOIN plans p ON p.id = $2
          LEFT JOIN groups g ON g.id = p.group_id
          WHERE r.id = $1",
     )
     .bind(id)
+    .bind(plan_of_subject(conn, id).await?)
     .fetch_optional(&mut *conn)
     .await?;
     let key = id.to_string();
@@ -367,36 +381,4 @@ pub async fn sync_plan_with_reactions(
         sync_reaction(conn, backend, id).await?;
     }
     Ok(())
-}
-
-/// Fills an empty index from what is stored (a database that existed before
-/// search did). Does nothing when the index has rows already.
-pub async fn build_if_empty(db: &crate::db::Db) -> Result<(), sqlx::Error> {
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_docs")
-        .fetch_one(&db.pool)
-        .await?;
-    if rows > 0 {
-        return Ok(());
-    }
-    let mut tx = db.write_tx().await?;
-    if let Some((_, doc)) = crate::manifest::queries::latest(&db.pool).await? {
-        sync_principles(&mut tx, db.backend, &doc).await?;
-    }
-    for (table, kind) in [
-        ("groups", DocKind::Group),
-        ("plans", DocKind::Plan),
-        ("reactions", DocKind::Reaction),
-    ] {
-        let ids: Vec<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} ORDER BY id"))
-            .fetch_all(&mut *tx)
-            .await?;
-        for id in ids {
-            match kind {
-                DocKind::Group => sync_group(&mut tx, db.backend, id).await?,
-                DocKind::Plan => sync_plan(&mut tx, db.backend, id).await?,
-                _ => sync_reaction(&mut tx, db.backend, id).await?,
-            }
-        }
-    }
-    tx.commit().await
 }

@@ -59,18 +59,40 @@ mod browser {
         // arrive late are dropped.
         let latest = Rc::new(Cell::new(0u32));
         let target = form.clone();
-        let on_change = Closure::<dyn FnMut()>::new(move || {
+        let changed = Rc::new(move || {
             let turn = latest.get().wrapping_add(1);
             latest.set(turn);
             let (latest, form) = (latest.clone(), target.clone());
             set_timeout(move || search(&form, &latest, turn), PAUSE);
         });
+        let on_change = Closure::<dyn FnMut()>::new({
+            let changed = changed.clone();
+            move || changed()
+        });
         for event in ["input", "change"] {
             let _ =
                 form.add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
         }
+        // Words typed before the island woke up (the wasm may arrive after
+        // the reader started) count as typed now.
+        if typed_before_waking(&form) {
+            changed();
+        }
         // The form lives as long as the page; so does its listener.
         on_change.forget();
+    }
+
+    /// Whether the search box no longer says what the server put in it.
+    fn typed_before_waking(form: &HtmlFormElement) -> bool {
+        let rendered = form
+            .query_selector("[name=q]")
+            .ok()
+            .flatten()
+            .and_then(|input| input.get_attribute("value"))
+            .unwrap_or_default();
+        crate::ui::enhance::form_fields(form)
+            .and_then(|params| params.get("q"))
+            .is_some_and(|now| now != rendered)
     }
 
     fn search(form: &HtmlFormElement, latest: &Rc<Cell<u32>>, turn: u32) {

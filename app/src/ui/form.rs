@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// browser back to the form with `__path` and `__err` in the query; this reads
 /// them when they belong to `fn_path`, and gives the page the error's status.
 pub fn error_from_url(fn_path: &str) -> Option<AppError> {
-    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let query = current_query()?;
     let path = query
         .get_all("__path")
         .and_then(|all| all.last().cloned())?;
@@ -37,9 +37,29 @@ pub fn set_status(code: u16) {
 
 /// A query parameter of the current page.
 pub fn query_param(name: &str) -> Option<String> {
-    leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get(name)
+    current_query()?.get(name)
+}
+
+/// The query of the page being rendered. Page loaders read it after awaiting
+/// the database; by then a reader who went away has taken the page's router
+/// with them, so on the server it comes from the request itself, and is
+/// simply absent then (the router's hook would panic).
+fn current_query() -> Option<leptos_router::params::ParamsMap> {
+    #[cfg(feature = "ssr")]
+    {
+        // Read as the router reads it (`url`'s query pairs into a ParamsMap).
+        let parts = use_context::<axum::http::request::Parts>()?;
+        let query = parts.uri.query().unwrap_or_default().as_bytes();
+        Some(
+            form_urlencoded::parse(query)
+                .map(|(key, value)| (key.into_owned(), value.into_owned()))
+                .collect(),
+        )
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Some(leptos_router::hooks::use_query_map().get_untracked())
+    }
 }
 
 /// The summary of problems at the top of a form; each item links to its field.
