@@ -10,7 +10,11 @@ cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 source scripts/pg.sh
 
-apt_install wrk nginx-light curl brotli
+apt_install wrk nginx-light curl brotli chromium
+if [ ! -d bench/lighthouse/node_modules/lighthouse ]; then
+  log "npm ci in bench/lighthouse/"
+  (cd bench/lighthouse && npm ci --silent --no-audit --no-fund)
+fi
 log "release build (server, wasm, precompressed assets)"
 with_wasm_std cargo leptos build --release --precompress
 log "benchmark build"

@@ -34,7 +34,7 @@ pub mod state;
 pub mod testing;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -58,6 +58,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="apple-mobile-web-app-capable" content="yes"/>
                 <meta name="apple-mobile-web-app-title" content="Wijkplein"/>
                 <meta name="apple-mobile-web-app-status-bar-style" content="default"/>
+                // Names with a hash of their content (cargo-leptos
+                // `hash-files`), so browsers may keep them for good.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -76,7 +79,6 @@ const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/s
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/wijkplein.css"/>
         // Inline: one request less on every first visit (the file stays for
         // whoever asks for it).
         <Link rel="icon" type_="image/svg+xml" href=FAVICON/>

@@ -138,7 +138,10 @@ async fn post(port: u16, plan: i64, cookie: &str) -> Result<(), Box<dyn Error>> 
         .await?;
     let mut status = String::new();
     BufReader::new(stream).read_line(&mut status).await?;
-    if !status.contains(" 303 ") && !status.contains(" 200 ") {
+    if ![" 200 ", " 302 ", " 303 "]
+        .iter()
+        .any(|code| status.contains(code))
+    {
         return Err(format!("posting the reaction answered {status:?}").into());
     }
     Ok(())

@@ -2,7 +2,7 @@
 //!
 //! - `bench seed <database-url> [--divide N]`: fills an empty database with
 //!   the national data set (or one N times smaller), deterministic.
-//! - `bench run [--seconds S] [--readers N] [--postgres URL]`: the whole
+//! - `bench run [--seconds S] [--readers N] [--postgres URL] [--no-lighthouse]`: the whole
 //!   benchmark on the release build, written to `bench/RESULTS.md`.
 //!
 //! `scripts/bench.sh` builds everything and calls `bench run`: the one
@@ -11,6 +11,7 @@
 mod batch;
 mod fanout;
 mod http;
+mod lighthouse;
 mod load;
 mod report;
 mod run;
@@ -37,7 +38,7 @@ async fn main() {
 }
 
 const USAGE: &str = "usage: bench seed <database-url> [--divide N]\n       \
-                     bench run [--seconds S] [--readers N] [--postgres URL]";
+                     bench run [--seconds S] [--readers N] [--postgres URL] [--no-lighthouse]";
 
 /// The value after `--name`, if given.
 fn option(args: &[String], name: &str) -> Option<String> {
@@ -74,6 +75,7 @@ async fn run_command(args: &[String]) -> Result<(), Box<dyn Error>> {
         seconds: number(args, "--seconds", 20)?,
         readers: number(args, "--readers", 5_000)?,
         postgres: option(args, "--postgres"),
+        lighthouse: !args.iter().any(|a| a == "--no-lighthouse"),
     })
     .await
 }

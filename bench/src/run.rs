@@ -5,7 +5,7 @@
 //! run (nginx serving the same bytes) stands beside it.
 
 use crate::{
-    fanout, load,
+    fanout, lighthouse, load,
     report::{Page, Report},
     seed::{self, Scale},
     server::{self, Server},
@@ -23,6 +23,8 @@ pub struct Options {
     pub readers: usize,
     /// A PostgreSQL database to seed and measure writes on, when given.
     pub postgres: Option<String>,
+    /// Run Lighthouse (needs `npm ci` in `bench/lighthouse`).
+    pub lighthouse: bool,
 }
 
 const PORT: u16 = 3_100;
@@ -99,6 +101,12 @@ pub async fn run(options: Options) -> Result<(), Box<dyn Error>> {
     report.weight = weight::visit(&server.base, "/manifest")?;
     report.weight_plan =
         weight::visit(&server.base, &format!("/plannen/{}", national.busy_plan(0)))?;
+    if options.lighthouse {
+        for (name, path) in [pages(national)[0].clone(), pages(national)[2].clone()] {
+            let measured = lighthouse::measure(&options.root, &format!("{}{path}", server.base))?;
+            report.lighthouse.push((name, measured));
+        }
+    }
 
     // Live fan-out to many readers of the busiest plan (not one of the four pages).
     let cookie = crate::http::login(&server.base, "mens99@bench.wijkplein.nl", seed::PASSWORD)?;

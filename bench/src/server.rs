@@ -31,6 +31,7 @@ impl Server {
             .env("LEPTOS_SITE_PKG_DIR", "pkg")
             .env("LEPTOS_OUTPUT_NAME", "wijkplein")
             .env("LEPTOS_ENV", "PROD")
+            .env("LEPTOS_HASH_FILES", "true")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .spawn()?;

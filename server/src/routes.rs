@@ -41,6 +41,7 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let routes = generate_route_list(App);
     let render_state = state.clone();
     let shell_options = state.leptos_options.clone();
+    let hashed_assets = state.leptos_options.hash_files;
     let router = Router::new()
         .route("/taal/{code}", get(switch_language))
         .route("/live/plannen/{id}", get(crate::live::plan_events))
@@ -74,6 +75,11 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
         .layer(middleware::from_fn(client_errors_are_4xx))
         .with_state(state);
     let router = with_sessions(router, config).await?;
+    let router = if hashed_assets {
+        router.layer(middleware::from_fn(assets_are_immutable))
+    } else {
+        router
+    };
     Ok(router
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -88,6 +94,28 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
         // still fast; files under /pkg are compressed ahead of time.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .layer(TraceLayer::new_for_http()))
+}
+
+/// With hashed file names (a release build), a file under `/pkg/` never
+/// changes under its name: browsers may keep it for a year without asking
+/// again (`immutable`; `public` is the default for a response without
+/// cookies). The page names the current files, so a new build is fetched at
+/// once.
+async fn assets_are_immutable(req: Request, next: middleware::Next) -> Response {
+    let is_asset = req.uri().path().starts_with("/pkg/");
+    let mut res = next.run(req).await;
+    if is_asset && res.status() == StatusCode::OK {
+        let headers = res.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("max-age=31536000, immutable"),
+        );
+        // Never asked for again, so the date to revalidate against and the
+        // offer of ranges are bytes for nothing on every first visit.
+        headers.remove(header::LAST_MODIFIED);
+        headers.remove(header::ACCEPT_RANGES);
+    }
+    res
 }
 
 /// Server functions are routed by `leptos_routes_with_context`, which also
