@@ -12,7 +12,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Posts a reaction or a reply. Guests add a name and email; their reaction
-/// waits for approval.
+/// waits for approval. `client_key` (optional) makes a repeated post of the
+/// same reaction harmless; the service worker's outbox sends one.
 #[server(endpoint = "post_reaction")]
 pub async fn post_reaction(
     subject: String,
@@ -25,6 +26,7 @@ pub async fn post_reaction(
     challenge: Option<String>,
     nonce: Option<String>,
     back: String,
+    client_key: Option<String>,
 ) -> Result<i64, AppError> {
     respond(
         async {
@@ -44,7 +46,8 @@ pub async fn post_reaction(
                 nonce: nonce.unwrap_or_default(),
             };
             let ip = crate::accounts::session::client_ip();
-            let id = service::post(&db, viewer.as_ref(), form, &ip).await?;
+            let key = client_key.unwrap_or_default();
+            let id = service::post_once(&db, viewer.as_ref(), form, &ip, &key).await?;
             let back = crate::ui::safe_local_path(Some(&back));
             let target = if is_guest {
                 format!("{back}?wacht=1#reacties")

@@ -28,6 +28,8 @@ pub struct NewReaction<'a> {
     pub guest_email: &'a str,
     /// `published` or `pending`.
     pub status: &'a str,
+    /// The browser's key for this reaction, so a retry is recognised.
+    pub client_key: Option<&'a str>,
 }
 
 /// Stores a reaction and returns its id.
@@ -37,8 +39,8 @@ pub async fn insert(
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        r#"INSERT INTO reactions (subject, parent_id, root_id, depth, kind, source, html, user_id, guest_name, guest_email, status, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"#,
+        r#"INSERT INTO reactions (subject, parent_id, root_id, depth, kind, source, html, user_id, guest_name, guest_email, status, created_at, client_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"#,
     )
     .bind(r.subject)
     .bind(r.parent_id)
@@ -52,8 +54,23 @@ pub async fn insert(
     .bind(r.guest_email)
     .bind(r.status)
     .bind(now)
+    .bind(r.client_key)
     .fetch_one(&mut *conn)
     .await
+}
+
+/// Who wrote the reaction sent earlier with this browser key: its id, its
+/// member author, and its guest email.
+pub async fn find_by_client_key(
+    pool: &AnyPool,
+    key: &str,
+) -> Result<Option<(i64, Option<i64>, String)>, sqlx::Error> {
+    let row = sqlx::query("SELECT id, user_id, guest_email FROM reactions WHERE client_key = $1")
+        .bind(key)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|row| Ok((row.try_get("id")?, row.try_get("user_id")?, row.try_get("guest_email")?)))
+        .transpose()
 }
 
 const COLUMNS: &str = r#"r.id, r.subject, r.parent_id, r.root_id, r.depth, r.kind, r.source, r.html, r.user_id, r.guest_name,
