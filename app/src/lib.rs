@@ -19,6 +19,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod plans;
+pub mod pwa;
 pub mod search;
 pub mod ui;
 
@@ -57,11 +58,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="mobile-web-app-capable" content="yes"/>
                 <meta name="apple-mobile-web-app-capable" content="yes"/>
                 <meta name="apple-mobile-web-app-title" content="Wijkplein"/>
-                <meta name="apple-mobile-web-app-status-bar-style" content="default"/>
                 // Names with a hash of their content (cargo-leptos
                 // `hash-files`), so browsers may keep them for good.
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options islands=true/>
+                <script>{pwa::LOAD_SCRIPT}</script>
                 <MetaTags/>
             </head>
             <body>
@@ -105,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("meldingen") view=notifications::page::NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("meldingen/instellingen") view=email::settings_page::EmailSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("zoeken") view=search::page::SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("offline") view=pages::OfflinePage/>
                     <Route path=path!("moderatie") view=moderation::queue_page::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("moderatie/logboek") view=moderation::log_page::LogPage ssr=SsrMode::Async/>
                 </Routes>

@@ -1,4 +1,4 @@
-//! Small pages that belong to no domain: not found.
+//! Small pages that belong to no domain: not found, and offline.
 
 use crate::{i18n::t, ui::form::set_status};
 use leptos::prelude::*;
@@ -14,6 +14,21 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{t("notfound-title")}</h1>
             <p class="lead">{t("notfound-text")}</p>
             <a class="button button--primary" href="/">{t("notfound-home")}</a>
+        </div>
+    }
+}
+
+/// What the service worker shows for a page it has no copy of, when the
+/// network is gone. Kept in its cache in both languages.
+#[component]
+pub fn OfflinePage() -> impl IntoView {
+    view! {
+        <Title text=format!("{} · Wijkplein", t("offline-title"))/>
+        <div class="narrow">
+            <h1>{t("offline-title")}</h1>
+            <p class="lead">{t("offline-text")}</p>
+            <p>{t("offline-writing")}</p>
+            <a class="button button--primary" href="/manifest">{t("offline-manifest")}</a>
         </div>
     }
 }

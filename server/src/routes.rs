@@ -44,6 +44,11 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let hashed_assets = state.leptos_options.hash_files;
     let router = Router::new()
         .route("/taal/{code}", get(switch_language))
+        .route(
+            "/sw.js",
+            get(script(app::pwa::worker::script(&state.leptos_options))),
+        )
+        .route("/pwa.js", get(script(app::pwa::worker::register_script())))
         .route("/live/plannen/{id}", get(crate::live::plan_events))
         .route(
             "/groepen/{slug}/beeld",
@@ -94,6 +99,24 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
         // still fast; files under /pkg are compressed ahead of time.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .layer(TraceLayer::new_for_http()))
+}
+
+/// A script made once at start-up (the service worker and its registration).
+/// Browsers must always ask for them again (`no-cache`): that is how they
+/// find a new version.
+fn script(script: String) -> impl Fn() -> std::future::Ready<Response> + Clone {
+    move || {
+        std::future::ready(
+            (
+                [
+                    (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                    (header::CACHE_CONTROL, "no-cache"),
+                ],
+                script.clone(),
+            )
+                .into_response(),
+        )
+    }
 }
 
 /// With hashed file names (a release build), a file under `/pkg/` never

@@ -582,3 +582,18 @@ search-filter-all-groups = search all groups
 search-capped = This word is very common. You see the best matches among the { $n } newest; add a word or choose a filter to search more precisely.
 search-live-done = Results updated.
 group-search = Search this group's plans and discussions
+
+# Offline use (the service worker) and updates
+offline-title = You are offline
+offline-text = You have not opened this page before, so there is no copy of it on this device. As soon as you are connected again, you can carry on.
+offline-writing = Pages you read before can be read without a connection too. What you write offline is kept on this device and sent as soon as you are back online.
+offline-manifest = Read the manifesto
+update-available = There is a new version of Wijkplein.
+update-now = Update now
+sw-copy = You are offline. You are reading the copy from { "{age}" }.
+sw-waiting = Waiting for a connection: this will be sent as soon as you are back online.
+sw-failed = Not sent.
+sw-your-text = Your text (copy it, so you keep it)
+sw-discard = Discard
+sw-unknown = This could not be sent. Please try again later.
+sw-offline = You are offline and this page is not on this device.

@@ -581,3 +581,18 @@ search-filter-all-groups = in alle groepen zoeken
 search-capped = Dit woord komt heel vaak voor. Je ziet de beste treffers uit de { $n } nieuwste; voeg een woord toe of kies een filter om gerichter te zoeken.
 search-live-done = Resultaten bijgewerkt.
 group-search = Zoek in de plannen en gesprekken van deze groep
+
+# Offline use (the service worker) and updates
+offline-title = Je bent offline
+offline-text = Deze pagina heb je nog niet eerder geopend, dus er is geen kopie van op dit apparaat. Zodra je weer verbinding hebt, kun je verder.
+offline-writing = Pagina's die je eerder las, kun je ook zonder verbinding lezen. Wat je offline schrijft, bewaren we op dit apparaat en versturen we zodra je weer online bent.
+offline-manifest = Lees het manifest
+update-available = Er is een nieuwe versie van Wijkplein.
+update-now = Nu bijwerken
+sw-copy = Je bent offline. Je leest de kopie van { "{age}" }.
+sw-waiting = Wacht op verbinding: dit wordt verstuurd zodra je weer online bent.
+sw-failed = Niet verstuurd.
+sw-your-text = Je tekst (kopieer hem, dan raak je hem niet kwijt)
+sw-discard = Weggooien
+sw-unknown = Het lukte niet om dit te versturen. Probeer het later opnieuw.
+sw-offline = Je bent offline en deze pagina staat niet op dit apparaat.

@@ -34,12 +34,7 @@ pub async fn attach_context(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let lang = req
-        .headers()
-        .get(axum::http::header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Lang::from_cookie_header)
-        .unwrap_or_default();
+    let lang = request_lang(req.headers());
     req.extensions_mut().insert(lang);
     let viewer = match session.get::<i64>(USER_ID).await {
         Ok(Some(id)) => queries::find_viewer(&state.db.pool, id)
@@ -55,8 +50,28 @@ pub async fn attach_context(
         }
     };
     req.extensions_mut().insert(CurrentViewer(viewer));
-    next.run(req).await
+    let mut res = next.run(req).await;
+    // Says which language a page is in, so the service worker can keep the
+    // Dutch and the English copy of a page apart.
+    res.headers_mut().insert(
+        axum::http::header::CONTENT_LANGUAGE,
+        axum::http::HeaderValue::from_static(lang.code()),
+    );
+    res
 }
+
+/// The cookie is the person's choice. Without one, the service worker asks
+/// for a language by header when it keeps the manifest in both.
+fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    header(axum::http::header::COOKIE.as_str())
+        .and_then(Lang::from_cookie_header)
+        .or_else(|| header(LANG_HEADER).and_then(Lang::from_code))
+        .unwrap_or_default()
+}
+
+/// The request header by which the service worker asks for a language.
+pub const LANG_HEADER: &str = "wijkplein-taal";
 
 /// The logged-in person, if any.
 pub fn current_viewer() -> Option<Viewer> {
