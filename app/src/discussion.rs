@@ -27,3 +27,5 @@ pub mod card;
 pub mod moderation_page;
 pub mod paged;
 pub mod section;
+#[cfg(feature = "hydrate")]
+mod solver;

@@ -76,7 +76,12 @@ db_test!(someone_elses_key_is_refused, |db: Db| async move {
 
 db_test!(a_malformed_key_is_a_validation_error, |db: Db| async move {
     let anna = person(&db, "anna@buurt.nl").await;
-    for key in ["kort", "met spatie en meer", "<script>alert(1)</script>", &"a".repeat(65)] {
+    for key in [
+        "kort",
+        "met spatie en meer",
+        "<script>alert(1)</script>",
+        &"a".repeat(65),
+    ] {
         let err = service::post_once(&db, Some(&anna), form("Een tekst."), "10.0.0.1", key)
             .await
             .unwrap_err();

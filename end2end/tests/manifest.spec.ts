@@ -107,9 +107,12 @@ test('react on a principle, reply, and filter by kind', async ({ page }) => {
 test('a guest reaction waits for approval', async ({ page }) => {
   await visit(page, '/manifest');
   const form = page.locator('form.reaction-form');
-  // The browser solves the proof-of-work on its own; the person notices nothing.
-  await expect(page.locator('#nieuw-nonce')).not.toHaveValue('');
+  // Reading costs a phone nothing: the proof-of-work waits until a guest
+  // starts writing, and is then solved without the person noticing.
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('#nieuw-nonce')).toHaveValue('');
   await form.getByLabel('Je reactie').fill('Ik heb geen account, maar wil wel iets zeggen.');
+  await expect(page.locator('#nieuw-nonce')).not.toHaveValue('');
   await form.getByLabel('Je naam').fill('Gast Gerrit');
   await form.getByLabel('E-mailadres').fill('gerrit@voorbeeld.nl');
   await form.getByRole('button', { name: 'Reageren', exact: true }).click();
@@ -121,7 +124,7 @@ test('an admin approves a guest reaction, and only admins see the queue', async 
   const guestContext = await browser.newContext({ viewport: { width: 360, height: 780 } });
   const guestPage = await guestContext.newPage();
   await guestPage.goto('/manifest');
-  await expect(guestPage.locator('#nieuw-nonce')).not.toHaveValue('');
+  await guestPage.waitForLoadState('networkidle');
   const form = guestPage.locator('form.reaction-form');
   const text = `Goedgekeurd door beheer ${Date.now()}`;
   await form.getByLabel('Je reactie').fill(text);

@@ -30,11 +30,26 @@ pub fn solves(id: &str, nonce: &str, difficulty: u32) -> bool {
     leading_zero_bits(&hash) >= difficulty
 }
 
-/// Finds the smallest nonce that solves the challenge (what the browser runs).
+/// Finds the smallest nonce that solves the challenge.
 pub fn solve(id: &str, difficulty: u32) -> u64 {
-    (0u64..)
+    let mut start = 0;
+    loop {
+        match solve_from(id, difficulty, start, u64::MAX - start) {
+            Ok(nonce) => return nonce,
+            Err(next) if next > start => start = next,
+            Err(_) => return 0,
+        }
+    }
+}
+
+/// Tries the `count` nonces from `start`: the solution if one of them is,
+/// else where to go on. The browser solves in such slices, a few
+/// milliseconds each, so that the page stays responsive.
+pub fn solve_from(id: &str, difficulty: u32, start: u64, count: u64) -> Result<u64, u64> {
+    let end = start.saturating_add(count);
+    (start..end)
         .find(|n| solves(id, &n.to_string(), difficulty))
-        .unwrap_or_default()
+        .ok_or(end)
 }
 
 #[cfg(test)]
@@ -46,6 +61,23 @@ mod tests {
         assert_eq!(leading_zero_bits(&[0, 0, 0xff]), 16);
         assert_eq!(leading_zero_bits(&[0, 0x0f]), 12);
         assert_eq!(leading_zero_bits(&[0x80]), 0);
+    }
+
+    #[test]
+    fn solving_in_slices_finds_the_same_nonce() {
+        let whole = solve("slices", 10);
+        let mut start = 0;
+        let sliced = loop {
+            match solve_from("slices", 10, start, 100) {
+                Ok(nonce) => break nonce,
+                Err(next) => {
+                    assert_eq!(next, start + 100);
+                    start = next;
+                }
+            }
+        };
+        assert_eq!(sliced, whole);
+        assert_eq!(solve_from("slices", 10, whole + 1, 0), Err(whole + 1));
     }
 
     #[test]

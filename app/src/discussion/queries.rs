@@ -69,8 +69,14 @@ pub async fn find_by_client_key(
         .bind(key)
         .fetch_optional(pool)
         .await?;
-    row.map(|row| Ok((row.try_get("id")?, row.try_get("user_id")?, row.try_get("guest_email")?)))
-        .transpose()
+    row.map(|row| {
+        Ok((
+            row.try_get("id")?,
+            row.try_get("user_id")?,
+            row.try_get("guest_email")?,
+        ))
+    })
+    .transpose()
 }
 
 const COLUMNS: &str = r#"r.id, r.subject, r.parent_id, r.root_id, r.depth, r.kind, r.source, r.html, r.user_id, r.guest_name,

@@ -72,12 +72,22 @@ pub fn ReactionSection(data: SectionData, subject: String, here: String) -> impl
             {
                 let SectionData { threads: list, challenge } = data;
                 let nonce_inputs = nonce_input_ids(&list, challenge.is_some());
-                view! {
-                    <Threads list here=here.clone() viewer=viewer.clone() subject=subject.clone() challenge=challenge.clone()/>
-                    <NewReactionForm heading=new_heading(&subject) subject here viewer challenge=challenge.clone()/>
-                    {challenge.map(|id| view! {
-                        <ChallengeSolver id difficulty=super::challenge::DIFFICULTY inputs=nonce_inputs/>
-                    })}
+                let heading = new_heading(&subject);
+                let forms = {
+                    let challenge = challenge.clone();
+                    move || view! {
+                        <Threads list here=here.clone() viewer=viewer.clone() subject=subject.clone() challenge=challenge.clone()/>
+                        <NewReactionForm heading subject here viewer challenge/>
+                    }
+                };
+                // For guests the forms sit inside the solver, which watches them.
+                match challenge {
+                    Some(id) => view! {
+                        <ChallengeSolver id difficulty=super::challenge::DIFFICULTY inputs=nonce_inputs>
+                            {forms()}
+                        </ChallengeSolver>
+                    }.into_any(),
+                    None => forms().into_any(),
                 }
             }
         </section>
@@ -153,26 +163,27 @@ fn nonce_input_ids(list: &[Reaction], guest: bool) -> Vec<String> {
 }
 
 /// Solves the guest challenge in the browser and fills in the nonce of every
-/// guest form. Without JavaScript the nonce stays empty and the server asks
-/// the guest to log in or turn JavaScript on.
+/// guest form in it, from the moment a guest starts on one of them (see
+/// `solver`), so that merely reading costs a phone nothing. Without
+/// JavaScript the nonce stays empty and the server asks the guest to log in
+/// or turn JavaScript on.
 #[island]
-pub fn ChallengeSolver(id: String, difficulty: u32, inputs: Vec<String>) -> impl IntoView {
-    Effect::new(move |_| {
-        let nonce = super::challenge::solve(&id, difficulty).to_string();
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            for input in &inputs {
-                if let Some(el) = document().get_element_by_id(input) {
-                    if let Ok(el) = el.dyn_into::<leptos::web_sys::HtmlInputElement>() {
-                        el.set_value(&nonce);
-                    }
-                }
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&nonce, &inputs);
-    });
+pub fn ChallengeSolver(
+    id: String,
+    difficulty: u32,
+    inputs: Vec<String>,
+    children: Children,
+) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    let (on_focus, on_submit) = super::solver::handlers(id, difficulty, inputs);
+    #[cfg(not(feature = "hydrate"))]
+    let (on_focus, on_submit) = {
+        let _ = (id, difficulty, inputs);
+        (|_| {}, |_| {})
+    };
+    view! {
+        <div on:focusin=on_focus on:submit=on_submit>{children()}</div>
+    }
 }
 
 fn new_heading(subject: &str) -> String {
