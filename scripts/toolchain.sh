@@ -72,9 +72,10 @@ export PATH="$TOOLS_NODE/node_modules/.bin:$PATH"
 with_wasm_std() {
   if [ "$WIJKPLEIN_BUILD_STD" = "1" ]; then
     # No panic locations or Debug formatting in the wasm: both only cost bytes
-    # in the browser (about 7 KB brotli, measured).
+    # in the browser (about 7 KB brotli, measured). A panic in the browser
+    # aborts at once: its message would only be formatted for nobody.
     CARGO_UNSTABLE_BUILD_STD="std,panic_abort" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="rust-lld" \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
       LEPTOS_BIN_CARGO_COMMAND="$ROOT/scripts/cargo-host.sh" "$@"
   else
     "$@"
