@@ -133,3 +133,27 @@ test('a new version waits until the person chooses to update', async ({ page }) 
   await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.includes('versie=proef'));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('support and a signature given offline are sent when the connection is back', async ({ page, context, browser }) => {
+  const planPath = await personWithPlan(page, 'Wim de Vries');
+  // Support is a plain form: kept, and the plan page says it waits.
+  const { context: other, page: neighbour } = await newPerson(browser, 'Sofie Jansen');
+  await withServiceWorker(neighbour);
+  await neighbour.goto(planPath);
+  await other.setOffline(true);
+  await neighbour.getByRole('button', { name: 'Ik steun dit plan' }).click();
+  await expect(neighbour.locator('.outbox-item')).toContainText('Wacht op verbinding');
+  await other.setOffline(false);
+  await expect(neighbour.getByText('1 persoon steunt dit plan')).toBeVisible({ timeout: 15_000 });
+  await other.close();
+
+  // Signing is posted by the sign box's script: it shows that it waits.
+  await page.goto('/manifest');
+  await context.setOffline(true);
+  await page.getByLabel('Waarom teken je?').fill('Omdat het in onze straat ook zo werkt.');
+  await page.getByRole('button', { name: 'Ondertekenen' }).click();
+  await expect(page.locator('#tekenen')).toContainText('Wacht op verbinding');
+  await context.setOffline(false);
+  await expect(page.locator('.signature-list')).toContainText('Wim de Vries', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Handtekening intrekken' })).toBeVisible();
+});

@@ -591,6 +591,7 @@ offline-manifest = Read the manifesto
 update-available = There is a new version of Wijkplein.
 update-now = Update now
 sw-copy = You are offline. You are reading the copy from { "{age}" }.
+sw-just-now = just now
 sw-waiting = Waiting for a connection: this will be sent as soon as you are back online.
 sw-failed = Not sent.
 sw-your-text = Your text (copy it, so you keep it)

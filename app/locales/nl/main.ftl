@@ -590,6 +590,7 @@ offline-manifest = Lees het manifest
 update-available = Er is een nieuwe versie van Wijkplein.
 update-now = Nu bijwerken
 sw-copy = Je bent offline. Je leest de kopie van { "{age}" }.
+sw-just-now = zojuist
 sw-waiting = Wacht op verbinding: dit wordt verstuurd zodra je weer online bent.
 sw-failed = Niet verstuurd.
 sw-your-text = Je tekst (kopieer hem, dan raak je hem niet kwijt)

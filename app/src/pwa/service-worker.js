@@ -176,8 +176,9 @@ function escape(text) {
 }
 
 function age(ms, lang) {
-  const minutes = Math.round((Date.now() - ms) / 60000);
+  const minutes = Math.floor((Date.now() - ms) / 60000);
   const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  if (minutes < 1) return TEXT[lang].justNow;
   if (minutes < 60) return format.format(-minutes, 'minute');
   if (minutes < 48 * 60) return format.format(-Math.round(minutes / 60), 'hour');
   return format.format(-Math.round(minutes / 1440), 'day');

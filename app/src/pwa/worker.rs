@@ -23,8 +23,9 @@ const OWN_FILES: [&str; 8] = [
 ];
 
 /// The texts the worker writes into pages, per language.
-const TEXT_KEYS: [(&str, &str); 7] = [
+const TEXT_KEYS: [(&str, &str); 8] = [
     ("copy", "sw-copy"),
+    ("justNow", "sw-just-now"),
     ("waiting", "sw-waiting"),
     ("failed", "sw-failed"),
     ("yourText", "sw-your-text"),
