@@ -13,14 +13,17 @@ pub struct Writes {
     pub stored: i64,
 }
 
-/// Logs in 64 generated people and has them post to `plan` for `seconds`.
+/// Logs in 64 generated people and has them post for `seconds` to the
+/// quietest of the last 100 plans (up to `last_plan`): each run writes to a
+/// plan that earlier runs left alone, so runs compare.
 pub async fn run(
     db: &app::db::Db,
     base: &str,
     dir: &Path,
-    plan: i64,
+    last_plan: i64,
     seconds: u64,
 ) -> Result<Writes, Box<dyn Error>> {
+    let plan = quietest_plan(db, last_plan).await?;
     let mut cookies = Vec::new();
     for person in 1..=64 {
         let email = format!("mens{person}@bench.wijkplein.nl");
@@ -32,6 +35,20 @@ pub async fn run(
     let load = wrk(&format!("{base}/api/post_reaction"), seconds, Some(&script))?;
     let stored = count(db, plan).await? - before;
     Ok(Writes { load, stored })
+}
+
+/// The plan among the last 100 with the fewest reactions (the newest if
+/// several tie).
+pub async fn quietest_plan(db: &app::db::Db, last_plan: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT p.id FROM plans p WHERE p.id > $1 AND p.id <= $2
+         ORDER BY (SELECT COUNT(*) FROM reactions r WHERE r.subject = 'plan:' || CAST(p.id AS TEXT)), p.id DESC
+         LIMIT 1",
+    )
+    .bind(last_plan - 100)
+    .bind(last_plan)
+    .fetch_one(&db.pool)
+    .await
 }
 
 async fn count(db: &app::db::Db, plan: i64) -> Result<i64, sqlx::Error> {

@@ -129,7 +129,7 @@ mod tests {
         assert!(js.contains(r#""/icons/icon-512.png""#));
         assert!(js.contains("wacht op verbinding"), "Dutch texts are in");
         assert!(
-            js.contains("waiting for a connection"),
+            js.contains("Waiting for a connection"),
             "English texts are in"
         );
         assert!(js.contains(r#""/pwa.js""#));

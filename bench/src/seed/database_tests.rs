@@ -74,6 +74,16 @@ async fn check(db: &Db) {
     .await
     .unwrap();
     assert_eq!(next, TINY.accounts() + 1);
+    // The writes benchmark picks a plan with the fewest reactions.
+    let quiet = crate::writes::quietest_plan(db, TINY.plans).await.unwrap();
+    let fewest = count("SELECT CAST(MIN(reaction_count) AS BIGINT) FROM plans");
+    let quiet_count: i64 =
+        sqlx::query_scalar("SELECT CAST(reaction_count AS BIGINT) FROM plans WHERE id = $1")
+            .bind(quiet)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(quiet_count, fewest.await);
     // A second seed is refused instead of doubling the data.
     assert!(seed(db, TINY).await.is_err());
 }
