@@ -27,5 +27,5 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   PG_OPTIONS="-c fsync=on -c synchronous_commit=on" pg_start
 fi
 # Thousands of live readers: one file descriptor each, on both ends.
-ulimit -n 65536
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" # as many as the machine allows
 ./target/release/bench run --postgres "$TEST_DATABASE_URL" "$@"
