@@ -6,7 +6,7 @@
 use app::{
     db::Db,
     db_test,
-    discussion::service::{self, ReactionForm},
+    discussion::{retry, service::ReactionForm},
     error::AppError,
     testing::person,
 };
@@ -28,20 +28,20 @@ fn form(body: &str) -> ReactionForm {
 db_test!(the_same_key_twice_is_one_reaction, |db: Db| async move {
     let anna = person(&db, "anna@buurt.nl").await;
     let body = "Komt er ook een bankje bij de speeltuin?";
-    let first = service::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY)
+    let first = retry::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY)
         .await
         .unwrap();
-    let again = service::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY)
+    let again = retry::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY)
         .await
         .unwrap();
     assert_eq!(first, again);
     assert_eq!(count(&db, body).await, 1);
 
     // Without a key, or with another key, the same text is a new reaction.
-    service::post_once(&db, Some(&anna), form(body), "10.0.0.1", "")
+    retry::post_once(&db, Some(&anna), form(body), "10.0.0.1", "")
         .await
         .unwrap();
-    let other = service::post_once(&db, Some(&anna), form(body), "10.0.0.1", "tweede-sleutel")
+    let other = retry::post_once(&db, Some(&anna), form(body), "10.0.0.1", "tweede-sleutel")
         .await
         .unwrap();
     assert_ne!(other, first);
@@ -52,8 +52,8 @@ db_test!(sent_at_the_same_moment_is_still_one, |db: Db| async move {
     let anna = person(&db, "anna@buurt.nl").await;
     let body = "Twee keer tegelijk verstuurd, één keer bewaard.";
     let (a, b) = tokio::join!(
-        service::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY),
-        service::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY),
+        retry::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY),
+        retry::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY),
     );
     assert_eq!(a.unwrap(), b.unwrap());
     assert_eq!(count(&db, body).await, 1);
@@ -63,10 +63,10 @@ db_test!(someone_elses_key_is_refused, |db: Db| async move {
     let anna = person(&db, "anna@buurt.nl").await;
     let bob = person(&db, "bob@buurt.nl").await;
     let body = "Mijn eigen reactie.";
-    service::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY)
+    retry::post_once(&db, Some(&anna), form(body), "10.0.0.1", KEY)
         .await
         .unwrap();
-    let err = service::post_once(&db, Some(&bob), form("Een andere tekst."), "10.0.0.2", KEY)
+    let err = retry::post_once(&db, Some(&bob), form("Een andere tekst."), "10.0.0.2", KEY)
         .await
         .unwrap_err();
     assert!(matches!(err, AppError::Conflict(_)), "{err:?}");
@@ -82,7 +82,7 @@ db_test!(a_malformed_key_is_a_validation_error, |db: Db| async move {
         "<script>alert(1)</script>",
         &"a".repeat(65),
     ] {
-        let err = service::post_once(&db, Some(&anna), form("Een tekst."), "10.0.0.1", key)
+        let err = retry::post_once(&db, Some(&anna), form("Een tekst."), "10.0.0.1", key)
             .await
             .unwrap_err();
         assert_eq!(err.status(), 422, "{key}: {err:?}");
@@ -92,9 +92,9 @@ db_test!(a_malformed_key_is_a_validation_error, |db: Db| async move {
 
 #[test]
 fn keys_are_letters_digits_and_dashes() {
-    assert!(service::is_client_key(KEY));
-    assert!(service::is_client_key("abcdefgh"));
-    assert!(!service::is_client_key("abcdefg"));
-    assert!(!service::is_client_key("abcdefgh/"));
-    assert!(!service::is_client_key(&"a".repeat(65)));
+    assert!(retry::is_client_key(KEY));
+    assert!(retry::is_client_key("abcdefgh"));
+    assert!(!retry::is_client_key("abcdefg"));
+    assert!(!retry::is_client_key("abcdefgh/"));
+    assert!(!retry::is_client_key(&"a".repeat(65)));
 }

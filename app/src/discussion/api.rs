@@ -30,7 +30,7 @@ pub async fn post_reaction(
 ) -> Result<i64, AppError> {
     respond(
         async {
-            use super::service::{self, ReactionForm};
+            use super::service::ReactionForm;
             let db = crate::state::use_db()?;
             let viewer = crate::accounts::viewer();
             let is_guest = viewer.is_none();
@@ -47,7 +47,7 @@ pub async fn post_reaction(
             };
             let ip = crate::accounts::session::client_ip();
             let key = client_key.unwrap_or_default();
-            let id = service::post_once(&db, viewer.as_ref(), form, &ip, &key).await?;
+            let id = super::retry::post_once(&db, viewer.as_ref(), form, &ip, &key).await?;
             let back = crate::ui::safe_local_path(Some(&back));
             let target = if is_guest {
                 format!("{back}?wacht=1#reacties")

@@ -111,59 +111,9 @@ pub async fn post(
     post_keyed(db, viewer, form, ip, None).await
 }
 
-/// Posts a reaction that the browser may send more than once: a retry after
-/// a lost answer, or the service worker's outbox replaying what was written
-/// offline. The same `client_key` from the same author gives back the first
-/// reaction's id, even if the subject has closed since, instead of a second
-/// reaction. An empty key is an ordinary post.
-pub async fn post_once(
-    db: &Db,
-    viewer: Option<&Viewer>,
-    form: ReactionForm,
-    ip: &str,
-    client_key: &str,
-) -> AppResult<i64> {
-    let key = client_key.trim();
-    if key.is_empty() {
-        return post(db, viewer, form, ip).await;
-    }
-    if !is_client_key(key) {
-        return Err(AppError::field("body", "client_key_invalid"));
-    }
-    if let Some(id) = sent_before(db, viewer, &form, key).await? {
-        return Ok(id);
-    }
-    post_keyed(db, viewer, form, ip, Some(key)).await
-}
-
-/// A browser key: 8 to 64 letters, digits and dashes (a UUID fits).
-pub fn is_client_key(key: &str) -> bool {
-    (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
-
-/// The reaction sent earlier under `key` by the same author. Someone else's
-/// key is refused rather than answered, so that keys reveal nothing.
-async fn sent_before(
-    db: &Db,
-    viewer: Option<&Viewer>,
-    form: &ReactionForm,
-    key: &str,
-) -> AppResult<Option<i64>> {
-    let Some((id, user_id, guest_email)) = queries::find_by_client_key(&db.pool, key).await? else {
-        return Ok(None);
-    };
-    let same_author = match viewer {
-        Some(v) => user_id == Some(v.id),
-        None => user_id.is_none() && guest_email == normalize_email(&form.guest_email),
-    };
-    if same_author {
-        Ok(Some(id))
-    } else {
-        Err(AppError::conflict("error-client-key-taken"))
-    }
-}
-
-async fn post_keyed(
+/// Posts a reaction, with the browser's key when it sent one (see
+/// `retry::post_once`).
+pub(super) async fn post_keyed(
     db: &Db,
     viewer: Option<&Viewer>,
     form: ReactionForm,
@@ -246,7 +196,7 @@ async fn post_keyed(
             // The same key sent twice at the same moment: the other one won.
             Some(key) if is_unique_violation(&err) => {
                 drop(tx);
-                return sent_before(db, viewer, &form, key)
+                return super::retry::sent_before(db, viewer, &form, key)
                     .await?
                     .ok_or_else(|| AppError::internal(err));
             }
