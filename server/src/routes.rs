@@ -105,6 +105,8 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
 /// Browsers must always ask for them again (`no-cache`): that is how they
 /// find a new version.
 fn script(script: String) -> impl Fn() -> std::future::Ready<Response> + Clone {
+    // Shared bytes: each answer takes a reference, not a copy.
+    let script = axum::body::Bytes::from(script);
     move || {
         std::future::ready(
             (

@@ -99,20 +99,23 @@ async function stamped(res) {
 async function navigate(req, event) {
   const url = new URL(req.url);
   const path = url.pathname + url.search;
-  const waiting = await outbox();
-  if (waiting.some((item) => item.state === 'waiting')) await flush(false);
+  // The outbox is read once per page, again only if something was sent.
+  let items = await outbox();
+  if (items.some((item) => item.state === 'waiting')) {
+    await flush(false);
+    items = await outbox();
+  }
   let res;
   try {
     res = await fetch(req);
   } catch (offline) {
-    return fromCache(path);
+    return fromCache(path, items);
   }
   const html = (res.headers.get('content-type') || '').includes('text/html');
   if (html) lastLang = langOf(res);
   if (res.status === 200 && html && !url.pathname.startsWith('/api/')) {
     event.waitUntil(keep(path, res.clone()));
   }
-  const items = await outbox();
   return html && items.length ? decorate(res, { items }) : res;
 }
 
@@ -132,12 +135,11 @@ async function keep(path, res) {
  * Offline: this page in the language the person last read in (else the
  * other), the newest copy of it; else the offline page.
  */
-async function fromCache(path) {
+async function fromCache(path, items) {
   const visited = await caches.open(VISITED);
   const shell = await caches.open(SHELL);
   const last = lastLang || (await newestLang(visited));
   const langs = Object.keys(TEXT).sort((a, b) => (b === last) - (a === last));
-  const items = await outbox();
   for (const lang of langs) {
     let best = null;
     for (const cache of [visited, shell]) {
