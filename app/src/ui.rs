@@ -5,6 +5,7 @@ pub mod enhance;
 pub mod form;
 pub mod icons;
 pub mod layout;
+pub mod page_data;
 
 /// Keeps a "return to" target on this site: only paths that start with a
 /// single `/` pass; anything else (another host, `//evil`, `javascript:`)

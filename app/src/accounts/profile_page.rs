@@ -1,6 +1,7 @@
 //! `/profiel`: see and change your own profile.
 
 use super::{api::UpdateProfile, model::Profile, role_options};
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::t,
@@ -27,7 +28,7 @@ async fn load() -> Result<Option<Profile>, AppError> {
 /// The profile page; guests are sent to the login page.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let profile = Resource::new_blocking(|| (), |_| load());
+    let profile = PageData::new(load());
     view! {
         <Title text=format!("{} · Wijkplein", t("profile-title"))/>
         <Suspense>

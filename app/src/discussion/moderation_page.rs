@@ -1,6 +1,7 @@
 //! `/beheer/reacties`: guests' reactions waiting for a platform admin.
 
 use super::api::ModerateReaction;
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::t,
@@ -46,7 +47,7 @@ async fn load() -> Result<Vec<Pending>, AppError> {
 /// The moderation queue; only for platform admins (others get 401/403).
 #[component]
 pub fn ModerationPage() -> impl IntoView {
-    let pending = Resource::new_blocking(|| (), |_| load());
+    let pending = PageData::new(load());
     let error = error_from_url(ModerateReaction::PATH);
     view! {
         <Title text=format!("{} · Wijkplein", t("moderation-title"))/>

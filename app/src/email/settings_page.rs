@@ -3,6 +3,7 @@
 //! group per kind, so it works without JavaScript and with the keyboard.
 
 use super::{api::SaveEmailPreferences, model::Delivery};
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -41,7 +42,7 @@ async fn load() -> Result<EmailSettings, AppError> {
 /// The settings page; guests get a 401 with a way to log in.
 #[component]
 pub fn EmailSettingsPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load());
+    let data = PageData::new(load());
     let error = first_error(&[SaveEmailPreferences::PATH]);
     let saved = query_param("opgeslagen").is_some();
     view! {

@@ -1,6 +1,7 @@
 //! `/groepen`: browse and search the groups, twenty at a time.
 
 use super::model::{DirectoryPage, GroupSummary, MembershipMode};
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -31,13 +32,7 @@ pub fn DirectoryPage() -> impl IntoView {
     let query = query_param("q").unwrap_or_default();
     let after = query_param("na");
     let paged = after.is_some();
-    let page = Resource::new_blocking(
-        {
-            let (q, a) = (query.clone(), after.clone());
-            move || (q.clone(), a.clone())
-        },
-        |(q, a)| load(q, a),
-    );
+    let page = PageData::new(load(query.clone(), after.clone()));
     let start_href = if crate::accounts::viewer().is_some() {
         "/groepen/nieuw"
     } else {

@@ -7,6 +7,7 @@ use super::{
     api::{CreateGroup, RemoveGroupImage, UpdateGroup},
     model::{GroupDetail, MembershipMode},
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::t,
@@ -69,7 +70,7 @@ pub fn EditGroupPage() -> impl IntoView {
         .get_untracked()
         .get("slug")
         .unwrap_or_default();
-    let data = Resource::new_blocking(move || slug.clone(), load_for_edit);
+    let data = PageData::new(load_for_edit(slug));
     view! {
         <Title text=format!("{} · Wijkplein", t("group-edit-title"))/>
         <div class="narrow">

@@ -6,6 +6,7 @@ use super::{
     api::{JoinGroup, LeaveGroup, RequestJoin, SetNameHidden, WithdrawJoinRequest},
     model::{Activity, GroupDetail, Member, MemberRole, MembershipMode, Standing},
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -79,7 +80,7 @@ pub fn GroupPage() -> impl IntoView {
         .get_untracked()
         .get("slug")
         .unwrap_or_default();
-    let data = Resource::new_blocking(move || slug.clone(), load);
+    let data = PageData::new(load(slug));
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -5,6 +5,7 @@ use super::{
     api::{BanMember, DecideJoinRequest, LiftBan, RemoveMember, SetMemberRole},
     model::{Ban, JoinRequest, Manage, Member, MemberRole},
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -39,7 +40,7 @@ pub fn ManageGroupPage() -> impl IntoView {
         .get_untracked()
         .get("slug")
         .unwrap_or_default();
-    let data = Resource::new_blocking(move || slug.clone(), load);
+    let data = PageData::new(load(slug));
     view! {
         <Title text=format!("{} · Wijkplein", t("manage-title"))/>
         <Suspense>

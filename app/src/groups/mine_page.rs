@@ -2,6 +2,7 @@
 //! what was decided about my recent ones.
 
 use super::model::{JoinRequest, MemberRole, Mine, RequestStatus};
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::t,
@@ -26,7 +27,7 @@ async fn load() -> Result<Option<Mine>, AppError> {
 /// My groups; guests are sent to log in.
 #[component]
 pub fn MyGroupsPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load());
+    let data = PageData::new(load());
     view! {
         <Title text=format!("{} · Wijkplein", t("mine-title"))/>
         <div class="narrow">

@@ -4,6 +4,7 @@ use super::{
     model::{ManifestDoc, Pillar, PublicSignature},
     sign_box::{SignBox, SignState, SignTexts},
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, t_args, Lang},
@@ -112,7 +113,7 @@ fn sign_texts() -> SignTexts {
 /// The manifest page.
 #[component]
 pub fn ManifestPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load());
+    let data = PageData::new(load());
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -1,6 +1,7 @@
 //! `/manifest/principes/{slug}`: one principle on its own page, to share.
 
 use super::model::ManifestDoc;
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, t_args, Lang},
@@ -45,13 +46,7 @@ pub fn PrincipleEntryPage() -> impl IntoView {
         .get_untracked()
         .get("slug")
         .unwrap_or_default();
-    let doc = Resource::new_blocking(
-        {
-            let slug = slug.clone();
-            move || slug.clone()
-        },
-        load,
-    );
+    let doc = PageData::new(load(slug.clone()));
     view! {
         <Suspense>
             {move || {

@@ -1,6 +1,7 @@
 //! `/moderatie/logboek`: every moderation action, newest first, for platform admins.
 
 use super::model::{LogEntry, Target};
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::t,
@@ -22,7 +23,7 @@ async fn load() -> Result<Vec<LogEntry>, AppError> {
 /// The moderation log as a table.
 #[component]
 pub fn LogPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load());
+    let data = PageData::new(load());
     view! {
         <Title text=format!("{} · Wijkplein", t("moderation-log-title"))/>
         <div class="narrow">

@@ -6,6 +6,7 @@ use super::{
     api::{DismissReport, HideContent},
     model::{Report, Target},
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -33,7 +34,7 @@ async fn load() -> Result<(Vec<Report>, bool), AppError> {
 /// The report queue.
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load());
+    let data = PageData::new(load());
     let error = first_error(&[HideContent::PATH, DismissReport::PATH]);
     let done = query_param("klaar").is_some();
     view! {

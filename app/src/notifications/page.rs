@@ -5,6 +5,7 @@ use super::{
     api::{MarkAllNotificationsRead, MarkNotificationRead},
     model::Notification,
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::t,
@@ -30,7 +31,7 @@ async fn load() -> Result<Vec<Notification>, AppError> {
 /// The notifications page; guests get a 401 with a way to log in.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| load());
+    let data = PageData::new(load());
     let error = first_error(&[MarkNotificationRead::PATH, MarkAllNotificationsRead::PATH]);
     view! {
         <Title text=format!("{} · Wijkplein", t("notifications-title"))/>

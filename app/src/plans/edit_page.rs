@@ -2,6 +2,7 @@
 //! plan's texts, place and principles (its phase changes on the plan page).
 
 use super::{model::Plan, new_page::PlanForm};
+use crate::ui::page_data::PageData;
 use crate::{error::AppError, i18n::t, manifest::model::ManifestDoc, ui::form::set_status};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,7 +37,7 @@ pub fn EditPlanPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .unwrap_or_default();
-    let data = Resource::new_blocking(move || id.clone(), load);
+    let data = PageData::new(load(id));
     view! {
         <Title text=format!("{} · Wijkplein", t("plan-edit-title"))/>
         <div class="narrow">

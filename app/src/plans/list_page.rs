@@ -6,6 +6,7 @@ use super::{
     list::{PlanFilter, PlanPage, PlanSort},
     model::Phase,
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::t,
@@ -70,13 +71,7 @@ pub fn PlanListPage() -> impl IntoView {
     let filter = PlanFilter::from_query(query_param);
     let after = query_param("na");
     let paged = after.is_some();
-    let data = Resource::new_blocking(
-        {
-            let (f, a) = (filter.clone(), after.clone());
-            move || (f.clone(), a.clone())
-        },
-        |(f, a)| load(f, a),
-    );
+    let data = PageData::new(load(filter.clone(), after.clone()));
     view! {
         <Title text=format!("{} · Wijkplein", t("nav-plans"))/>
         <div class="directory">

@@ -5,6 +5,7 @@ use super::{
     api::{CreatePlan, UpdatePlan},
     model::Plan,
 };
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, Lang},
@@ -50,7 +51,7 @@ pub fn NewPlanPage() -> impl IntoView {
         .get_untracked()
         .get("slug")
         .unwrap_or_default();
-    let data = Resource::new_blocking(move || slug.clone(), load);
+    let data = PageData::new(load(slug));
     view! {
         <Title text=format!("{} · Wijkplein", t("plan-new-title"))/>
         <div class="narrow">

@@ -6,6 +6,7 @@ use super::{
     api::{ChangePlanPhase, SupportPlan, WithdrawPlanSupport},
     model::{Phase, PhaseChange, Plan},
 };
+use crate::ui::page_data::PageData;
 use crate::{
     discussion::paged::PagedReactions,
     error::AppError,
@@ -134,10 +135,7 @@ pub fn PlanPage() -> impl IntoView {
         .get("id")
         .unwrap_or_default();
     let after = query_param("na");
-    let data = Resource::new_blocking(
-        move || (id.clone(), after.clone()),
-        |(id, after)| load(id, after),
-    );
+    let data = PageData::new(load(id, after));
     view! {
         <Suspense>
             {move || Suspend::new(async move {

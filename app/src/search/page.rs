@@ -4,6 +4,7 @@
 //! each kind; with one, pages of that kind.
 
 use super::model::{Asked, KindResults, SearchView, KINDS};
+use crate::ui::page_data::PageData;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -39,13 +40,7 @@ fn asked_from_url() -> Asked {
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let asked = asked_from_url();
-    let data = Resource::new_blocking(
-        {
-            let a = asked.clone();
-            move || a.clone()
-        },
-        load,
-    );
+    let data = PageData::new(load(asked.clone()));
     view! {
         <Title text=format!("{} · Wijkplein", t("search-title"))/>
         <div class="narrow search-page">
