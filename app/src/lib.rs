@@ -24,6 +24,8 @@ pub mod search;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod assets;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -35,13 +37,16 @@ pub mod state;
 pub mod testing;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
+#[cfg(feature = "ssr")]
+use leptos_meta::MetaTags;
+use leptos_meta::{provide_meta_context, Link};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
 
 /// The HTML document around every page.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::current_lang();
     view! {
@@ -60,8 +65,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="apple-mobile-web-app-title" content="Wijkplein"/>
                 // Names with a hash of their content (cargo-leptos
                 // `hash-files`), so browsers may keep them for good.
-                <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options islands=true/>
+                <assets::BuildAssets options/>
                 <script>{pwa::LOAD_SCRIPT}</script>
                 <MetaTags/>
             </head>

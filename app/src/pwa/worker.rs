@@ -34,50 +34,6 @@ const TEXT_KEYS: [(&str, &str); 8] = [
     ("offline", "sw-offline"),
 ];
 
-/// The build's CSS, JS and wasm as the page names them, and a version that
-/// changes with any of them. With `hash-files` (release builds) the names
-/// carry the hashes that cargo-leptos wrote to the hash file beside the
-/// binary, which is also how Leptos itself names them in the page.
-pub fn build_files(options: &LeptosOptions) -> (Vec<String>, String) {
-    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
-    let hashes = options
-        .hash_files
-        .then(|| {
-            let exe = std::env::current_exe().ok()?;
-            std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()
-        })
-        .flatten();
-    match hashes {
-        Some(text) => {
-            let hash = |kind: &str| {
-                text.lines()
-                    .filter_map(|line| line.split_once(':'))
-                    .find(|(file, _)| file.trim() == kind)
-                    .map(|(_, hash)| hash.trim().to_owned())
-                    .unwrap_or_default()
-            };
-            let (css, js, wasm) = (hash("css"), hash("js"), hash("wasm"));
-            let files = vec![
-                format!("{pkg}.{css}.css"),
-                format!("{pkg}.{js}.js"),
-                format!("{pkg}.{wasm}.wasm"),
-            ];
-            (files, format!("{css}-{js}-{wasm}"))
-        }
-        None => {
-            // Development: plain names (wasm-bindgen's `_bg` unless
-            // cargo-leptos named the output), and the crate's version.
-            let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
-                format!("{pkg}.wasm")
-            } else {
-                format!("{pkg}_bg.wasm")
-            };
-            let files = vec![format!("{pkg}.css"), format!("{pkg}.js"), wasm];
-            (files, format!("dev-{}", env!("CARGO_PKG_VERSION")))
-        }
-    }
-}
-
 /// Texts by language code, as a JSON object for a script.
 fn texts(keys: &[(&str, &str)]) -> String {
     let by_lang: serde_json::Map<String, serde_json::Value> = [Lang::Nl, Lang::En]
@@ -103,10 +59,11 @@ pub fn register_script() -> String {
 
 /// The complete service worker.
 pub fn script(options: &LeptosOptions) -> String {
-    let (mut files, version) = build_files(options);
+    let build = crate::assets::BuildFiles::get(options);
+    let mut files = vec![build.css.clone(), build.js.clone(), build.wasm.clone()];
     files.extend(OWN_FILES.iter().map(|f| (*f).to_owned()));
     TEMPLATE
-        .replace("__VERSION__", &version)
+        .replace("__VERSION__", &build.version)
         .replace(
             "__FILES__",
             &serde_json::to_string(&files).unwrap_or_default(),
