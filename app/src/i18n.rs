@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub const LANG_COOKIE: &str = "wijkplein_taal";
 
 /// A supported interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     /// Dutch, the default.
     #[default]

@@ -3,5 +3,6 @@
 
 pub mod config;
 pub mod live;
+pub mod page_cache;
 pub mod routes;
 pub mod uploads;

@@ -42,6 +42,7 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let render_state = state.clone();
     let shell_options = state.leptos_options.clone();
     let hashed_assets = state.leptos_options.hash_files;
+    let cache_db = state.db.clone();
     let router = Router::new()
         .route("/taal/{code}", get(switch_language))
         .route(
@@ -98,6 +99,11 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
         // (measured on the home page: 3,386 against 3,583 bytes in brotli),
         // still fast; files under /pkg are compressed ahead of time.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
+        // Outside compression, so a guest's page is compressed once, not per visit.
+        .layer(middleware::from_fn_with_state(
+            (crate::page_cache::PageCache::following(&cache_db), cache_db),
+            crate::page_cache::serve,
+        ))
         .layer(TraceLayer::new_for_http()))
 }
 

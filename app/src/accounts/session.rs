@@ -62,7 +62,7 @@ pub async fn attach_context(
 
 /// The cookie is the person's choice. Without one, the service worker asks
 /// for a language by header when it keeps the manifest in both.
-fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
+pub fn request_lang(headers: &axum::http::HeaderMap) -> Lang {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     header(axum::http::header::COOKIE.as_str())
         .and_then(Lang::from_cookie_header)

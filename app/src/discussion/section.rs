@@ -44,7 +44,17 @@ pub async fn load(subject: &str) -> Result<SectionData, crate::error::AppError> 
     let admin = viewer.as_ref().is_some_and(|v| v.is_admin);
     super::model::redact_hidden(&mut threads, reader, admin);
     let challenge = match viewer {
-        None => Some(super::service::issue_challenge(&db).await?),
+        None => {
+            // A challenge is used once: this page is for this guest only, and
+            // the server's page cache must not hand it to the next one.
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.insert_header(
+                    axum::http::header::CACHE_CONTROL,
+                    axum::http::HeaderValue::from_static("private, no-store"),
+                );
+            }
+            Some(super::service::issue_challenge(&db).await?)
+        }
         Some(_) => None,
     };
     Ok(SectionData { threads, challenge })
