@@ -20,9 +20,24 @@ pub struct Load {
     pub failures: u64,
 }
 
+/// A cookie that names no session: the server renders the page as for a
+/// guest, but its page cache (for requests without a session cookie) is
+/// passed by, so this measures rendering itself.
+pub const PAST_THE_CACHE: &str = "Cookie: wijkplein_sessie=bench-rendert-elke-keer";
+
 /// Runs `wrk` against `url`: 64 connections over two threads, for `seconds`;
 /// `script` (Lua) shapes the requests when given.
 pub fn wrk(url: &str, seconds: u64, script: Option<&Path>) -> Result<Load, Box<dyn Error>> {
+    wrk_with(url, seconds, script, None)
+}
+
+/// [`wrk`] with one extra request header.
+pub fn wrk_with(
+    url: &str,
+    seconds: u64,
+    script: Option<&Path>,
+    header: Option<&str>,
+) -> Result<Load, Box<dyn Error>> {
     let mut command = Command::new("wrk");
     command.args([
         "-t2",
@@ -34,6 +49,9 @@ pub fn wrk(url: &str, seconds: u64, script: Option<&Path>) -> Result<Load, Box<d
     ]);
     if let Some(script) = script {
         command.arg("-s").arg(script);
+    }
+    if let Some(header) = header {
+        command.arg("-H").arg(header);
     }
     let out = command.arg(url).output()?;
     if !out.status.success() {
