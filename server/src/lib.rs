@@ -6,3 +6,4 @@ pub mod live;
 pub mod page_cache;
 pub mod routes;
 pub mod uploads;
+pub mod web_guard;

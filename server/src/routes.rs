@@ -86,15 +86,11 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     } else {
         router
     };
+    let mut router = router.layer(middleware::from_fn(crate::web_guard::same_site_changes));
+    for (name, value) in crate::web_guard::headers(config.secure_cookies) {
+        router = router.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
     Ok(router
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
         // Quality 5: for a page of HTML about 6% smaller than the default
         // (measured on the home page: 3,386 against 3,583 bytes in brotli),
         // still fast; files under /pkg are compressed ahead of time.

@@ -19,6 +19,7 @@ form-error-title = Please check the form
 error-validation-summary = Not everything is filled in correctly.
 error-login-required = Please log in first.
 error-forbidden = Sorry, you are not allowed to do this.
+error-cross-site = This request came from another website, so it was not carried out. Go to Wijkplein itself and try again there.
 error-not-found = We cannot find this.
 error-rate-limited = Too many attempts in a row. Please wait fifteen minutes and try again.
 error-internal = Something went wrong on our side. Please try again later.

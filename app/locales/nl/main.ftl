@@ -18,6 +18,7 @@ form-error-title = Kijk nog even naar het formulier
 error-validation-summary = Niet alles is goed ingevuld.
 error-login-required = Log eerst in om dit te doen.
 error-forbidden = Dit mag je helaas niet doen.
+error-cross-site = Dit verzoek kwam van een andere website en is daarom niet uitgevoerd. Ga naar Wijkplein zelf en probeer het daar opnieuw.
 error-not-found = We kunnen dit niet vinden.
 error-rate-limited = Te veel pogingen achter elkaar. Wacht een kwartier en probeer het dan opnieuw.
 error-internal = Er ging bij ons iets mis. Probeer het later nog eens.

@@ -1,0 +1,192 @@
+//! The web layer's own defences: cross-site posts refused, and the headers
+//! that tell browsers what this site never does.
+//!
+//! Every change goes through a POST (server functions, uploads). A page on
+//! another site can make a logged-in visitor's browser send one; the session
+//! cookie is `SameSite=Lax`, which stops most of that, and this check stops
+//! the rest: browsers name the page a request came from in `Origin` (every
+//! cross-site POST, with or without JavaScript) or else `Referer`. A request
+//! that names another site is refused. One that names none (a script, a
+//! command-line client) cannot have been forged by a web page, and passes.
+
+use app::{accounts::session::request_lang, i18n::tr};
+use axum::{
+    extract::Request,
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+/// The policy every response carries: no plugins, no `<base>` tricks, never
+/// inside another site's frame, forms only to this site. Scripts are not
+/// limited here yet (see the security issue: nonces and the page cache).
+pub const CONTENT_SECURITY_POLICY: &str =
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// HSTS for a site served over TLS: a year, subdomains included.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+
+/// The middleware: refuses a state-changing request from another site with
+/// a 403 and a message in the visitor's language.
+pub async fn same_site_changes(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || !from_another_site(&req) {
+        return next.run(req).await;
+    }
+    let lang = request_lang(req.headers());
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        tr(lang, "error-cross-site"),
+    )
+        .into_response()
+}
+
+/// Whether the request says it came from a page on another site.
+fn from_another_site(req: &Request) -> bool {
+    let headers = req.headers();
+    let source = match header_text(headers, header::ORIGIN.as_str()) {
+        // `null`: an opaque origin (a sandboxed frame, a cross-site redirect).
+        Some("null") => return true,
+        Some(origin) => origin,
+        None => match header_text(headers, header::REFERER.as_str()) {
+            Some(referer) => referer,
+            None => return false,
+        },
+    };
+    let Some(source) = authority(source) else {
+        return true;
+    };
+    let ours = [
+        header_text(headers, header::HOST.as_str()),
+        // Set by a proxy in front; a web page cannot set it on a
+        // cross-site request without the browser asking first (CORS).
+        header_text(headers, "x-forwarded-host"),
+        req.uri().authority().map(|a| a.as_str()),
+    ];
+    let known: Vec<&str> = ours.into_iter().flatten().collect();
+    // Without any name for ourselves there is nothing to compare with (a
+    // request made inside the process, as the tests do).
+    !known.is_empty() && !known.iter().any(|host| host.eq_ignore_ascii_case(source))
+}
+
+fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// `host[:port]` of an absolute `http(s)` URL; `None` for anything else.
+fn authority(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    (!host.is_empty() && !host.contains('@')).then_some(host)
+}
+
+/// The security headers for every response; HSTS only over TLS.
+pub fn headers(tls: bool) -> Vec<(header::HeaderName, HeaderValue)> {
+    let mut list = vec![
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ),
+    ];
+    if tls {
+        list.push((
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        ));
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+
+    fn post(headers: &[(&str, &str)]) -> Request {
+        let mut req = Request::post("/api/sign_manifest");
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        req.body(Body::empty()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_authority_of_a_url() {
+        assert_eq!(authority("https://wijkplein.nl"), Some("wijkplein.nl"));
+        assert_eq!(
+            authority("http://127.0.0.1:3000/manifest?x=1"),
+            Some("127.0.0.1:3000")
+        );
+        assert_eq!(authority("https://a.nl#b"), Some("a.nl"));
+        assert_eq!(authority("https://evil@wijkplein.nl/"), None);
+        assert_eq!(authority("ftp://wijkplein.nl"), None);
+        assert_eq!(authority("wijkplein.nl"), None);
+    }
+
+    #[test]
+    fn posts_from_this_site_pass_and_from_another_do_not() {
+        let host = ("host", "wijkplein.nl");
+        assert!(!from_another_site(&post(&[
+            host,
+            ("origin", "https://wijkplein.nl")
+        ])));
+        assert!(!from_another_site(&post(&[
+            host,
+            ("origin", "https://WIJKPLEIN.nl")
+        ])));
+        assert!(from_another_site(&post(&[
+            host,
+            ("origin", "https://kwaad.example")
+        ])));
+        assert!(from_another_site(&post(&[
+            host,
+            ("origin", "https://wijkplein.nl.kwaad.example")
+        ])));
+        assert!(from_another_site(&post(&[host, ("origin", "null")])));
+        // No Origin: the Referer decides.
+        assert!(!from_another_site(&post(&[
+            host,
+            ("referer", "https://wijkplein.nl/manifest")
+        ])));
+        assert!(from_another_site(&post(&[
+            host,
+            ("referer", "https://kwaad.example/wijkplein.nl")
+        ])));
+        // Neither: not a page on another site.
+        assert!(!from_another_site(&post(&[host])));
+        // Behind a proxy that names the public host.
+        let proxied = [
+            ("host", "10.0.0.5:3000"),
+            ("x-forwarded-host", "wijkplein.nl"),
+        ];
+        assert!(!from_another_site(&post(&[
+            proxied[0],
+            proxied[1],
+            ("origin", "https://wijkplein.nl")
+        ])));
+    }
+
+    #[test]
+    fn hsts_only_over_tls() {
+        let has_hsts = |tls| {
+            headers(tls)
+                .iter()
+                .any(|(name, _)| name == header::STRICT_TRANSPORT_SECURITY)
+        };
+        assert!(has_hsts(true));
+        assert!(!has_hsts(false));
+    }
+}

@@ -1,0 +1,103 @@
+//! Cross-site posts are refused before they touch anything, in the
+//! visitor's language; every response carries the security headers.
+
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+
+mod common;
+use common::*;
+
+use app::{db::Db, db_test};
+use axum::{
+    body::Body,
+    http::{header, Request, StatusCode},
+};
+use tower::ServiceExt;
+
+/// A registration form posted by a page on `origin`, to the host `wijkplein.test`.
+fn registration_from(origin: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::post("/api/register")
+        .header(header::HOST, "wijkplein.test")
+        .header(header::ORIGIN, origin)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(REGISTRATION)).unwrap()
+}
+
+async fn people(db: &Db) -> i64 {
+    sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM users")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
+db_test!(posts_from_another_site_are_refused, |db: Db| async move {
+    let app = router(&db, url_of(&db).await).await;
+    app::manifest::content::ensure_loaded(&db).await.unwrap();
+
+    let res = app
+        .clone()
+        .oneshot(registration_from("https://kwaad.example", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(text(res).await.contains("kwam van een andere website"));
+    let res = app
+        .clone()
+        .oneshot(registration_from("null", Some("wijkplein_taal=en")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(text(res).await.contains("came from another website"));
+    assert_eq!(people(&db).await, 0, "nothing was stored");
+
+    // The same form from the site itself goes through.
+    let res = app
+        .clone()
+        .oneshot(registration_from("http://wijkplein.test", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert!(session_cookie(&res).is_some());
+    assert_eq!(people(&db).await, 1);
+
+    // An upload from another site is refused as well.
+    let mut upload = upload("/groepen/groen-plein/beeld", b"GIF89a", None);
+    upload
+        .headers_mut()
+        .insert(header::HOST, "wijkplein.test".parse().unwrap());
+    upload
+        .headers_mut()
+        .insert(header::REFERER, "https://kwaad.example/".parse().unwrap());
+    let res = app.clone().oneshot(upload).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+});
+
+db_test!(
+    every_response_carries_the_security_headers,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        app::manifest::content::ensure_loaded(&db).await.unwrap();
+        for path in ["/", "/manifest", "/bestaat-niet", "/sw.js"] {
+            let res = app.clone().oneshot(get(path, None)).await.unwrap();
+            let headers = res.headers();
+            let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            for part in [
+                "object-src 'none'",
+                "base-uri 'none'",
+                "frame-ancestors 'none'",
+                "form-action 'self'",
+            ] {
+                assert!(csp.contains(part), "{path}: {csp}");
+            }
+            assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
+            assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+            assert!(
+                !headers.contains_key(header::STRICT_TRANSPORT_SECURITY),
+                "{path}: HSTS only over TLS"
+            );
+        }
+    }
+);
