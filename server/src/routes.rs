@@ -228,6 +228,8 @@ fn session_layer<S: SessionStore + ExpiredDeletion + Clone>(
             .with_http_only(true)
             .with_same_site(SameSite::Lax)
             .with_secure(config.secure_cookies)
-            .with_expiry(Expiry::OnInactivity(time::Duration::days(30))),
+            .with_expiry(Expiry::OnInactivity(time::Duration::days(
+                app::accounts::session::IDLE_DAYS,
+            ))),
     )
 }

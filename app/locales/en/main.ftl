@@ -67,6 +67,10 @@ profile-intro = This is what others see of you: your name and your role. Only yo
 profile-welcome = Welcome to Wijkplein! Your account is ready.
 profile-saved = Your profile has been saved.
 profile-submit = Save
+sessions-title = Logged in on other devices
+sessions-intro = Still logged in somewhere, on a shared computer or a lost phone? Then log out everywhere. You will need to log in again here too.
+sessions-end-all = Log out everywhere
+sessions-ended = You have been logged out on all your devices.
 
 notfound-title = This page does not exist
 notfound-text = Perhaps the link is old, or has a typo in it. From the home page you will find your way again.

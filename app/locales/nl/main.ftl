@@ -66,6 +66,10 @@ profile-intro = Dit zien anderen van je: je naam en je rol. Je e-mailadres ziet 
 profile-welcome = Welkom bij Wijkplein! Je account is klaar.
 profile-saved = Je profiel is opgeslagen.
 profile-submit = Opslaan
+sessions-title = Ingelogd op andere apparaten
+sessions-intro = Ben je ergens ingelogd gebleven, op een gedeelde computer of een kwijtgeraakte telefoon? Log dan overal uit. Ook hier moet je daarna opnieuw inloggen.
+sessions-end-all = Overal uitloggen
+sessions-ended = Je bent op al je apparaten uitgelogd.
 
 notfound-title = Deze pagina bestaat niet
 notfound-text = Misschien is de link oud, of zit er een typfout in. Vanaf de voorpagina vind je de weg weer.

@@ -66,6 +66,23 @@ pub async fn log_out() -> Result<(), AppError> {
     )
 }
 
+/// Ends every session of the logged-in person, on every device and server
+/// instance, this one included, and sends them to the login page.
+#[server(endpoint = "log_out_everywhere")]
+pub async fn log_out_everywhere() -> Result<(), AppError> {
+    respond(
+        async {
+            let viewer = super::session::require_viewer()?;
+            let db = crate::state::use_db()?;
+            super::service::log_out_everywhere(&db, &viewer).await?;
+            super::session::end().await?;
+            leptos_axum::redirect("/inloggen?overal=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
 /// Saves the logged-in person's own profile.
 #[server(endpoint = "update_profile")]
 pub async fn update_profile(

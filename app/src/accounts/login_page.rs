@@ -17,11 +17,13 @@ use server_fn::ServerFn;
 pub fn LoginPage() -> impl IntoView {
     let error = error_from_url(LogIn::PATH);
     let next = safe_local_path(query_param("volgende").as_deref());
+    let everywhere = query_param("overal").is_some();
     view! {
         <Title text=format!("{} · Wijkplein", t("login-title"))/>
         <div class="narrow">
             <h1>{t("login-title")}</h1>
             <p class="lead">{t("login-intro")}</p>
+            {everywhere.then(|| view! { <p class="notice notice--success" role="status">{t("sessions-ended")}</p> })}
             <ErrorSummary error=error.clone()/>
             <form class="card form" method="post" action=LogIn::PATH novalidate>
                 <input type="hidden" name="next" value=next/>

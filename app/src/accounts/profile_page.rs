@@ -78,6 +78,13 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
                     value=profile.municipality.clone() hint=t("field-optional") error=error.clone()/>
                 <button class="button button--primary button--wide" type="submit">{t("profile-submit")}</button>
             </form>
+            <section class="card form" aria-labelledby="sessies-titel">
+                <h2 id="sessies-titel">{t("sessions-title")}</h2>
+                <p>{t("sessions-intro")}</p>
+                <form method="post" action=super::api::LogOutEverywhere::PATH>
+                    <button class="button button--secondary" type="submit">{t("sessions-end-all")}</button>
+                </form>
+            </section>
         </div>
     }
 }

@@ -43,8 +43,19 @@ pub async fn find_credentials(
 
 /// The viewer for a session's user id.
 pub async fn find_viewer(pool: &AnyPool, id: i64) -> Result<Option<Viewer>, sqlx::Error> {
+    Ok(find_session_viewer(pool, id)
+        .await?
+        .map(|(viewer, _)| viewer))
+}
+
+/// The viewer with the account's session epoch, which a session must match
+/// to stay logged in (see `session::attach_context`).
+pub async fn find_session_viewer(
+    pool: &AnyPool,
+    id: i64,
+) -> Result<Option<(Viewer, i64)>, sqlx::Error> {
     let row = sqlx::query(
-        r#"SELECT id, display_name, role, is_admin,
+        r#"SELECT id, display_name, role, is_admin, CAST(session_epoch AS BIGINT) AS epoch,
                   (SELECT COUNT(*) FROM notifications n
                     WHERE n.user_id = users.id AND n.read_at IS NULL) AS unread
            FROM users WHERE id = $1"#,
@@ -53,15 +64,25 @@ pub async fn find_viewer(pool: &AnyPool, id: i64) -> Result<Option<Viewer>, sqlx
     .fetch_optional(pool)
     .await?;
     row.map(|r| {
-        Ok(Viewer {
+        let viewer = Viewer {
             id: r.try_get("id")?,
             display_name: r.try_get("display_name")?,
             role: Role::parse(r.try_get("role")?).unwrap_or_default(),
             is_admin: r.try_get::<i64, _>("is_admin")? != 0,
             unread: r.try_get("unread")?,
-        })
+        };
+        Ok((viewer, r.try_get("epoch")?))
     })
     .transpose()
+}
+
+/// Raises the account's session epoch: every session started before is over.
+pub async fn end_all_sessions(pool: &AnyPool, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1")
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 /// The full profile, for its owner.

@@ -111,6 +111,13 @@ pub struct ProfileUpdate {
     pub municipality: String,
 }
 
+/// Ends all of a person's sessions: their session epoch moves on, so every
+/// session that remembers the old one is logged out on its next request.
+pub async fn log_out_everywhere(db: &Db, viewer: &Viewer) -> AppResult<()> {
+    queries::end_all_sessions(&db.pool, viewer.id).await?;
+    Ok(())
+}
+
 /// Saves a person's own profile.
 pub async fn update_profile(db: &Db, viewer: &Viewer, form: ProfileUpdate) -> AppResult<()> {
     let problems = validate::profile_problems(

@@ -19,8 +19,34 @@ use axum::{
 use leptos::prelude::use_context;
 use tower_sessions::Session;
 
-/// Session key under which the user id is kept.
-const USER_ID: &str = "user_id";
+/// Session key under which the [`Login`] is kept.
+const LOGIN: &str = "login";
+
+/// How long a login lasts at most, however active the person is (ASVS asks
+/// for an absolute limit besides the idle one).
+pub const ABSOLUTE_LIFETIME_SECS: i64 = 30 * 86_400;
+
+/// How long a session lasts without any request (the session cookie's
+/// expiry, renewed by each request; set in the router).
+pub const IDLE_DAYS: i64 = 7;
+
+/// What a session remembers of its login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Login {
+    pub user_id: i64,
+    /// The account's session epoch at login (see migration 0017).
+    pub epoch: i64,
+    /// When the person logged in (Unix seconds).
+    pub since: i64,
+}
+
+impl Login {
+    /// Whether this login still counts: the account's epoch has not moved
+    /// on ("log out on all devices") and it is younger than the absolute limit.
+    pub fn holds(&self, account_epoch: i64, now: i64) -> bool {
+        self.epoch == account_epoch && now - self.since < ABSOLUTE_LIFETIME_SECS
+    }
+}
 
 /// The viewer of this request, put into the request extensions by [`attach_context`].
 #[derive(Debug, Clone, Default)]
@@ -36,13 +62,23 @@ pub async fn attach_context(
 ) -> Response {
     let lang = request_lang(req.headers());
     req.extensions_mut().insert(lang);
-    let viewer = match session.get::<i64>(USER_ID).await {
-        Ok(Some(id)) => queries::find_viewer(&state.db.pool, id)
-            .await
-            .unwrap_or_else(|err| {
-                tracing::error!(error = %err, "could not load the session's user");
-                None
-            }),
+    let viewer = match session.get::<Login>(LOGIN).await {
+        Ok(Some(login)) => {
+            match queries::find_session_viewer(&state.db.pool, login.user_id).await {
+                Ok(Some((viewer, epoch))) if login.holds(epoch, crate::db::now()) => Some(viewer),
+                // Ended everywhere, too old, or the account is gone.
+                Ok(_) => {
+                    if let Err(err) = session.flush().await {
+                        tracing::warn!(error = %err, "could not end an expired session");
+                    }
+                    None
+                }
+                Err(err) => {
+                    tracing::error!(error = %err, "could not load the session's user");
+                    None
+                }
+            }
+        }
         Ok(None) => None,
         Err(err) => {
             tracing::warn!(error = %err, "could not read the session");
@@ -109,10 +145,19 @@ async fn session() -> AppResult<Session> {
 /// Starts a logged-in session with a fresh id, so an id planted before login
 /// (session fixation) is worthless afterwards.
 pub async fn start(user_id: i64) -> AppResult<()> {
+    let db = crate::state::use_db()?;
+    let epoch = queries::find_session_viewer(&db.pool, user_id)
+        .await?
+        .map_or(0, |(_, epoch)| epoch);
+    let login = Login {
+        user_id,
+        epoch,
+        since: crate::db::now(),
+    };
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
     session
-        .insert(USER_ID, user_id)
+        .insert(LOGIN, login)
         .await
         .map_err(AppError::internal)
 }
@@ -120,4 +165,25 @@ pub async fn start(user_id: i64) -> AppResult<()> {
 /// Ends the session and deletes it from the store.
 pub async fn end() -> AppResult<()> {
     session().await?.flush().await.map_err(AppError::internal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_login_holds_until_its_epoch_moves_or_it_is_too_old() {
+        let login = Login {
+            user_id: 1,
+            epoch: 3,
+            since: 1_000,
+        };
+        assert!(login.holds(3, 1_000));
+        assert!(login.holds(3, 1_000 + ABSOLUTE_LIFETIME_SECS - 1));
+        assert!(
+            !login.holds(3, 1_000 + ABSOLUTE_LIFETIME_SECS),
+            "absolute limit"
+        );
+        assert!(!login.holds(4, 1_001), "ended on all devices");
+    }
 }

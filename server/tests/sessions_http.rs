@@ -1,0 +1,89 @@
+//! Sessions end together: "log out everywhere" ends every device's session,
+//! on this instance and any other, and a new login works again. Both backends.
+
+#![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
+
+mod common;
+use common::*;
+
+use app::{db::Db, db_test};
+use axum::{
+    http::{header, StatusCode},
+    Router,
+};
+use tower::ServiceExt;
+
+const LOG_IN: &str = "email=noor%40buurt.nl&password=Fietsbel-Lindeboom-42&next=%2Fprofiel";
+
+/// Whether the cookie's session is still logged in (the profile answers).
+async fn logged_in(app: &Router, cookie: &str) -> bool {
+    let res = app
+        .clone()
+        .oneshot(get("/profiel", Some(cookie)))
+        .await
+        .unwrap();
+    res.status() == StatusCode::OK
+}
+
+async fn log_in(app: &Router) -> String {
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/log_in", LOG_IN, None))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/profiel");
+    session_cookie(&res).unwrap()
+}
+
+db_test!(log_out_everywhere_ends_every_session, |db: Db| async move {
+    let app = router(&db, url_of(&db).await).await;
+    let phone = register(&app, REGISTRATION).await;
+    let laptop = log_in(&app).await;
+    // Another person's session is not touched.
+    let other = register(&app, OTHER).await;
+    assert!(logged_in(&app, &phone).await && logged_in(&app, &laptop).await);
+
+    let page = text(
+        app.clone()
+            .oneshot(get("/profiel", Some(&laptop)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("action=\"/api/log_out_everywhere\""),
+        "the profile offers it"
+    );
+    let res = app
+        .clone()
+        .oneshot(form_post("/api/log_out_everywhere", "", Some(&laptop)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()[header::LOCATION], "/inloggen?overal=1");
+    let notice = text(
+        app.clone()
+            .oneshot(get("/inloggen?overal=1", None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(notice.contains("op al je apparaten uitgelogd"));
+
+    assert!(!logged_in(&app, &laptop).await, "this device is logged out");
+    assert!(!logged_in(&app, &phone).await, "and the other one too");
+    assert!(
+        logged_in(&app, &other).await,
+        "someone else stays logged in"
+    );
+
+    // Guests cannot call it; a new login works again.
+    let res = app
+        .clone()
+        .oneshot(script_post("/api/log_out_everywhere", "", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let fresh = log_in(&app).await;
+    assert!(logged_in(&app, &fresh).await);
+});
