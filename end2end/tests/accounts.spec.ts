@@ -20,7 +20,7 @@ test('register, log out and log in again', async ({ page }) => {
   await visit(page, '/profiel');
   await expect(page.getByLabel('Wat is je rol in de wijk?')).toHaveValue('opbouwwerker');
 
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible();
 
@@ -35,6 +35,28 @@ test('register, log out and log in again', async ({ page }) => {
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page.getByRole('link', { name: 'Noor Jansen' })).toBeVisible();
+});
+
+test('log out everywhere ends the session in another browser too', async ({ page, browser }) => {
+  const email = uniqueEmail('overal');
+  await register(page, email, 'Sem de Vries');
+  const other = await browser.newContext();
+  const laptop = await other.newPage();
+  await visit(laptop, '/inloggen');
+  await laptop.getByLabel('E-mailadres').fill(email);
+  await laptop.getByLabel('Wachtwoord').fill(PASSWORD);
+  await laptop.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(laptop.getByRole('link', { name: 'Sem de Vries' })).toBeVisible();
+
+  await visit(page, '/profiel');
+  await page.getByRole('button', { name: 'Overal uitloggen' }).click();
+  await expect(page).toHaveURL(/\/inloggen\?overal=1/);
+  await expect(page.getByRole('status')).toContainText('op al je apparaten uitgelogd');
+
+  await visit(laptop, '/');
+  await expect(laptop.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+  await expect(laptop.getByRole('link', { name: 'Sem de Vries' })).toHaveCount(0);
+  await other.close();
 });
 
 test('a profile can be edited', async ({ page }) => {
