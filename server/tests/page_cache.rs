@@ -42,6 +42,9 @@ async fn plan_with_member(app: &Router, db: &Db) -> (String, String) {
         .fetch_one(&db.pool)
         .await
         .unwrap();
+    // The posts' live events empty the cache through the bus a moment
+    // later; let them arrive before the test counts hits.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     (format!("/plannen/{id}"), cookie)
 }
 
