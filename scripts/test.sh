@@ -64,7 +64,7 @@ scripts/size-report.sh
 # live update crosses instances (SECOND_BASE_URL).
 start_server() {
   local url="$1" port="$2" demo="$3"
-  DATABASE_URL="$url" WIJKPLEIN_DEMO="$demo" WIJKPLEIN_LISTEN="127.0.0.1:$port" \
+  DATABASE_URL="$url" WIJKPLEIN_LIMIT_FACTOR=1000 WIJKPLEIN_DEMO="$demo" WIJKPLEIN_LISTEN="127.0.0.1:$port" \
     WIJKPLEIN_SMTP_URL="$TEST_SMTP_URL" WIJKPLEIN_PUBLIC_URL="http://127.0.0.1:$port" WIJKPLEIN_MAIL_INTERVAL_SECS=1 \
     LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=wijkplein LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
     RUST_LOG=warn "$ROOT/target/release/wijkplein" &

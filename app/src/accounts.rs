@@ -12,6 +12,10 @@ pub mod model;
 pub mod validate;
 
 #[cfg(feature = "ssr")]
+pub mod admins;
+#[cfg(feature = "ssr")]
+pub mod credentials;
+#[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod queries;
@@ -21,9 +25,11 @@ pub mod service;
 pub mod session;
 
 pub mod api;
+pub mod credentials_api;
 pub mod login_page;
 pub mod profile_page;
 pub mod register_page;
+pub mod reset_pages;
 
 pub use model::{Role, Viewer};
 

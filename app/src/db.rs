@@ -44,6 +44,8 @@ pub struct Db {
     pub backend: Backend,
     /// This instance's live-update channel (see [`crate::live`]).
     pub live: crate::live::Bus,
+    /// How strict rate limits are here (see [`crate::limits`]).
+    pub limits: crate::limits::Limits,
 }
 
 impl Db {
@@ -76,6 +78,7 @@ impl Db {
             pool,
             backend,
             live: crate::live::Bus::default(),
+            limits: crate::limits::Limits::default(),
         };
         db.migrate().await?;
         Ok(db)

@@ -30,6 +30,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod limits;
+#[cfg(feature = "ssr")]
 pub mod media;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -93,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=home::HomePage/>
                     <Route path=path!("registreren") view=accounts::register_page::RegisterPage/>
                     <Route path=path!("inloggen") view=accounts::login_page::LoginPage/>
+                    <Route path=path!("wachtwoord-vergeten") view=accounts::reset_pages::ForgotPasswordPage/>
+                    <Route path=path!("wachtwoord-herstellen") view=accounts::reset_pages::ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("profiel") view=accounts::profile_page::ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("manifest") view=manifest::page::ManifestPage ssr=SsrMode::Async/>
                     <Route path=path!("manifest/principes/:slug") view=manifest::principle_page::PrincipleEntryPage ssr=SsrMode::Async/>

@@ -16,6 +16,9 @@ pub struct AppState {
     pub db: Db,
     /// Where uploaded images are kept.
     pub images: crate::media::store::ImageStore,
+    /// Outgoing mail for messages sent at once (password reset links);
+    /// `None` when this server sends no e-mail.
+    pub mailer: Option<crate::email::sender::Mailer>,
 }
 
 /// The database from the Leptos context.
@@ -30,6 +33,11 @@ pub fn use_images() -> AppResult<crate::media::store::ImageStore> {
     use_context::<AppState>()
         .map(|state| state.images)
         .ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// The mailer from the Leptos context, if this server sends e-mail.
+pub fn use_mailer() -> Option<crate::email::sender::Mailer> {
+    use_context::<AppState>().and_then(|state| state.mailer)
 }
 
 impl FromRef<AppState> for LeptosOptions {

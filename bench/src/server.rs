@@ -26,6 +26,8 @@ impl Server {
             .current_dir(root)
             .env("DATABASE_URL", database_url)
             .env("WIJKPLEIN_DEMO", "0")
+            // The writes benchmark posts as 64 people, far above a person's limit.
+            .env("WIJKPLEIN_LIMIT_FACTOR", "1000000")
             .env("WIJKPLEIN_LISTEN", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", "target/site")
             .env("LEPTOS_SITE_PKG_DIR", "pkg")

@@ -20,6 +20,10 @@ pub struct Config {
     pub image_dir: Option<std::path::PathBuf>,
     /// Notification e-mail; `None` (no `WIJKPLEIN_SMTP_URL`) sends none.
     pub mail: Option<MailConfig>,
+    /// `WIJKPLEIN_LIMIT_FACTOR`: multiplies every rate limit's maximum
+    /// (default 1). Only benchmarks and browser tests, which write far more
+    /// than a person could, raise it.
+    pub limit_factor: i64,
 }
 
 /// Where and how notification e-mail goes out.
@@ -113,8 +117,22 @@ impl Config {
                 },
             }),
         };
+        let limit_factor = match var("WIJKPLEIN_LIMIT_FACTOR") {
+            None => 1,
+            Some(v) => match v.parse::<i64>() {
+                Ok(factor) if factor >= 1 => factor,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "WIJKPLEIN_LIMIT_FACTOR",
+                        value: v,
+                        reason: "expected a whole number of at least 1",
+                    })
+                }
+            },
+        };
         Ok(Config {
             mail,
+            limit_factor,
             database_url,
             max_connections,
             demo: flag("WIJKPLEIN_DEMO", true)?,

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod live;
 pub mod page_cache;
+pub mod request_limits;
 pub mod routes;
 pub mod uploads;
 pub mod web_guard;

@@ -1,8 +1,11 @@
 //! The Wijkplein server: reads configuration, opens the database, and serves
 //! the Leptos app with sessions, compression and request logging.
 //!
-//! `wijkplein publish-manifest <file.toml>` publishes a new manifest version
-//! (for platform admins with access to the server) and exits.
+//! Commands for whoever runs the server (never reachable over the web):
+//! - `wijkplein publish-manifest <file.toml>` publishes a new manifest version;
+//! - `wijkplein admin add <email>` makes an account a platform admin (the
+//!   first one included), `wijkplein admin remove <email>` takes that away,
+//!   and `wijkplein admin list` shows who is one.
 
 use server::{config::Config, routes};
 use tracing_subscriber::EnvFilter;
@@ -18,7 +21,8 @@ async fn main() {
     let result = match args.as_slice() {
         [] => serve().await,
         [command, file] if command == "publish-manifest" => publish_manifest(file).await,
-        _ => Err("usage: wijkplein [publish-manifest <file.toml>]".into()),
+        [command, rest @ ..] if command == "admin" => admin(rest).await,
+        _ => Err(USAGE.into()),
     };
     if let Err(err) = result {
         tracing::error!("Wijkplein stopped with an error: {err}");
@@ -27,7 +31,10 @@ async fn main() {
 }
 
 async fn open_database(config: &Config) -> Result<app::db::Db, Box<dyn std::error::Error>> {
-    let db = app::db::Db::connect(&config.database_url, config.max_connections).await?;
+    let mut db = app::db::Db::connect(&config.database_url, config.max_connections).await?;
+    db.limits = app::limits::Limits {
+        factor: config.limit_factor,
+    };
     // Other instances' live updates arrive through PostgreSQL (no-op on SQLite).
     app::live::listen(&db, &config.database_url).await?;
     app::manifest::content::ensure_loaded(&db).await?;
@@ -48,20 +55,26 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         Some(dir) => app::media::store::ImageStore::Disk(dir.clone()),
         None => app::media::store::ImageStore::Database,
     };
+    let mailer = match &config.mail {
+        Some(mail) => {
+            let mailer =
+                app::email::sender::Mailer::new(&mail.smtp_url, &mail.from, &mail.public_url)?;
+            tracing::info!(?mailer, "notification e-mail is on");
+            tokio::spawn(app::email::sender::run(
+                db.clone(),
+                mailer.clone(),
+                mail.every,
+            ));
+            Some(mailer)
+        }
+        None => None,
+    };
     let state = app::state::AppState {
         leptos_options,
         db,
         images,
+        mailer,
     };
-    if let Some(mail) = &config.mail {
-        let mailer = app::email::sender::Mailer::new(&mail.smtp_url, &mail.from, &mail.public_url)?;
-        tracing::info!(?mailer, "notification e-mail is on");
-        tokio::spawn(app::email::sender::run(
-            state.db.clone(),
-            mailer,
-            mail.every,
-        ));
-    }
     let router = routes::build(&config, state).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Wijkplein listens on http://{addr}");
@@ -72,6 +85,32 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     tracing::info!("Wijkplein stopped");
+    Ok(())
+}
+
+const USAGE: &str = "usage: wijkplein [publish-manifest <file.toml> | admin add <email> | admin remove <email> | admin list]";
+
+/// Manages platform admins from the server's command line.
+async fn admin(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    use app::accounts::admins;
+    let config = Config::from_env()?;
+    let db = open_database(&config).await?;
+    match args {
+        [action, email] if action == "add" => {
+            admins::set_admin(&db, email, true).await?;
+            println!("{email} is now a platform admin");
+        }
+        [action, email] if action == "remove" => {
+            admins::set_admin(&db, email, false).await?;
+            println!("{email} is no longer a platform admin");
+        }
+        [action] if action == "list" => {
+            for (email, name) in admins::list(&db).await? {
+                println!("{email}\t{name}");
+            }
+        }
+        _ => return Err(USAGE.into()),
+    }
     Ok(())
 }
 

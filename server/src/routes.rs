@@ -86,6 +86,7 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     } else {
         router
     };
+    let router = router.layer(middleware::from_fn(crate::request_limits::enforce));
     let mut router = router.layer(middleware::from_fn(crate::web_guard::same_site_changes));
     for (name, value) in crate::web_guard::headers(config.secure_cookies) {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));

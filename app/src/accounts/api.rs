@@ -17,7 +17,11 @@ pub async fn register(
     respond(
         async {
             use super::{service, session};
+            use crate::limits;
             let db = crate::state::use_db()?;
+            // Only accounts that are made count; typing errors do not.
+            let ip = session::client_ip();
+            limits::check(&db, limits::REGISTRATIONS_PER_IP, &ip).await?;
             let id = service::register(
                 &db,
                 service::Registration {
@@ -28,6 +32,7 @@ pub async fn register(
                 },
             )
             .await?;
+            limits::record(&db, limits::REGISTRATIONS_PER_IP, &ip).await?;
             session::start(id).await?;
             leptos_axum::redirect("/profiel?welkom=1");
             Ok(())

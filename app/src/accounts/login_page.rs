@@ -33,6 +33,7 @@ pub fn LoginPage() -> impl IntoView {
                     autocomplete="current-password" required=true error=error.clone()/>
                 <button class="button button--primary button--wide" type="submit">{t("login-submit")}</button>
             </form>
+            <p class="aside"><a href="/wachtwoord-vergeten">{t("login-forgot")}</a></p>
             <p class="aside">{t("login-no-account")}" "<a href="/registreren">{t("nav-register")}</a></p>
         </div>
     }

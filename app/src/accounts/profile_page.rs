@@ -57,6 +57,12 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
         Some(t("profile-welcome"))
     } else if query_param("opgeslagen").is_some() {
         Some(t("profile-saved"))
+    } else if query_param("wachtwoord").is_some() {
+        Some(t("password-changed"))
+    } else if query_param("hersteld").is_some() {
+        Some(t("password-reset-done"))
+    } else if query_param("email").is_some() {
+        Some(t("email-changed"))
     } else {
         None
     };
@@ -78,6 +84,7 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
                     value=profile.municipality.clone() hint=t("field-optional") error=error.clone()/>
                 <button class="button button--primary button--wide" type="submit">{t("profile-submit")}</button>
             </form>
+            <LoginDetails/>
             <section class="card form" aria-labelledby="sessies-titel">
                 <h2 id="sessies-titel">{t("sessions-title")}</h2>
                 <p>{t("sessions-intro")}</p>
@@ -86,5 +93,40 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
                 </form>
             </section>
         </div>
+    }
+}
+
+/// Changing the password and the email address; both ask for the current
+/// password.
+#[component]
+fn LoginDetails() -> impl IntoView {
+    use super::credentials_api::{ChangeEmail, ChangePassword};
+    let password_error = error_from_url(ChangePassword::PATH);
+    let email_error = error_from_url(ChangeEmail::PATH);
+    view! {
+        <section class="card form" aria-labelledby="wachtwoord-titel">
+            <h2 id="wachtwoord-titel">{t("password-change-title")}</h2>
+            <p>{t("password-change-intro")}</p>
+            <ErrorSummary error=password_error.clone()/>
+            <form method="post" action=ChangePassword::PATH novalidate>
+                <TextField name="current_password" label=t("field-current-password") kind="password"
+                    autocomplete="current-password" required=true error=password_error.clone()/>
+                <TextField name="new_password" label=t("field-new-password") kind="password"
+                    autocomplete="new-password" hint=t("field-password-hint") required=true
+                    error=password_error.clone()/>
+                <button class="button button--secondary" type="submit">{t("password-change-submit")}</button>
+            </form>
+        </section>
+        <section class="card form" aria-labelledby="email-titel">
+            <h2 id="email-titel">{t("email-change-title")}</h2>
+            <ErrorSummary error=email_error.clone()/>
+            <form method="post" action=ChangeEmail::PATH novalidate>
+                <TextField name="new_email" label=t("field-new-email") kind="email" autocomplete="email"
+                    required=true error=email_error.clone()/>
+                <TextField name="email_password" label=t("field-password") kind="password"
+                    autocomplete="current-password" required=true error=email_error.clone()/>
+                <button class="button button--secondary" type="submit">{t("email-change-submit")}</button>
+            </form>
+        </section>
     }
 }

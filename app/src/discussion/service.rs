@@ -134,6 +134,14 @@ pub(super) async fn post_keyed(
     if !problems.is_empty() {
         return Err(AppError::fields(problems));
     }
+    if let Some(author) = viewer {
+        crate::limits::take(
+            db,
+            crate::limits::REACTIONS_PER_PERSON,
+            &author.id.to_string(),
+        )
+        .await?;
+    }
     if viewer.is_none() {
         if !form.website.trim().is_empty() {
             // Looks like a bot; say no more than a person would need.

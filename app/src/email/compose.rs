@@ -45,6 +45,21 @@ pub fn direct(lang: Lang, name: &str, n: &Notification, base: &str) -> Letter {
     }
 }
 
+/// A password reset link (sent at once, only to the account's address).
+pub fn password_reset(lang: Lang, name: &str, link: &str) -> Letter {
+    let mut body = tr_args(lang, "email-greeting", &[("name", name.to_owned())]);
+    let _ = write!(
+        body,
+        "\n\n{}\n\n{link}\n\n{}\n",
+        tr(lang, "email-reset-body"),
+        tr(lang, "email-reset-ignore")
+    );
+    Letter {
+        subject: tr(lang, "email-reset-subject"),
+        body,
+    }
+}
+
 /// The daily digest: per group, then per plan, each item with its link.
 pub fn digest(lang: Lang, name: &str, sections: &[GroupSection], base: &str) -> Letter {
     let count = sections

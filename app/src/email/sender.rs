@@ -56,10 +56,16 @@ impl Mailer {
     }
 
     async fn send(&self, to: &Recipient, letter: Letter) -> Result<(), String> {
-        let address = to.email.parse().map_err(|e| format!("address: {e}"))?;
+        self.send_to(&to.email, &to.name, letter).await
+    }
+
+    /// Sends one letter to `email` now (for mail that cannot wait for the
+    /// next round, such as a password reset link).
+    pub async fn send_to(&self, email: &str, name: &str, letter: Letter) -> Result<(), String> {
+        let address = email.parse().map_err(|e| format!("address: {e}"))?;
         let message = Message::builder()
             .from(self.from.clone())
-            .to(Mailbox::new(Some(to.name.clone()), address))
+            .to(Mailbox::new(Some(name.to_owned()), address))
             .subject(letter.subject)
             .header(ContentType::TEXT_PLAIN)
             .body(letter.body)

@@ -23,6 +23,7 @@ pub async fn router(db: &Db, url: String) -> Router {
         listen: None,
         image_dir: None,
         mail: None,
+        limit_factor: 1,
     };
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("wijkplein")
@@ -33,6 +34,7 @@ pub async fn router(db: &Db, url: String) -> Router {
             leptos_options,
             db: db.clone(),
             images: app::media::store::ImageStore::Database,
+            mailer: None,
         },
     )
     .await

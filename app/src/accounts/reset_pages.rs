@@ -1,0 +1,106 @@
+//! `/wachtwoord-vergeten` (ask for a reset link) and
+//! `/wachtwoord-herstellen?code=…` (choose a new password with it).
+
+use super::credentials_api::{RequestPasswordReset, ResetPassword};
+use crate::ui::page_data::PageData;
+use crate::{
+    error::AppError,
+    i18n::t,
+    ui::form::{error_from_url, query_param, ErrorSummary, TextField},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use server_fn::ServerFn;
+
+/// Whether this server sends e-mail at all (server only; a reset needs it).
+fn sends_mail() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        crate::state::use_mailer().is_some()
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
+}
+
+/// Ask for a reset link by email address.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let error = error_from_url(RequestPasswordReset::PATH);
+    let sent = query_param("verstuurd").is_some();
+    view! {
+        <Title text=format!("{} · Wijkplein", t("reset-request-title"))/>
+        <div class="narrow">
+            <h1>{t("reset-request-title")}</h1>
+            {if sent {
+                view! { <p class="notice notice--success" role="status">{t("reset-request-sent")}</p> }.into_any()
+            } else if !sends_mail() {
+                view! { <p class="notice">{t("reset-no-mail")}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="lead">{t("reset-request-intro")}</p>
+                    <ErrorSummary error=error.clone()/>
+                    <form class="card form" method="post" action=RequestPasswordReset::PATH novalidate>
+                        <TextField name="email" label=t("field-email") kind="email" autocomplete="email"
+                            required=true error=error.clone()/>
+                        <button class="button button--primary button--wide" type="submit">{t("reset-request-submit")}</button>
+                    </form>
+                }.into_any()
+            }}
+            <p class="aside"><a href="/inloggen">{t("reset-back-to-login")}</a></p>
+        </div>
+    }
+}
+
+/// Whether the link's code still works (server only).
+async fn load_usable(code: String) -> Result<bool, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let db = crate::state::use_db()?;
+        super::credentials::reset_is_usable(&db, &code).await
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = code;
+        Ok(false)
+    }
+}
+
+/// Choose a new password with the code from the mail.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let code = query_param("code").unwrap_or_default();
+    let usable = PageData::new(load_usable(code.clone()));
+    let error = error_from_url(ResetPassword::PATH);
+    view! {
+        <Title text=format!("{} · Wijkplein", t("reset-title"))/>
+        <div class="narrow">
+            <h1>{t("reset-title")}</h1>
+            <Suspense>
+                {move || {
+                    let code = code.clone();
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match usable.await {
+                            Ok(true) => view! {
+                                <p class="lead">{t("reset-intro")}</p>
+                                <ErrorSummary error=error.clone()/>
+                                <form class="card form" method="post" action=ResetPassword::PATH novalidate>
+                                    <input type="hidden" name="code" value=code/>
+                                    <TextField name="new_password" label=t("field-new-password") kind="password"
+                                        autocomplete="new-password" hint=t("field-password-hint")
+                                        required=true error=error.clone()/>
+                                    <button class="button button--primary button--wide" type="submit">{t("reset-submit")}</button>
+                                </form>
+                            }.into_any(),
+                            Ok(false) => view! {
+                                <p class="notice">{t("error-reset-link-invalid")}</p>
+                                <p><a class="button button--secondary" href="/wachtwoord-vergeten">{t("reset-ask-again")}</a></p>
+                            }.into_any(),
+                            Err(e) => view! { <p class="notice">{e.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}

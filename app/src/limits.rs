@@ -1,0 +1,175 @@
+//! Rate limits kept in the database, so that every server instance counts
+//! the same attempts (a limit in one process's memory would let a second
+//! instance double it). Each limited action writes one `rate_events` row;
+//! a request is refused when the window already holds the maximum.
+//!
+//! Two instances deciding at the very same moment may both let one more
+//! through: a limit is a brake on abuse, not an exact quota, so counting
+//! without a lock is the right trade for a write on every reaction.
+
+use crate::{
+    db::{now, Db},
+    error::{AppError, AppResult},
+};
+
+/// One kind of limited action: how many in how long, and what to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    /// The action's name in `rate_events`.
+    pub action: &'static str,
+    /// Most attempts within the window.
+    pub max: i64,
+    /// The window, in seconds.
+    pub window: i64,
+    /// Fluent key of the message a refused person reads.
+    pub message: &'static str,
+}
+
+/// New accounts per IP address per hour: a family or a community centre
+/// sharing one connection can still register several people.
+pub const REGISTRATIONS_PER_IP: Limit = Limit {
+    action: "register",
+    max: 10,
+    window: 3600,
+    message: "error-rate-limited-register",
+};
+
+/// Reactions per person per ten minutes: a lively exchange stays well within
+/// it; a script posting in a loop does not.
+pub const REACTIONS_PER_PERSON: Limit = Limit {
+    action: "react",
+    max: 60,
+    window: 600,
+    message: "error-rate-limited-react",
+};
+
+/// Password reset mails per email address per hour.
+pub const RESETS_PER_EMAIL: Limit = Limit {
+    action: "reset-email",
+    max: 3,
+    window: 3600,
+    message: "error-rate-limited-reset",
+};
+
+/// Password reset requests per IP address per hour.
+pub const RESETS_PER_IP: Limit = Limit {
+    action: "reset-ip",
+    max: 20,
+    window: 3600,
+    message: "error-rate-limited-reset",
+};
+
+/// How strict the limits are on this server. `factor` multiplies every
+/// maximum: 1 in use; benchmarks and browser tests, which post far more than
+/// a person could, run with a large one (`WIJKPLEIN_LIMIT_FACTOR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Multiplier for every maximum (at least 1).
+    pub factor: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { factor: 1 }
+    }
+}
+
+impl Limits {
+    /// The maximum that applies to `limit` here.
+    pub fn max_of(self, limit: Limit) -> i64 {
+        limit.max.saturating_mul(self.factor.max(1))
+    }
+}
+
+/// Counts one attempt at `limit` by `subject` (an IP address, a person's id,
+/// an email address), or refuses it with the limit's message when the window
+/// is already full. A refused attempt is not counted, so waiting helps.
+pub async fn take(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
+    check(db, limit, subject).await?;
+    record(db, limit, subject).await
+}
+
+/// Refuses when `subject` has used up `limit`, without counting this one
+/// (for actions that count only when they succeed, see [`record`]).
+pub async fn check(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
+    let used = queries::count(db, limit.action, subject, now() - limit.window).await?;
+    if used >= db.limits.max_of(limit) {
+        return Err(AppError::RateLimited(crate::i18n::t(limit.message)));
+    }
+    Ok(())
+}
+
+/// Counts one attempt at `limit` by `subject`.
+pub async fn record(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
+    queries::record(db, limit.action, subject, now()).await?;
+    Ok(())
+}
+
+mod queries {
+    use crate::db::Db;
+
+    /// Attempts at `action` by `subject` since `since`.
+    pub async fn count(
+        db: &Db,
+        action: &str,
+        subject: &str,
+        since: i64,
+    ) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar(
+            r#"SELECT COUNT(*) FROM rate_events WHERE action = $1 AND subject = $2 AND at >= $3"#,
+        )
+        .bind(action)
+        .bind(subject)
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await
+    }
+
+    /// Records an attempt and forgets attempts older than a day (no window
+    /// is longer).
+    pub async fn record(db: &Db, action: &str, subject: &str, now: i64) -> Result<(), sqlx::Error> {
+        sqlx::query(r#"DELETE FROM rate_events WHERE at < $1"#)
+            .bind(now - 86_400)
+            .execute(&db.pool)
+            .await?;
+        sqlx::query(r#"INSERT INTO rate_events (action, subject, at) VALUES ($1, $2, $3)"#)
+            .bind(action)
+            .bind(subject)
+            .bind(now)
+            .execute(&db.pool)
+            .await
+            .map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_factor_multiplies_and_never_lowers() {
+        assert_eq!(Limits::default().max_of(REACTIONS_PER_PERSON), 60);
+        assert_eq!(Limits { factor: 100 }.max_of(REACTIONS_PER_PERSON), 6000);
+        assert_eq!(Limits { factor: 0 }.max_of(RESETS_PER_EMAIL), 3);
+        assert_eq!(Limits { factor: -5 }.max_of(RESETS_PER_EMAIL), 3);
+        assert_eq!(
+            Limits { factor: i64::MAX }.max_of(RESETS_PER_EMAIL),
+            i64::MAX
+        );
+    }
+
+    #[test]
+    fn every_limit_has_its_own_action_name() {
+        let all = [
+            REGISTRATIONS_PER_IP,
+            REACTIONS_PER_PERSON,
+            RESETS_PER_EMAIL,
+            RESETS_PER_IP,
+        ];
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(a.action, b.action);
+            }
+        }
+    }
+}
