@@ -19,8 +19,10 @@ pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod plans;
+pub mod privacy;
 pub mod pwa;
 pub mod search;
+pub mod statements;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -115,6 +117,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("meldingen/instellingen") view=email::settings_page::EmailSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("zoeken") view=search::page::SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("offline") view=pages::OfflinePage/>
+                    <Route path=path!("privacy") view=statements::PrivacyPage/>
+                    <Route path=path!("account-verwijderd") view=privacy::api::AccountDeletedPage/>
+                    <Route path=path!("toegankelijkheid") view=statements::AccessibilityPage/>
                     <Route path=path!("moderatie") view=moderation::queue_page::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("moderatie/logboek") view=moderation::log_page::LogPage ssr=SsrMode::Async/>
                 </Routes>

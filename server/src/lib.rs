@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod live;
+pub mod my_data;
 pub mod page_cache;
 pub mod request_limits;
 pub mod routes;

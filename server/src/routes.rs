@@ -67,6 +67,10 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
             )),
         )
         .route("/beelden/{key}", get(crate::uploads::stored_image))
+        .route(
+            app::privacy::api::DOWNLOAD_PATH,
+            get(crate::my_data::download),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -638,3 +638,46 @@ email-changed = Your email address has changed. From now on you log in with it.
 email-reset-subject = A new password for Wijkplein
 email-reset-body = You asked for a new password. With this link you choose one; it works once, for one hour:
 email-reset-ignore = Did you not ask for this? Then you need not do anything: your password stays as it is.
+
+# Privacy and accessibility statements
+privacy-title = Privacy
+privacy-intro = Wijkplein is for residents and for the people who work on the neighbourhood together with them. We keep as little about you as we can, and only what the platform needs to work. We sell nothing and do not track you.
+privacy-what-title = What we keep about you
+privacy-what-text = Your email address, your name, your role in the neighbourhood, and your neighbourhood and municipality if you fill them in. We do not keep your password itself: only a scrambled imprint of it (Argon2id). Further, what you do on Wijkplein: your reactions, plans and reports, your support and your signature under the manifest, the groups you belong to, your notifications, your e-mail choices and your language.
+privacy-guests-title = If you react without an account
+privacy-guests-text = Then we ask for your name and email address. Your name is shown with your reaction; your email address is shown to no one. A guest reaction only becomes visible once a moderator has approved it.
+privacy-short-title = What we keep only briefly
+privacy-short-text = For a failed login, a new account, a guest reaction or a request for a new password we keep the IP address, to slow down abuse. We throw it away after a day. A link for a new password works for an hour and never again after that.
+privacy-cookies-title = Cookies
+privacy-cookies-text = Wijkplein uses two cookies, both needed for it to work: one that remembers that you are logged in (after seven days without a visit, and always after thirty days, you log in again) and one with the language you chose. There are no cookies for statistics or advertising, and everything you see comes from this server: no services of others.
+privacy-device-title = On your own phone or computer
+privacy-device-text = If you use Wijkplein as an app, your device keeps the last forty pages you read, so that you can read them without a connection too. What you write without a connection stays on your device until it has been sent.
+privacy-who-title = Who sees what
+privacy-who-text = Everyone sees your name and your role with what you write. Only you see your email address, and the administrator of this Wijkplein when that is needed to help you. The organisation that offers this Wijkplein is responsible for your data.
+privacy-rights-title = Your rights
+privacy-rights-text = You change your profile, your email address and your password yourself on your profile page. Under the GDPR (AVG) you have the right to see your data, to have it corrected or deleted, and to object. Ask the organisation that offers this Wijkplein. If you disagree with how they handle your data, you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).
+privacy-updated = Updated on 29 November 2026.
+accessibility-title = Accessibility
+accessibility-intro = Everyone in the neighbourhood should be able to take part, including people who see poorly, use no mouse or have an old phone. That is why we build Wijkplein to the WCAG 2.1 guidelines, level AA.
+accessibility-goal-title = What we aim for
+accessibility-goal-text = Everything works with only a keyboard, with a screen reader and without JavaScript. Text is large enough and has enough contrast, in the dark theme too. Buttons are large enough to hit with a finger, and movement is off when you chose that on your device.
+accessibility-checked-title = How we check it
+accessibility-checked-text = With every change, automated tests open the pages in a real browser, on a phone screen 360 pixels wide and on a large screen, with and without JavaScript. Every page opened is checked with axe-core against the rules of WCAG 2.1 A and AA, and the tests do some tasks (joining a group, reading the pillars of the manifest) with only the keyboard.
+accessibility-known-title = What we do not know yet or do not do well yet
+accessibility-known-text = This statement was written by the makers themselves. There has not yet been a review by an independent expert, nor a test with people who use a screen reader or magnification. Automated tests do not find everything. Photos that people post themselves are only easy to follow if they add a description.
+accessibility-tell-title = Did you run into something?
+accessibility-tell-text = Tell us and we will fix it. Let your residents' group or the organisation that offers this Wijkplein know, and say on which page it was and what went wrong.
+accessibility-updated = Updated on 29 November 2026.
+
+# Your data: download and delete
+data-title = Your data
+data-download-intro = Download everything Wijkplein keeps about you, in one file (JSON): your profile, memberships, signature, plans, reactions, support, notifications and your e-mail choices.
+data-download = Download my data
+delete-title = Delete account
+delete-intro = Your name, email address and profile are erased, your memberships and signature end, and you are logged out everywhere. What you wrote stays, so that discussions can still be followed, but under the name "Oud-lid" (former member). This cannot be undone.
+delete-confirm = Yes, delete my account
+delete-submit = Delete account for good
+error-delete_not_confirmed = Tick the box to say that you really want to delete your account.
+error-delete-last-coordinator = You are the only coordinator of { $group }. First make someone else coordinator; then you can delete your account.
+deleted-title = Your account has been deleted
+deleted-text = Your data has been erased and you are logged out. What you wrote is still there under the name "Oud-lid". Thank you for what you did for the neighbourhood.

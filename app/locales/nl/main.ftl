@@ -637,3 +637,46 @@ email-changed = Je e-mailadres is gewijzigd. Voortaan log je daarmee in.
 email-reset-subject = Een nieuw wachtwoord voor Wijkplein
 email-reset-body = Je vroeg om een nieuw wachtwoord. Met deze link kies je er een; hij werkt één keer en een uur lang:
 email-reset-ignore = Vroeg je hier niet om? Dan hoef je niets te doen: je wachtwoord blijft zoals het is.
+
+# Privacy and accessibility statements
+privacy-title = Privacy
+privacy-intro = Wijkplein is er voor bewoners en voor de mensen die samen met hen aan de wijk werken. We bewaren zo weinig mogelijk over je, en alleen wat nodig is om het platform te laten werken. We verkopen niets en volgen je niet.
+privacy-what-title = Wat we van je bewaren
+privacy-what-text = Je e-mailadres, je naam, je rol in de wijk, en je buurt en gemeente als je die invult. Je wachtwoord bewaren we niet zelf: alleen een versleutelde afdruk ervan (Argon2id). Verder wat je op Wijkplein doet: je reacties, plannen en verslagen, je steun en je ondertekening van het manifest, de groepen waar je lid van bent, je meldingen, je keuzes voor e-mail en je taal.
+privacy-guests-title = Als je reageert zonder account
+privacy-guests-text = Dan vragen we je naam en e-mailadres. Je naam staat bij je reactie; je e-mailadres tonen we niemand. Een gastreactie wordt pas zichtbaar als een moderator hem heeft goedgekeurd.
+privacy-short-title = Wat we maar kort bewaren
+privacy-short-text = Bij een mislukte inlogpoging, een nieuw account, een gastreactie of een vraag om een nieuw wachtwoord bewaren we het IP-adres, om misbruik af te remmen. Dat gooien we na een dag weg. Een link voor een nieuw wachtwoord werkt een uur en daarna nooit meer.
+privacy-cookies-title = Cookies
+privacy-cookies-text = Wijkplein gebruikt twee cookies, allebei nodig om het te laten werken: één die onthoudt dat je bent ingelogd (na zeven dagen zonder bezoek, en altijd na dertig dagen, log je opnieuw in) en één met de taal die je koos. Er zijn geen cookies voor statistieken of advertenties, en alles wat je ziet komt van deze server: geen diensten van anderen.
+privacy-device-title = Op je eigen telefoon of computer
+privacy-device-text = Gebruik je Wijkplein als app, dan bewaart je apparaat de laatste veertig pagina's die je las, zodat je ze ook zonder verbinding kunt lezen. Wat je zonder verbinding schrijft, blijft op je apparaat tot het verstuurd is.
+privacy-who-title = Wie wat ziet
+privacy-who-text = Je naam en je rol ziet iedereen bij wat je schrijft. Je e-mailadres ziet alleen jij, en de beheerder van deze Wijkplein als dat nodig is om je te helpen. De organisatie die deze Wijkplein aanbiedt, is verantwoordelijk voor je gegevens.
+privacy-rights-title = Jouw rechten
+privacy-rights-text = Je profiel, je e-mailadres en je wachtwoord pas je zelf aan op je profielpagina. Je hebt volgens de AVG het recht om je gegevens in te zien, ze te laten verbeteren of verwijderen, en om bezwaar te maken. Vraag dat aan de organisatie die deze Wijkplein aanbiedt. Ben je het niet eens met hoe zij met je gegevens omgaan, dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.
+privacy-updated = Bijgewerkt op 29 november 2026.
+accessibility-title = Toegankelijkheid
+accessibility-intro = Iedereen in de wijk moet mee kunnen doen, ook wie slecht ziet, geen muis gebruikt of een oude telefoon heeft. Daarom bouwen we Wijkplein volgens de richtlijnen WCAG 2.1, niveau AA.
+accessibility-goal-title = Wat we willen
+accessibility-goal-text = Alles werkt met alleen een toetsenbord, met een schermlezer en zonder JavaScript. Tekst is groot genoeg en heeft genoeg contrast, ook in de donkere weergave. Knoppen zijn groot genoeg om met een vinger te raken, en bewegingen staan uit als je dat op je apparaat hebt gekozen.
+accessibility-checked-title = Hoe we dat controleren
+accessibility-checked-text = Bij elke wijziging openen automatische tests de pagina's in een echte browser, op een telefoonscherm van 360 pixels breed en op een groot scherm, met en zonder JavaScript. Elke geopende pagina wordt getoetst met axe-core op de regels van WCAG 2.1 A en AA, en een deel van de handelingen (lid worden van een groep, de pijlers van het manifest lezen) doen de tests met alleen het toetsenbord.
+accessibility-known-title = Wat we nog niet weten of nog niet goed doen
+accessibility-known-text = Deze verklaring is door de makers zelf opgesteld. Er is nog geen onderzoek geweest door een onafhankelijke deskundige, en nog geen test met mensen die een schermlezer of vergroting gebruiken. Automatische tests vinden niet alles. Foto's die mensen zelf plaatsen, zijn alleen goed te volgen als ze er een beschrijving bij zetten.
+accessibility-tell-title = Loop je ergens tegenaan?
+accessibility-tell-text = Vertel het ons, dan lossen we het op. Laat het weten aan je bewonersgroep of aan de organisatie die deze Wijkplein aanbiedt, en zeg op welke pagina het was en wat er misging.
+accessibility-updated = Bijgewerkt op 29 november 2026.
+
+# Your data: download and delete
+data-title = Je gegevens
+data-download-intro = Download alles wat Wijkplein over je bewaart, in één bestand (JSON): je profiel, lidmaatschappen, ondertekening, plannen, reacties, steun, meldingen en je keuzes voor e-mail.
+data-download = Download mijn gegevens
+delete-title = Account verwijderen
+delete-intro = Je naam, e-mailadres en profiel worden gewist, je lidmaatschappen en ondertekening vervallen en je wordt overal uitgelogd. Wat je schreef blijft staan, zodat gesprekken te volgen blijven, maar dan onder de naam "Oud-lid". Dit kun je niet ongedaan maken.
+delete-confirm = Ja, verwijder mijn account
+delete-submit = Account definitief verwijderen
+error-delete_not_confirmed = Vink aan dat je je account echt wilt verwijderen.
+error-delete-last-coordinator = Je bent de enige coördinator van { $group }. Maak eerst iemand anders coördinator; daarna kun je je account verwijderen.
+deleted-title = Je account is verwijderd
+deleted-text = Je gegevens zijn gewist en je bent uitgelogd. Wat je schreef staat er nog onder de naam "Oud-lid". Bedankt voor wat je voor de buurt hebt gedaan.

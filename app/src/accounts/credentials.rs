@@ -136,7 +136,7 @@ pub async fn reset_password(db: &Db, token: &str, new_password: &str) -> AppResu
 
 /// Checks `password` against the account's; a wrong one is a field error on
 /// `field` (the form's password box).
-async fn confirm_password(
+pub(crate) async fn confirm_password(
     db: &Db,
     id: i64,
     password: &str,

@@ -85,6 +85,7 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
                 <button class="button button--primary button--wide" type="submit">{t("profile-submit")}</button>
             </form>
             <LoginDetails/>
+            <YourData/>
             <section class="card form" aria-labelledby="sessies-titel">
                 <h2 id="sessies-titel">{t("sessions-title")}</h2>
                 <p>{t("sessions-intro")}</p>
@@ -126,6 +127,36 @@ fn LoginDetails() -> impl IntoView {
                 <TextField name="email_password" label=t("field-password") kind="password"
                     autocomplete="current-password" required=true error=email_error.clone()/>
                 <button class="button button--secondary" type="submit">{t("email-change-submit")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Downloading one's data and deleting the account.
+#[component]
+fn YourData() -> impl IntoView {
+    use crate::privacy::api::{DeleteAccount, DOWNLOAD_PATH};
+    let error = error_from_url(DeleteAccount::PATH);
+    let confirm_error = error.as_ref().and_then(|e| e.field_message("confirm"));
+    view! {
+        <section class="card form" aria-labelledby="gegevens-titel">
+            <h2 id="gegevens-titel">{t("data-title")}</h2>
+            <p>{t("data-download-intro")}</p>
+            <p><a class="button button--secondary" href=DOWNLOAD_PATH download="wijkplein-mijn-gegevens.json">{t("data-download")}</a></p>
+            <h3>{t("delete-title")}</h3>
+            <p>{t("delete-intro")}</p>
+            <ErrorSummary error=error.clone()/>
+            <form method="post" action=DeleteAccount::PATH novalidate>
+                <TextField name="delete_password" label=t("field-password") kind="password"
+                    autocomplete="current-password" required=true error=error.clone()/>
+                <div class="field">
+                    {confirm_error.map(|m| view! { <p class="field__error" id="veld-confirm-fout">{m}</p> })}
+                    <label class="check">
+                        <input type="checkbox" name="confirm" value="ja" id="veld-confirm"/>
+                        " "{t("delete-confirm")}
+                    </label>
+                </div>
+                <button class="button button--danger" type="submit">{t("delete-submit")}</button>
             </form>
         </section>
     }

@@ -122,6 +122,10 @@ fn SiteFooter() -> impl IntoView {
             <div class="site-footer__inner">
                 <p>{t("footer-tagline")}</p>
                 <p class="muted">{t("footer-credit")}</p>
+                <p class="site-footer__links">
+                    <a href="/privacy">{t("privacy-title")}</a>
+                    <a href="/toegankelijkheid">{t("accessibility-title")}</a>
+                </p>
             </div>
         </footer>
     }
