@@ -59,13 +59,26 @@ async fn column_names(db: &Db, table: &str) -> Vec<String> {
         .unwrap()
 }
 
-/// Every (table, column) whose text or bytes contain `needle`.
+/// Every table (with the column, on SQLite) whose text or bytes contain
+/// `needle`.
 async fn places_holding(db: &Db, needle: &str) -> Vec<String> {
     let needle = needle.to_lowercase();
     let mut found = Vec::new();
     for table in table_names(db).await {
         if table.starts_with("_sqlx") {
             continue; // which migrations ran, with a date type Any cannot read
+        }
+        if db.backend == Backend::Postgres {
+            // Each whole row as text, whatever its column types (tsvector too).
+            let rows: Vec<String> =
+                sqlx::query_scalar(&format!("SELECT CAST(t AS TEXT) FROM {table} t"))
+                    .fetch_all(&db.pool)
+                    .await
+                    .unwrap();
+            if rows.iter().any(|r| r.to_lowercase().contains(&needle)) {
+                found.push(table);
+            }
+            continue;
         }
         let rows = sqlx::query(&format!("SELECT * FROM {table}"))
             .fetch_all(&db.pool)
