@@ -1,6 +1,7 @@
 //! The Wijkplein server as a library, so integration tests can build the
 //! same router the binary serves.
 
+pub mod backup;
 pub mod config;
 pub mod live;
 pub mod my_data;

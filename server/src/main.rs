@@ -5,7 +5,9 @@
 //! - `wijkplein publish-manifest <file.toml>` publishes a new manifest version;
 //! - `wijkplein admin add <email>` makes an account a platform admin (the
 //!   first one included), `wijkplein admin remove <email>` takes that away,
-//!   and `wijkplein admin list` shows who is one.
+//!   and `wijkplein admin list` shows who is one;
+//! - `wijkplein backup <file>` writes a consistent backup while the site runs,
+//!   `wijkplein restore <file>` puts one into an empty database.
 
 use server::{config::Config, routes};
 use tracing_subscriber::EnvFilter;
@@ -22,6 +24,8 @@ async fn main() {
         [] => serve().await,
         [command, file] if command == "publish-manifest" => publish_manifest(file).await,
         [command, rest @ ..] if command == "admin" => admin(rest).await,
+        [command, file] if command == "backup" => backup_or_restore(file, true).await,
+        [command, file] if command == "restore" => backup_or_restore(file, false).await,
         _ => Err(USAGE.into()),
     };
     if let Err(err) = result {
@@ -88,7 +92,22 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-const USAGE: &str = "usage: wijkplein [publish-manifest <file.toml> | admin add <email> | admin remove <email> | admin list]";
+const USAGE: &str = "usage: wijkplein [publish-manifest <file.toml> | admin add <email> | admin remove <email> | admin list | backup <file> | restore <file>]";
+
+/// Backs the database up to `file`, or restores `file` into it (see
+/// `server::backup`).
+async fn backup_or_restore(file: &str, backup: bool) -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env()?;
+    let path = std::path::Path::new(file);
+    if backup {
+        server::backup::backup(&config.database_url, path).await?;
+        println!("backup written to {file}");
+    } else {
+        server::backup::restore(&config.database_url, path).await?;
+        println!("{file} restored");
+    }
+    Ok(())
+}
 
 /// Manages platform admins from the server's command line.
 async fn admin(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
