@@ -175,8 +175,21 @@ mod server {
     }
 
     impl From<sqlx::Error> for AppError {
+        /// A value the database cannot store is the request's fault, not
+        /// ours: PostgreSQL refuses a NUL character in text (SQLSTATE 22021,
+        /// 22P05) and numbers out of range (22003), which SQLite accepts. The
+        /// person gets a 400 with a message; anything else is internal.
         fn from(err: sqlx::Error) -> Self {
-            AppError::internal(err)
+            let code = match &err {
+                sqlx::Error::Database(db) => db.code().map(|c| c.into_owned()),
+                _ => None,
+            };
+            match code.as_deref() {
+                Some("22021" | "22P05" | "22003") => {
+                    AppError::Transport(t("error-unstorable-input"))
+                }
+                _ => AppError::internal(err),
+            }
         }
     }
 

@@ -23,6 +23,7 @@ error-cross-site = This request came from another website, so it was not carried
 error-not-found = We cannot find this.
 error-too-large = This is too much text or too large a file to send at once. Make it shorter or smaller and try again.
 error-too-slow = This took too long. Please try again in a moment.
+error-unstorable-input = Your input holds something we cannot store, such as an invisible control character or too large a number. Please change it and try again.
 error-rate-limited = Too many attempts in a row. Please wait fifteen minutes and try again.
 error-rate-limited-register = Many accounts have been made from this connection in the past hour. Please try again in an hour, or ask your neighbourhood group for help.
 error-rate-limited-react = You have posted many reactions in the past few minutes. Take a short break and try again in ten minutes.

@@ -22,6 +22,7 @@ error-cross-site = Dit verzoek kwam van een andere website en is daarom niet uit
 error-not-found = We kunnen dit niet vinden.
 error-too-large = Dit is te veel tekst of een te groot bestand om in één keer te versturen. Maak het korter of kleiner en probeer het opnieuw.
 error-too-slow = Dit duurde te lang. Probeer het over een ogenblik opnieuw.
+error-unstorable-input = Er staat iets in je invoer dat we niet kunnen bewaren, zoals een onzichtbaar stuurteken of een te groot getal. Pas het aan en probeer het opnieuw.
 error-rate-limited = Te veel pogingen achter elkaar. Wacht een kwartier en probeer het dan opnieuw.
 error-rate-limited-register = Vanaf deze verbinding zijn het afgelopen uur al veel accounts gemaakt. Probeer het over een uur opnieuw, of vraag hulp aan je buurtgroep.
 error-rate-limited-react = Je hebt de afgelopen minuten veel reacties geplaatst. Neem even pauze en probeer het over tien minuten opnieuw.
