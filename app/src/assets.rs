@@ -124,3 +124,28 @@ mod tests {
         assert!(script.contains("LEPTOS-ISLAND") && script.contains("$$on_hydrate"));
     }
 }
+
+/// The CSP nonce the server chose for this request (a request extension set
+/// by the server's content-security-policy middleware, which also puts it in
+/// the response header).
+#[derive(Debug, Clone)]
+pub struct RequestNonce(pub String);
+
+/// A new CSP nonce: 16 random bytes as hex.
+pub fn new_nonce() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// Makes this request's nonce the one Leptos and our own inline scripts use
+/// (`use_nonce`). Without one (tests that build no middleware) scripts get
+/// no nonce, and no policy asks for one either.
+pub fn provide_request_nonce() {
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestNonce>().cloned());
+    if let Some(RequestNonce(value)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(value));
+    }
+}

@@ -53,6 +53,7 @@ use leptos_router::{
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::current_lang();
+    assets::provide_request_nonce();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -70,7 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Names with a hash of their content (cargo-leptos
                 // `hash-files`), so browsers may keep them for good.
                 <assets::BuildAssets options/>
-                <script>{pwa::LOAD_SCRIPT}</script>
+                <script nonce=leptos::nonce::use_nonce()>{pwa::LOAD_SCRIPT}</script>
                 <MetaTags/>
             </head>
             <body>

@@ -1,5 +1,6 @@
-//! The web layer's own defences: cross-site posts refused, and the headers
-//! that tell browsers what this site never does.
+//! The web layer's own defences: cross-site posts refused, a script policy
+//! with a nonce per request, and the headers that tell browsers what this
+//! site never does.
 //!
 //! Every change goes through a POST (server functions, uploads). A page on
 //! another site can make a logged-in visitor's browser send one; the session
@@ -17,11 +18,38 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-/// The policy every response carries: no plugins, no `<base>` tricks, never
-/// inside another site's frame, forms only to this site. Scripts are not
-/// limited here yet (see the security issue: nonces and the page cache).
-pub const CONTENT_SECURITY_POLICY: &str =
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+/// The policy every response carries, besides its scripts: service workers
+/// only from here, no plugins, no `<base>` tricks, never inside another
+/// site's frame, forms only to this site.
+pub const POLICY_REST: &str = "worker-src 'self'; object-src 'none'; base-uri 'none'; \
+                               frame-ancestors 'none'; form-action 'self'";
+
+/// The whole policy for a response whose inline scripts carry `nonce`.
+/// Scripts run only with the nonce, or when such a script loaded them
+/// (`'strict-dynamic'`: the islands' JS and the PWA registration); the wasm
+/// needs `'wasm-unsafe-eval'`. `'self'` is only for browsers that predate
+/// `'strict-dynamic'` (newer ones ignore it then).
+pub fn policy(nonce: &str) -> String {
+    format!("script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval' 'self'; {POLICY_REST}")
+}
+
+/// Middleware: a fresh nonce per request, given to the page render (a
+/// request extension, see `app::assets::provide_request_nonce`) and named in
+/// the response's Content-Security-Policy. A guest's page from the page
+/// cache repeats the nonce of its render for at most ten seconds, together
+/// with that render's header; a stored text is always rendered anew after a
+/// change, with a nonce its writer could not know.
+pub async fn content_security_policy(mut req: Request, next: Next) -> Response {
+    let nonce = app::assets::new_nonce();
+    req.extensions_mut()
+        .insert(app::assets::RequestNonce(nonce.clone()));
+    let mut res = next.run(req).await;
+    if let Ok(value) = HeaderValue::from_str(&policy(&nonce)) {
+        res.headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    res
+}
 
 /// HSTS for a site served over TLS: a year, subdomains included.
 pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
@@ -87,10 +115,6 @@ fn authority(url: &str) -> Option<&str> {
 /// The security headers for every response; HSTS only over TLS.
 pub fn headers(tls: bool) -> Vec<(header::HeaderName, HeaderValue)> {
     let mut list = vec![
-        (
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-        ),
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
         (
             header::X_CONTENT_TYPE_OPTIONS,

@@ -85,6 +85,8 @@ db_test!(
             let headers = res.headers();
             let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
             for part in [
+                "script-src 'nonce-",
+                "'strict-dynamic'",
                 "object-src 'none'",
                 "base-uri 'none'",
                 "frame-ancestors 'none'",
@@ -92,6 +94,7 @@ db_test!(
             ] {
                 assert!(csp.contains(part), "{path}: {csp}");
             }
+            assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
             assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
             assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
             assert!(
@@ -99,5 +102,45 @@ db_test!(
                 "{path}: HSTS only over TLS"
             );
         }
+    }
+);
+
+db_test!(
+    every_inline_script_carries_the_nonce_of_its_response,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        app::manifest::content::ensure_loaded(&db).await.unwrap();
+        let mut nonces = Vec::new();
+        // Logged in, so that no page comes from the guests' cache.
+        let cookie = register(&app, REGISTRATION).await;
+        for path in ["/", "/manifest", "/profiel", "/bestaat-niet", "/plannen"] {
+            let res = app.clone().oneshot(get(path, Some(&cookie))).await.unwrap();
+            let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            let nonce = csp
+                .split("'nonce-")
+                .nth(1)
+                .and_then(|rest| rest.split('\'').next())
+                .unwrap()
+                .to_owned();
+            assert!(nonce.len() >= 32, "{csp}");
+            let page = text(res).await;
+            let scripts = page.matches("<script").count();
+            assert!(scripts >= 2, "{path}: the loaders are there");
+            assert_eq!(
+                page.matches(&format!("<script nonce=\"{nonce}\"")).count()
+                    + page
+                        .matches(&format!("<script type=\"module\" nonce=\"{nonce}\""))
+                        .count(),
+                scripts,
+                "{path}: every script has this response's nonce"
+            );
+            nonces.push(nonce);
+        }
+        nonces.sort();
+        nonces.dedup();
+        assert_eq!(nonces.len(), 5, "a new nonce for every response");
     }
 );
