@@ -44,6 +44,18 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_PAGE: usize = 1024 * 1024;
 /// The session cookie's name; its presence means a personal page.
 pub const SESSION_COOKIE: &str = "wijkplein_sessie";
+
+/// The session cookie's name: over TLS with the `__Host-` prefix, which
+/// browsers accept only when it is `Secure`, for the whole site, and set by
+/// this host itself (no `Domain`), so a neighbouring subdomain cannot plant
+/// or overwrite it.
+pub fn session_cookie_name(tls: bool) -> &'static str {
+    if tls {
+        "__Host-wijkplein_sessie"
+    } else {
+        SESSION_COOKIE
+    }
+}
 /// Set on a response served from the cache (for tests and for curious admins).
 pub const HIT_HEADER: &str = "x-wijkplein-cache";
 
@@ -155,7 +167,10 @@ fn guest_key(req: &Request) -> Option<Key> {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .any(|c| c.trim().starts_with(SESSION_COOKIE));
+        .any(|c| {
+            let c = c.trim();
+            c.starts_with(SESSION_COOKIE) || c.starts_with(session_cookie_name(true))
+        });
     if has_session {
         return None;
     }

@@ -232,7 +232,9 @@ fn session_layer<S: SessionStore + ExpiredDeletion + Clone>(
     );
     router.layer(
         SessionManagerLayer::new(store)
-            .with_name("wijkplein_sessie")
+            .with_name(crate::page_cache::session_cookie_name(
+                config.secure_cookies,
+            ))
             .with_http_only(true)
             .with_same_site(SameSite::Lax)
             .with_secure(config.secure_cookies)

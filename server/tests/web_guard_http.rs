@@ -144,3 +144,40 @@ db_test!(
         assert_eq!(nonces.len(), 5, "a new nonce for every response");
     }
 );
+
+db_test!(
+    behind_tls_the_session_cookie_is_host_only_and_secure,
+    |db: Db| async move {
+        let app = router_behind_tls(&db, url_of(&db).await).await;
+        let res = app
+            .clone()
+            .oneshot(form_post("/api/register", REGISTRATION, None))
+            .await
+            .unwrap();
+        let cookie = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("__Host-wijkplein_sessie="))
+            .expect("the session cookie has the __Host- prefix")
+            .to_owned();
+        assert!(cookie.contains("Secure"), "{cookie}");
+        assert!(cookie.contains("Path=/"), "{cookie}");
+        assert!(!cookie.to_lowercase().contains("domain="), "{cookie}");
+        assert!(res
+            .headers()
+            .contains_key(header::STRICT_TRANSPORT_SECURITY));
+        // The session works under its new name, and such a visitor never
+        // gets a guest's cached page.
+        let session = cookie.split(';').next().unwrap().to_owned();
+        let page = text(
+            app.clone()
+                .oneshot(get("/profiel", Some(&session)))
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert!(page.contains("Noor"), "logged in with the __Host- cookie");
+    }
+);

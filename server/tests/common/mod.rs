@@ -15,11 +15,20 @@ use server::{config::Config, routes};
 use tower::ServiceExt;
 
 pub async fn router(db: &Db, url: String) -> Router {
+    router_with(db, url, false).await
+}
+
+/// The router as it runs behind TLS (`WIJKPLEIN_SECURE_COOKIES=1`).
+pub async fn router_behind_tls(db: &Db, url: String) -> Router {
+    router_with(db, url, true).await
+}
+
+async fn router_with(db: &Db, url: String, tls: bool) -> Router {
     let config = Config {
         database_url: url,
         max_connections: 4,
         demo: false,
-        secure_cookies: false,
+        secure_cookies: tls,
         listen: None,
         image_dir: None,
         mail: None,
