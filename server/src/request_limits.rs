@@ -27,23 +27,40 @@ pub const UPLOAD_BYTES: usize = app::media::MAX_UPLOAD_BYTES + 64 * 1024;
 /// stream, whose answer starts at once and then stays open).
 pub const ANSWER_TIME: Duration = Duration::from_secs(30);
 
+/// The same for an image upload, whose body alone can take over a minute
+/// on a weak phone connection (5 MB at 1 Mbit/s is 40 s).
+pub const UPLOAD_TIME: Duration = Duration::from_secs(180);
+
+fn is_upload(path: &str) -> bool {
+    (path.starts_with("/groepen/") && path.ends_with("/beeld"))
+        || (path.starts_with("/plannen/") && path.ends_with("/beelden"))
+}
+
 /// The most a request to `path` may carry.
 pub fn max_body(path: &str) -> usize {
-    let upload = (path.starts_with("/groepen/") && path.ends_with("/beeld"))
-        || (path.starts_with("/plannen/") && path.ends_with("/beelden"));
-    if upload {
+    if is_upload(path) {
         UPLOAD_BYTES
     } else {
         FORM_BYTES
     }
 }
 
+/// How long a request to `path` may take.
+pub fn max_time(path: &str) -> Duration {
+    if is_upload(path) {
+        UPLOAD_TIME
+    } else {
+        ANSWER_TIME
+    }
+}
+
 /// The middleware: refuses a body that says it is too large before reading
 /// it, caps one that does not say (chunked) at the same size, and answers
-/// 408 when the answer takes longer than [`ANSWER_TIME`].
+/// 408 when the answer takes longer than [`max_time`].
 pub async fn enforce(req: Request, next: Next) -> Response {
     let lang = request_lang(req.headers());
     let max = max_body(req.uri().path());
+    let time = max_time(req.uri().path());
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -53,7 +70,7 @@ pub async fn enforce(req: Request, next: Next) -> Response {
         return refusal(StatusCode::PAYLOAD_TOO_LARGE, tr(lang, "error-too-large"));
     }
     let req = req.map(|body| Body::new(http_body_util::Limited::new(body, max)));
-    match tokio::time::timeout(ANSWER_TIME, next.run(req)).await {
+    match tokio::time::timeout(time, next.run(req)).await {
         Ok(res) => res,
         Err(_) => refusal(StatusCode::REQUEST_TIMEOUT, tr(lang, "error-too-slow")),
     }
@@ -80,5 +97,7 @@ mod tests {
         assert_eq!(max_body("/groepen/beeld-en-geluid"), FORM_BYTES);
         assert_eq!(max_body("/plannen/12"), FORM_BYTES);
         const { assert!(UPLOAD_BYTES > FORM_BYTES) };
+        assert_eq!(max_time("/plannen/12/beelden"), UPLOAD_TIME);
+        assert_eq!(max_time("/api/post_reaction"), ANSWER_TIME);
     }
 }
