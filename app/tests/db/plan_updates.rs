@@ -15,8 +15,7 @@ use app::{
     testing::person,
 };
 
-mod common;
-use common::{cast, form, outcome};
+use crate::common::{cast, form, outcome};
 
 /// A professional with a role and a municipality on their profile.
 async fn professional(db: &Db, email: &str, role: Role, municipality: &str) -> Viewer {

@@ -15,8 +15,7 @@ use app::{
     plans::{service as plans, updates},
 };
 
-mod common;
-use common::{cast, form, outcome};
+use crate::common::{cast, form, outcome};
 
 /// The kinds of someone's notifications, newest first.
 async fn kinds(db: &Db, who: &Viewer) -> Vec<Kind> {

@@ -23,8 +23,7 @@ use app::{
     testing::person,
 };
 
-mod common;
-use common::{cast, group_form};
+use crate::common::{cast, group_form};
 
 fn plan(title: &str, body: &str) -> PlanForm {
     PlanForm {

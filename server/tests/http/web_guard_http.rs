@@ -3,8 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use app::{db::Db, db_test};
 use axum::{

@@ -4,11 +4,9 @@
 
 #![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
-mod common;
-
+use crate::common::*;
 use app::{db::Db, db_test, email::sender, testing};
 use axum::http::{header, StatusCode};
-use common::*;
 use mail_parser::MessageParser;
 use tower::ServiceExt;
 

@@ -16,8 +16,7 @@ use app::{
     testing::person,
 };
 
-mod common;
-use common::{cast, form, outcome, Cast};
+use crate::common::{cast, form, outcome, Cast};
 
 struct Scene {
     c: Cast,

@@ -22,8 +22,7 @@ use app::{
 };
 use sqlx::{Column, Row};
 
-mod common;
-use common::{cast, form, group_form};
+use crate::common::{cast, form, group_form};
 
 const PASSWORD: &str = "Fietsbel-Lindeboom-42";
 /// What names the person: none of it may survive the deletion anywhere.

@@ -12,8 +12,7 @@ use app::{
     testing::sample_png,
 };
 
-mod common;
-use common::{cast, form, outcome};
+use crate::common::{cast, form, outcome};
 
 fn stores() -> Vec<ImageStore> {
     let dir = std::env::temp_dir().join(format!(

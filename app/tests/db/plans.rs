@@ -10,8 +10,7 @@ use app::{
     plans::{model::Phase, service},
 };
 
-mod common;
-use common::{cast, form, outcome};
+use crate::common::{cast, form, outcome};
 
 db_test!(members_write_plans_for_their_group, |db: Db| async move {
     let c = cast(&db).await;

@@ -20,8 +20,7 @@ use app::{
 };
 use mail_parser::MessageParser;
 
-mod common;
-use common::{cast, form, group_form, outcome};
+use crate::common::{cast, form, group_form, outcome};
 
 /// Noon, some day: the digest hour has passed.
 const NOON: i64 = 20_000 * 86_400 + 12 * 3_600;

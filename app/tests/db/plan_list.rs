@@ -16,8 +16,7 @@ use app::{
     testing::person,
 };
 
-mod common;
-use common::{cast, form};
+use crate::common::{cast, form};
 
 /// Every plan of the filter, page by page; also checks page sizes.
 async fn all_pages(db: &Db, filter: &PlanFilter) -> Vec<i64> {

@@ -5,8 +5,7 @@
 
 #![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
-mod common;
-use common::url_of;
+use crate::common::url_of;
 
 use app::{
     accounts::service as accounts,

@@ -17,8 +17,7 @@ use app::{
 };
 use std::time::Duration;
 
-mod common;
-use common::{cast, form, outcome, Cast};
+use crate::common::{cast, form, outcome, Cast};
 
 async fn plan(db: &Db, c: &Cast) -> (i64, String) {
     let id = plans::create(db, Some(&c.writer), &c.group, form("Bankjes op het plein"))
