@@ -48,6 +48,11 @@ pub struct Db {
     pub limits: crate::limits::Limits,
 }
 
+/// How long a request waits for a database connection before it gets a 503
+/// ("try again in a moment"). Long enough for a burst of writers on SQLite,
+/// short enough that nobody stares at a spinner while the database is down.
+pub const ACQUIRE_WAIT: Duration = Duration::from_secs(5);
+
 impl Db {
     /// Connects, configures SQLite for concurrent use and applies migrations.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error> {
@@ -57,7 +62,7 @@ impl Db {
         })?;
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(ACQUIRE_WAIT)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

@@ -49,6 +49,9 @@ pub enum AppError {
     /// Something broke on our side; details are only in the server log.
     #[error("{0}")]
     Internal(String),
+    /// The database cannot be reached for now; trying again later helps.
+    #[error("{0}")]
+    Unavailable(String),
     /// The request could not be read or sent (framework level).
     #[error("{0}")]
     Transport(String),
@@ -65,6 +68,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::RateLimited(_) => 429,
             AppError::Internal(_) => 500,
+            AppError::Unavailable(_) => 503,
             AppError::Transport(_) => 400,
         }
     }
@@ -79,6 +83,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::RateLimited(_) => "rate_limited",
             AppError::Internal(_) => "internal",
+            AppError::Unavailable(_) => "unavailable",
             AppError::Transport(_) => "transport",
         }
     }
@@ -167,6 +172,13 @@ mod server {
             AppError::Conflict(t(key))
         }
 
+        /// The database is out of reach: logged briefly, and the person is
+        /// told to try again in a moment.
+        pub fn unavailable(err: impl std::fmt::Display) -> Self {
+            tracing::warn!(error = %err, "database unavailable");
+            AppError::Unavailable(t("error-unavailable"))
+        }
+
         /// An unexpected failure: logged in full here, shown to people without detail.
         pub fn internal(err: impl std::fmt::Display) -> Self {
             tracing::error!(error = %err, "internal error");
@@ -178,7 +190,8 @@ mod server {
         /// A value the database cannot store is the request's fault, not
         /// ours: PostgreSQL refuses a NUL character in text (SQLSTATE 22021,
         /// 22P05) and numbers out of range (22003), which SQLite accepts. The
-        /// person gets a 400 with a message; anything else is internal.
+        /// person gets a 400 with a message. A database that cannot be reached
+        /// is a 503 that says to try again; anything else is internal.
         fn from(err: sqlx::Error) -> Self {
             let code = match &err {
                 sqlx::Error::Database(db) => db.code().map(|c| c.into_owned()),
@@ -188,8 +201,33 @@ mod server {
                 Some("22021" | "22P05" | "22003") => {
                     AppError::Transport(t("error-unstorable-input"))
                 }
+                _ if is_unavailable(&err) => AppError::unavailable(err),
                 _ => AppError::internal(err),
             }
+        }
+    }
+
+    /// Whether the database is out of reach for now (down, restarting, full
+    /// of connections, or a SQLite file locked for too long), as opposed to
+    /// a query that is wrong. Such a request may well work a moment later.
+    pub fn is_unavailable(err: &sqlx::Error) -> bool {
+        match err {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_) => true,
+            sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+                // PostgreSQL: connection exceptions (class 08), shutdown and
+                // start-up (57P01..57P03), too many connections (53300).
+                // SQLite: busy (5, 517) and locked (6, 262).
+                code.starts_with("08")
+                    || matches!(
+                        code.as_ref(),
+                        "57P01" | "57P02" | "57P03" | "53300" | "5" | "517" | "6" | "262"
+                    )
+            }),
+            _ => false,
         }
     }
 

@@ -24,8 +24,10 @@ pub async fn plan_events(State(state): State<AppState>, Path(id): Path<String>) 
         Ok(Some(_)) => {}
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => {
-            tracing::error!("live stream: {err}");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            let err = app::error::AppError::from(err);
+            return StatusCode::from_u16(err.status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+                .into_response();
         }
     }
     let topic = LiveEvent::plan(id, "").topic;

@@ -204,7 +204,11 @@ async fn with_sessions(router: Router, config: &Config) -> Result<Router, BoxErr
     let url = &config.database_url;
     match Backend::from_url(url) {
         Some(Backend::Postgres) => {
-            let store = PostgresStore::new(sqlx::PgPool::connect(url).await?);
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .acquire_timeout(app::db::ACQUIRE_WAIT)
+                .connect(url)
+                .await?;
+            let store = PostgresStore::new(pool);
             store.migrate().await?;
             Ok(session_layer(router, store, config))
         }
@@ -213,9 +217,26 @@ async fn with_sessions(router: Router, config: &Config) -> Result<Router, BoxErr
                 .create_if_missing(true)
                 .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                 .busy_timeout(Duration::from_secs(10));
-            let store = SqliteStore::new(sqlx::SqlitePool::connect_with(options).await?);
+            let pool = sqlx::sqlite::SqlitePoolOptions::new()
+                .acquire_timeout(app::db::ACQUIRE_WAIT)
+                .connect_with(options)
+                .await?;
+            let store = SqliteStore::new(pool);
             store.migrate().await?;
             Ok(session_layer(router, store, config))
+        }
+    }
+}
+
+/// Removes expired sessions every hour. The store's own loop stops at its
+/// first error, so one database outage would end it for good; this one logs
+/// the error and goes on.
+async fn delete_expired_sessions<S: ExpiredDeletion>(store: S) {
+    let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        if let Err(err) = store.delete_expired().await {
+            tracing::warn!(error = %err, "expired sessions not removed this hour");
         }
     }
 }
@@ -225,11 +246,7 @@ fn session_layer<S: SessionStore + ExpiredDeletion + Clone>(
     store: S,
     config: &Config,
 ) -> Router {
-    tokio::spawn(
-        store
-            .clone()
-            .continuously_delete_expired(Duration::from_secs(3600)),
-    );
+    tokio::spawn(delete_expired_sessions(store.clone()));
     router.layer(
         SessionManagerLayer::new(store)
             .with_name(crate::page_cache::session_cookie_name(

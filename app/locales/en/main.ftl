@@ -22,6 +22,7 @@ error-forbidden = Sorry, you are not allowed to do this.
 error-cross-site = This request came from another website, so it was not carried out. Go to Wijkplein itself and try again there.
 error-not-found = We cannot find this.
 error-too-large = This is too much text or too large a file to send at once. Make it shorter or smaller and try again.
+error-unavailable = Wijkplein cannot reach its data for a moment. Please try again in a few seconds.
 error-too-slow = This took too long. Please try again in a moment.
 error-unstorable-input = Your input holds something we cannot store, such as an invisible control character or too large a number. Please change it and try again.
 error-rate-limited = Too many attempts in a row. Please wait fifteen minutes and try again.

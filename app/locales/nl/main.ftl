@@ -21,6 +21,7 @@ error-forbidden = Dit mag je helaas niet doen.
 error-cross-site = Dit verzoek kwam van een andere website en is daarom niet uitgevoerd. Ga naar Wijkplein zelf en probeer het daar opnieuw.
 error-not-found = We kunnen dit niet vinden.
 error-too-large = Dit is te veel tekst of een te groot bestand om in één keer te versturen. Maak het korter of kleiner en probeer het opnieuw.
+error-unavailable = Wijkplein kan even niet bij zijn gegevens. Probeer het over een paar seconden opnieuw.
 error-too-slow = Dit duurde te lang. Probeer het over een ogenblik opnieuw.
 error-unstorable-input = Er staat iets in je invoer dat we niet kunnen bewaren, zoals een onzichtbaar stuurteken of een te groot getal. Pas het aan en probeer het opnieuw.
 error-rate-limited = Te veel pogingen achter elkaar. Wacht een kwartier en probeer het dan opnieuw.

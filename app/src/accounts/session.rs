@@ -73,6 +73,9 @@ pub async fn attach_context(
                     }
                     None
                 }
+                Err(err) if crate::error::is_unavailable(&err) => {
+                    return unavailable(lang, &err);
+                }
                 Err(err) => {
                     tracing::error!(error = %err, "could not load the session's user");
                     None
@@ -80,10 +83,10 @@ pub async fn attach_context(
             }
         }
         Ok(None) => None,
-        Err(err) => {
-            tracing::warn!(error = %err, "could not read the session");
-            None
-        }
+        // The session store lives in the same database: when it cannot be
+        // read, the database is out of reach. Serving the person as a guest
+        // would tell them to log in, which is not the problem.
+        Err(err) => return unavailable(lang, &err),
     };
     req.extensions_mut().insert(CurrentViewer(viewer));
     let mut res = next.run(req).await;
@@ -94,6 +97,22 @@ pub async fn attach_context(
         axum::http::HeaderValue::from_static(lang.code()),
     );
     res
+}
+
+/// A 503 that says to try again shortly, in the person's language.
+fn unavailable(lang: Lang, err: &dyn std::fmt::Display) -> Response {
+    use axum::{http::header, response::IntoResponse};
+    tracing::warn!(error = %err, "session unreadable: database unavailable");
+    (
+        axum::http::StatusCode::SERVICE_UNAVAILABLE,
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::RETRY_AFTER, "5"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        crate::i18n::tr(lang, "error-unavailable"),
+    )
+        .into_response()
 }
 
 /// The cookie is the person's choice. Without one, the service worker asks

@@ -12,6 +12,7 @@ mod bad_input_http;
 mod credentials_http;
 mod email_http;
 mod groups_http;
+mod outage_http;
 mod page_cache;
 mod plans_http;
 mod privacy_http;
