@@ -17,7 +17,7 @@ use app::{
     db::{Backend, Db},
     search::{
         index::DocKind,
-        model::Asked,
+        model::{Asked, CANDIDATES},
         query::{run, Filters},
         service::search,
         text::{fold, plain_text, stem, Query},
@@ -254,7 +254,9 @@ async fn bench(name: &str, db: Db) {
         let (p50, p99) = measure(RUNS, || {
             let (db, query, filters) = (&db, &query, &filters);
             async move {
-                run(db, query, filters, None, 21).await.expect("search");
+                run(db, query, filters, None, 21, CANDIDATES)
+                    .await
+                    .expect("search");
             }
         })
         .await;

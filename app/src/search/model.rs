@@ -3,8 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// How many of the newest matches a search ranks (see `query`).
+/// How many of the newest matches a search of one kind ranks (see `query`).
 pub const CANDIDATES: i64 = 300;
+
+/// How many the overview of all kinds ranks per kind: it shows five of each,
+/// and four kinds at 300 made a three-word search of very common words take
+/// over 50 ms on PostgreSQL at a million reactions (bench/RESULTS.md).
+pub const OVERVIEW_CANDIDATES: i64 = 100;
 
 /// The kinds, in the order the page shows them.
 pub const KINDS: [&str; 4] = ["plan", "group", "reaction", "principle"];

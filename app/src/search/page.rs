@@ -152,7 +152,12 @@ fn KindSection(k: KindResults, asked: Asked) -> impl IntoView {
             .map(|_| (t("search-more"), asked.link(Some(&k.kind), None)))
     };
     let capped = k.capped.then(|| {
-        let n = super::model::CANDIDATES.to_string();
+        let n = if asked.kind.is_some() {
+            super::model::CANDIDATES
+        } else {
+            super::model::OVERVIEW_CANDIDATES
+        }
+        .to_string();
         view! { <p class="field__hint">{t_args("search-capped", &[("n", n)])}</p> }
     });
     view! {

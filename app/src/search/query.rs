@@ -88,7 +88,7 @@ pub use super::model::CANDIDATES;
 pub struct Found {
     /// Best first.
     pub hits: Vec<Hit>,
-    /// More than [`CANDIDATES`] matched, so only the newest were ranked.
+    /// More than the window matched, so only the newest were ranked.
     pub capped: bool,
 }
 
@@ -103,13 +103,20 @@ fn tags(query: &Query, filters: &Filters) -> Vec<String> {
     tags
 }
 
-/// The newest matches (at most `CANDIDATES + 1`) as `(id, rank)`.
+/// The newest matches (at most `window + 1`) as `(id, rank)`.
 async fn candidates(
     db: &Db,
     query: &Query,
     filters: &Filters,
+    window: i64,
 ) -> Result<Vec<(i64, f64)>, sqlx::Error> {
-    let limit = CANDIDATES + 1;
+    let limit = window + 1;
+    // Only groups and plans lie in a postcode area: a search for a postcode
+    // alone has nothing to look for among reactions and principles.
+    let area_only = query.stems.is_empty() && query.postcode.is_some();
+    if area_only && matches!(filters.kind, Some(DocKind::Reaction | DocKind::Principle)) {
+        return Ok(Vec::new());
+    }
     let mut tags = tags(query, filters);
     match db.backend {
         Backend::Sqlite => {
@@ -154,12 +161,14 @@ async fn candidates(
             if filters.kind == Some(DocKind::Reaction) {
                 tags.retain(|t| *t != facets::kind(DocKind::Reaction.as_str()));
             }
-            let (kind, order) = match filters.kind {
-                Some(DocKind::Reaction) => ("kind = 'reaction'", "id"),
-                Some(_) => ("TRUE", "id + 0"),
-                None => ("TRUE", "id"),
-            };
             let words = query.tsquery();
+            // Tags alone (a postcode) are rare, so the index finds them at
+            // once; walking backwards for them visited every row (350 ms).
+            let (kind, order) = match (filters.kind, &words) {
+                (Some(DocKind::Reaction), _) => ("kind = 'reaction'", "id"),
+                (Some(_), _) | (None, None) => ("TRUE", "id + 0"),
+                (None, Some(_)) => ("TRUE", "id"),
+            };
             let tags = (!tags.is_empty()).then(|| {
                 let weighted: Vec<String> = tags.iter().map(|t| format!("{t}:D")).collect();
                 weighted.join(" & ")
@@ -191,19 +200,21 @@ async fn candidates(
     }
 }
 
-/// One page of results for `query`, best first.
+/// One page of results for `query`, best first, ranked among the newest
+/// `window` matches (see [`CANDIDATES`]).
 pub async fn run(
     db: &Db,
     query: &Query,
     filters: &Filters,
     after: Option<Cursor>,
     limit: i64,
+    window: i64,
 ) -> Result<Found, sqlx::Error> {
     if query.is_empty() {
         return Ok(Found::default());
     }
-    let mut ranked = candidates(db, query, filters).await?;
-    let capped = ranked.len() as i64 > CANDIDATES;
+    let mut ranked = candidates(db, query, filters, window).await?;
+    let capped = ranked.len() as i64 > window;
     ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let page: Vec<(i64, f64)> = ranked
         .into_iter()

@@ -3,7 +3,7 @@
 
 use super::{
     index::DocKind,
-    model::{Asked, KindResults, SearchView, ShownHit, KINDS},
+    model::{Asked, KindResults, SearchView, ShownHit, CANDIDATES, KINDS, OVERVIEW_CANDIDATES},
     query::{run, Cursor, Filters},
     text::Query,
 };
@@ -35,17 +35,29 @@ pub async fn search(db: &Db, asked: Asked) -> AppResult<SearchView> {
         Some(k) => vec![k.as_str()],
         None => KINDS.to_vec(),
     };
-    let limit = if asked.kind.is_some() { PAGE } else { OVERVIEW };
+    let (limit, window) = if asked.kind.is_some() {
+        (PAGE, CANDIDATES)
+    } else {
+        (OVERVIEW, OVERVIEW_CANDIDATES)
+    };
     let after = asked.after.as_deref().and_then(Cursor::parse);
-    let mut kinds = Vec::new();
-    for kind in wanted {
+    // The kinds are searched at once, each on its own connection: the page
+    // then waits for the slowest kind instead of all four in a row.
+    let searches = wanted.into_iter().map(|kind| {
         let filters = Filters {
             kind: Some(kind_of(kind)),
             municipality: asked.municipality.clone(),
             group_id: group.as_ref().map(|g| g.id),
             phase: asked.phase.clone(),
         };
-        let mut found = run(db, &query, &filters, after, limit + 1).await?;
+        let query = &query;
+        async move {
+            let found = run(db, query, &filters, after, limit + 1, window).await?;
+            Ok::<_, sqlx::Error>((kind, found))
+        }
+    });
+    let mut kinds = Vec::new();
+    for (kind, mut found) in futures::future::try_join_all(searches).await? {
         let next = if found.hits.len() as i64 > limit {
             found.hits.truncate(limit as usize);
             found.hits.last().map(|h| {

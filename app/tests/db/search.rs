@@ -17,6 +17,7 @@ use app::{
     plans::service::{self as plans, PlanForm},
     search::{
         index::DocKind,
+        model::CANDIDATES,
         query::{run, Cursor, Filters},
         text::Query,
     },
@@ -37,7 +38,7 @@ fn plan(title: &str, body: &str) -> PlanForm {
 
 /// `(kind, title)` of every result for `q`, best first.
 async fn find(db: &Db, q: &str, filters: &Filters) -> Vec<(String, String)> {
-    run(db, &Query::parse(q), filters, None, 50)
+    run(db, &Query::parse(q), filters, None, 50, CANDIDATES)
         .await
         .unwrap()
         .hits
@@ -128,6 +129,7 @@ db_test!(excerpts_mark_the_matching_words, |db: Db| async move {
         &Filters::default(),
         None,
         5,
+        CANDIDATES,
     )
     .await
     .unwrap()
@@ -178,14 +180,14 @@ db_test!(filters_and_pages, |db: Db| async move {
     assert!(find(&db, "moestuin", &phase("afgerond")).await.is_empty());
     // Pages of three: every plan once, in the same order as in one go.
     let query = Query::parse("moestuin");
-    let all = run(&db, &query, &Filters::default(), None, 50)
+    let all = run(&db, &query, &Filters::default(), None, 50, CANDIDATES)
         .await
         .unwrap()
         .hits;
     let mut paged = Vec::new();
     let mut after = None;
     loop {
-        let page = run(&db, &query, &Filters::default(), after, 3)
+        let page = run(&db, &query, &Filters::default(), after, 3, CANDIDATES)
             .await
             .unwrap()
             .hits;
