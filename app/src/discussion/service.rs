@@ -295,6 +295,7 @@ pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> 
     if stored.reaction.author_id != Some(viewer.id) {
         return Err(AppError::forbidden());
     }
+    subject::check_still_welcome(db, viewer, &stored.subject).await?;
     if stored.status != "published" || !stored.reaction.editable_by(viewer.id, now()) {
         return Err(AppError::conflict("error-edit-window-over"));
     }

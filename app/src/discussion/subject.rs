@@ -40,10 +40,32 @@ pub async fn check_open(db: &Db, viewer: Option<&Viewer>, key: &str) -> AppResul
     match Subject::parse(key) {
         Some(Subject::Manifest) if crate::manifest::subject_exists(db, key).await? => Ok(()),
         Some(Subject::Plan(id)) => {
-            crate::plans::service::plan(db, id).await?;
-            viewer.map(|_| ()).ok_or_else(AppError::login_required)
+            let plan = crate::plans::service::plan(db, id).await?;
+            let viewer = viewer.ok_or_else(AppError::login_required)?;
+            refuse_banned(db, plan.group_id, viewer).await
         }
         _ => Err(AppError::not_found()),
+    }
+}
+
+/// Someone a group's coordinators banned no longer talks in that group's
+/// plans (new reactions, or changing earlier ones). Reading, supporting and
+/// reporting stay open to them, as to anyone.
+pub async fn refuse_banned(db: &Db, group_id: i64, viewer: &Viewer) -> AppResult<()> {
+    if crate::groups::queries::is_banned(&db.pool, group_id, viewer.id).await? {
+        return Err(AppError::Forbidden(crate::i18n::t("error-group-banned")));
+    }
+    Ok(())
+}
+
+/// Refuses a change to a reaction on `key` by someone banned from its group.
+pub async fn check_still_welcome(db: &Db, viewer: &Viewer, key: &str) -> AppResult<()> {
+    match Subject::parse(key) {
+        Some(Subject::Plan(id)) => {
+            let plan = crate::plans::service::plan(db, id).await?;
+            refuse_banned(db, plan.group_id, viewer).await
+        }
+        _ => Ok(()),
     }
 }
 

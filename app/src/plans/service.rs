@@ -191,7 +191,8 @@ pub async fn timeline(db: &Db, id: i64) -> AppResult<Vec<PhaseChange>> {
     Ok(queries::timeline(&db.pool, id).await?)
 }
 
-/// Whether this person may move the plan: its writer or a coordinator of its group.
+/// Whether this person may move the plan: its writer (unless the group has
+/// banned them since) or a coordinator of its group.
 async fn may_steer(
     conn: &mut sqlx::AnyConnection,
     group_id: i64,
@@ -199,7 +200,7 @@ async fn may_steer(
     viewer: &Viewer,
 ) -> AppResult<bool> {
     if author_id == Some(viewer.id) {
-        return Ok(true);
+        return Ok(!groups::queries::is_banned(&mut *conn, group_id, viewer.id).await?);
     }
     Ok(matches!(
         groups::queries::membership(&mut *conn, group_id, viewer.id).await?,

@@ -6,6 +6,7 @@
 mod common;
 
 mod accounts;
+mod bans;
 mod credentials;
 mod discussion;
 mod email;

@@ -7,6 +7,8 @@
 mod common;
 
 mod accounts_http;
+mod authorization_http;
+mod authorization_world;
 mod backup;
 mod bad_input_http;
 mod credentials_http;
