@@ -1,8 +1,9 @@
 //! The home page: what Wijkplein is for, and the three pillars of the manifest.
 
 use crate::i18n::{current_lang, t, Lang};
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 /// One pillar, its texts resolved on the server.
 struct Pillar {
@@ -45,7 +46,7 @@ fn pillars() -> Vec<Pillar> {
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <Title text=format!("Wijkplein · {}", t("home-title"))/>
+        <PageTitle text=format!("Wijkplein · {}", t("home-title"))/>
         <Meta name="description" content=t("home-lead")/>
         <section class="hero">
             <p class="eyebrow">{t("home-eyebrow")}</p>

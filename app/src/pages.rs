@@ -1,15 +1,15 @@
 //! Small pages that belong to no domain: not found, and offline.
 
+use crate::ui::title::PageTitle;
 use crate::{i18n::t, ui::form::set_status};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Shown for any unknown address, with status 404.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     set_status(404);
     view! {
-        <Title text=format!("{} · Wijkplein", t("notfound-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("notfound-title"))/>
         <div class="narrow">
             <h1>{t("notfound-title")}</h1>
             <p class="lead">{t("notfound-text")}</p>
@@ -23,7 +23,7 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn OfflinePage() -> impl IntoView {
     view! {
-        <Title text=format!("{} · Wijkplein", t("offline-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("offline-title"))/>
         <div class="narrow">
             <h1>{t("offline-title")}</h1>
             <p class="lead">{t("offline-text")}</p>

@@ -4,8 +4,8 @@
 //! per heading and paragraph, so both languages say the same.
 
 use crate::i18n::t;
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The sections of the privacy statement, in order (`privacy-<id>-title`
 /// and `privacy-<id>-text`).
@@ -32,7 +32,7 @@ pub fn AccessibilityPage() -> impl IntoView {
 fn Statement(prefix: &'static str, sections: &'static [&'static str]) -> impl IntoView {
     let title = t(&format!("{prefix}-title"));
     view! {
-        <Title text=format!("{title} · Wijkplein")/>
+        <PageTitle text=format!("{title} · Wijkplein")/>
         <div class="narrow statement">
             <h1>{title}</h1>
             <p class="lead">{t(&format!("{prefix}-intro"))}</p>

@@ -6,6 +6,7 @@ pub mod form;
 pub mod icons;
 pub mod layout;
 pub mod page_data;
+pub mod title;
 
 /// Keeps a "return to" target on this site: only paths that start with a
 /// single `/` pass; anything else (another host, `//evil`, `javascript:`)

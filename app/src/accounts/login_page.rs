@@ -1,6 +1,7 @@
 //! `/inloggen`: log in.
 
 use super::api::LogIn;
+use crate::ui::title::PageTitle;
 use crate::{
     i18n::t,
     ui::{
@@ -9,7 +10,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 /// The login form; `?volgende=/pad` says where to go afterwards.
@@ -19,7 +19,7 @@ pub fn LoginPage() -> impl IntoView {
     let next = safe_local_path(query_param("volgende").as_deref());
     let everywhere = query_param("overal").is_some();
     view! {
-        <Title text=format!("{} · Wijkplein", t("login-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("login-title"))/>
         <div class="narrow">
             <h1>{t("login-title")}</h1>
             <p class="lead">{t("login-intro")}</p>

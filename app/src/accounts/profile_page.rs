@@ -2,13 +2,13 @@
 
 use super::{api::UpdateProfile, model::Profile, role_options};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
     ui::form::{error_from_url, query_param, set_status, ErrorSummary, SelectField, TextField},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 /// Loads the profile of the logged-in person (server only).
@@ -30,7 +30,7 @@ async fn load() -> Result<Option<Profile>, AppError> {
 pub fn ProfilePage() -> impl IntoView {
     let profile = PageData::new(load());
     view! {
-        <Title text=format!("{} · Wijkplein", t("profile-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("profile-title"))/>
         <Suspense>
             {move || Suspend::new(async move {
                 match profile.await {

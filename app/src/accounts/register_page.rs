@@ -1,12 +1,12 @@
 //! `/registreren`: make an account.
 
 use super::{api::Register, role_options, Role};
+use crate::ui::title::PageTitle;
 use crate::{
     i18n::t,
     ui::form::{error_from_url, ErrorSummary, SelectField, TextField},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 /// The registration form.
@@ -14,7 +14,7 @@ use server_fn::ServerFn;
 pub fn RegisterPage() -> impl IntoView {
     let error = error_from_url(Register::PATH);
     view! {
-        <Title text=format!("{} · Wijkplein", t("register-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("register-title"))/>
         <div class="narrow">
             <h1>{t("register-title")}</h1>
             <p class="lead">{t("register-intro")}</p>

@@ -3,13 +3,13 @@
 
 use super::credentials_api::{RequestPasswordReset, ResetPassword};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
     ui::form::{error_from_url, query_param, ErrorSummary, TextField},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 /// Whether this server sends e-mail at all (server only; a reset needs it).
@@ -28,7 +28,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let error = error_from_url(RequestPasswordReset::PATH);
     let sent = query_param("verstuurd").is_some();
     view! {
-        <Title text=format!("{} · Wijkplein", t("reset-request-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("reset-request-title"))/>
         <div class="narrow">
             <h1>{t("reset-request-title")}</h1>
             {if sent {
@@ -72,7 +72,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let usable = PageData::new(load_usable(code.clone()));
     let error = error_from_url(ResetPassword::PATH);
     view! {
-        <Title text=format!("{} · Wijkplein", t("reset-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("reset-title"))/>
         <div class="narrow">
             <h1>{t("reset-title")}</h1>
             <Suspense>

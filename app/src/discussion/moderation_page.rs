@@ -2,6 +2,7 @@
 
 use super::api::ModerateReaction;
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
@@ -11,7 +12,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 /// A pending reaction with where it was posted.
@@ -50,7 +50,7 @@ pub fn ModerationPage() -> impl IntoView {
     let pending = PageData::new(load());
     let error = error_from_url(ModerateReaction::PATH);
     view! {
-        <Title text=format!("{} · Wijkplein", t("moderation-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("moderation-title"))/>
         <div class="narrow">
             <h1>{t("moderation-title")}</h1>
             <ErrorSummary error/>

@@ -4,6 +4,7 @@
 
 use super::{api::SaveEmailPreferences, model::Delivery};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -11,7 +12,6 @@ use crate::{
     ui::form::{first_error, query_param, set_status, ErrorSummary, RadioGroup},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 /// What the page shows: the address mail goes to and the current choices.
@@ -46,7 +46,7 @@ pub fn EmailSettingsPage() -> impl IntoView {
     let error = first_error(&[SaveEmailPreferences::PATH]);
     let saved = query_param("opgeslagen").is_some();
     view! {
-        <Title text=format!("{} · Wijkplein", t("email-settings-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("email-settings-title"))/>
         <div class="narrow">
             <nav class="breadcrumb" aria-label=t("breadcrumb")>
                 <a href="/meldingen">{t("notifications-title")}</a>

@@ -2,13 +2,13 @@
 
 use super::model::{DirectoryPage, GroupSummary, MembershipMode};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
     ui::form::{query_param, set_status},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 async fn load(query: String, after: Option<String>) -> Result<DirectoryPage, AppError> {
     #[cfg(feature = "ssr")]
@@ -40,7 +40,7 @@ pub fn DirectoryPage() -> impl IntoView {
     };
     let q_for_links = query.clone();
     view! {
-        <Title text=format!("{} · Wijkplein", t("groups-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("groups-title"))/>
         <div class="directory">
             <div class="directory__head">
                 <div>

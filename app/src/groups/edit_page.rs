@@ -8,6 +8,7 @@ use super::{
     model::{GroupDetail, MembershipMode},
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
@@ -16,7 +17,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
@@ -30,7 +30,7 @@ pub fn NewGroupPage() -> impl IntoView {
     }
     let error = error_from_url(CreateGroup::PATH);
     view! {
-        <Title text=format!("{} · Wijkplein", t("group-new-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("group-new-title"))/>
         <div class="narrow">
             <nav class="breadcrumb" aria-label=t("breadcrumb")><a href="/groepen">{t("groups-title")}</a></nav>
             <h1>{t("group-new-title")}</h1>
@@ -72,7 +72,7 @@ pub fn EditGroupPage() -> impl IntoView {
         .unwrap_or_default();
     let data = PageData::new(load_for_edit(slug));
     view! {
-        <Title text=format!("{} · Wijkplein", t("group-edit-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("group-edit-title"))/>
         <div class="narrow">
             <h1>{t("group-edit-title")}</h1>
             <Suspense>

@@ -7,6 +7,7 @@ use super::{
     model::{Activity, GroupDetail, Member, MemberRole, MembershipMode, Standing},
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -16,7 +17,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
@@ -89,7 +89,7 @@ pub fn GroupPage() -> impl IntoView {
                     Err(e) => {
                         set_status(e.status());
                         view! {
-                            <Title text=format!("{} · Wijkplein", t("groups-title"))/>
+                            <PageTitle text=format!("{} · Wijkplein", t("groups-title"))/>
                             <div class="narrow"><h1>{t("groups-title")}</h1><p class="notice notice--error">{e.to_string()}</p>
                             <p><a href="/groepen">{t("group-back-to-list")}</a></p></div>
                         }.into_any()
@@ -171,7 +171,7 @@ fn GroupBody(view: GroupView) -> impl IntoView {
         .into_iter()
         .partition(|m| m.role == MemberRole::Coordinator);
     view! {
-        <Title text=format!("{} · Wijkplein", s.name)/>
+        <PageTitle text=format!("{} · Wijkplein", s.name)/>
         <nav class="breadcrumb" aria-label=t("breadcrumb")>
             <a href="/groepen">{t("groups-title")}</a>" › "<span aria-current="page">{s.name.clone()}</span>
         </nav>

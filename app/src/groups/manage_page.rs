@@ -6,6 +6,7 @@ use super::{
     model::{Ban, JoinRequest, Manage, Member, MemberRole},
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -15,7 +16,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
@@ -42,7 +42,7 @@ pub fn ManageGroupPage() -> impl IntoView {
         .unwrap_or_default();
     let data = PageData::new(load(slug));
     view! {
-        <Title text=format!("{} · Wijkplein", t("manage-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("manage-title"))/>
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {

@@ -3,13 +3,13 @@
 
 use super::model::{JoinRequest, MemberRole, Mine, RequestStatus};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
     ui::{form::set_status, format_date},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 async fn load() -> Result<Option<Mine>, AppError> {
     #[cfg(feature = "ssr")]
@@ -29,7 +29,7 @@ async fn load() -> Result<Option<Mine>, AppError> {
 pub fn MyGroupsPage() -> impl IntoView {
     let data = PageData::new(load());
     view! {
-        <Title text=format!("{} · Wijkplein", t("mine-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("mine-title"))/>
         <div class="narrow">
             <h1>{t("mine-title")}</h1>
             <Suspense>

@@ -5,13 +5,14 @@ use super::{
     sign_box::{SignBox, SignState, SignTexts},
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, t_args, Lang},
     ui::form::set_status,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 /// Public signatures per page.
 pub const PAGE_SIZE: i64 = 20;
@@ -145,7 +146,7 @@ fn ManifestBody(view: ManifestView) -> impl IntoView {
     };
     let description = t("manifest-description");
     view! {
-        <Title text=format!("{title} · Wijkplein")/>
+        <PageTitle text=format!("{title} · Wijkplein")/>
         <Meta name="description" content=description.clone()/>
         <Meta property="og:title" content=title.clone()/>
         <Meta property="og:description" content=description/>

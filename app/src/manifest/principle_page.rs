@@ -2,13 +2,14 @@
 
 use super::model::ManifestDoc;
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, t_args, Lang},
     ui::form::set_status,
 };
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 type Practice = Vec<crate::plans::model::PlanSummary>;
@@ -83,7 +84,7 @@ fn PrincipleBody(
         principle.explain_nl.clone()
     };
     view! {
-        <Title text=format!("{} · Wijkplein", principle.quote)/>
+        <PageTitle text=format!("{} · Wijkplein", principle.quote)/>
         <Meta name="description" content=explain.clone()/>
         <Meta property="og:title" content=principle.quote.clone()/>
         <Meta property="og:description" content=explain.clone()/>

@@ -2,13 +2,13 @@
 
 use super::model::{LogEntry, Target};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
     ui::{form::set_status, format_date},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 async fn load() -> Result<Vec<LogEntry>, AppError> {
     #[cfg(feature = "ssr")]
@@ -25,7 +25,7 @@ async fn load() -> Result<Vec<LogEntry>, AppError> {
 pub fn LogPage() -> impl IntoView {
     let data = PageData::new(load());
     view! {
-        <Title text=format!("{} · Wijkplein", t("moderation-log-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("moderation-log-title"))/>
         <div class="narrow">
             <h1>{t("moderation-log-title")}</h1>
             <Suspense>

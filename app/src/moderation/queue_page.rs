@@ -7,6 +7,7 @@ use super::{
     model::{Report, Target},
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -16,7 +17,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 async fn load() -> Result<(Vec<Report>, bool), AppError> {
@@ -38,7 +38,7 @@ pub fn QueuePage() -> impl IntoView {
     let error = first_error(&[HideContent::PATH, DismissReport::PATH]);
     let done = query_param("klaar").is_some();
     view! {
-        <Title text=format!("{} · Wijkplein", t("reports-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("reports-title"))/>
         <div class="narrow">
             <h1>{t("reports-title")}</h1>
             <p class="lead">{t("reports-intro")}</p>

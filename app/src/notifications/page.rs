@@ -6,6 +6,7 @@ use super::{
     model::Notification,
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
@@ -15,7 +16,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 async fn load() -> Result<Vec<Notification>, AppError> {
@@ -34,7 +34,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let data = PageData::new(load());
     let error = first_error(&[MarkNotificationRead::PATH, MarkAllNotificationsRead::PATH]);
     view! {
-        <Title text=format!("{} · Wijkplein", t("notifications-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("notifications-title"))/>
         <div class="narrow">
             <h1>{t("notifications-title")}</h1>
             <p><a href="/meldingen/instellingen">{t("email-settings-link")}</a></p>

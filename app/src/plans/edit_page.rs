@@ -3,9 +3,9 @@
 
 use super::{model::Plan, new_page::PlanForm};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{error::AppError, i18n::t, manifest::model::ManifestDoc, ui::form::set_status};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 async fn load(id: String) -> Result<(Plan, ManifestDoc), AppError> {
@@ -39,7 +39,7 @@ pub fn EditPlanPage() -> impl IntoView {
         .unwrap_or_default();
     let data = PageData::new(load(id));
     view! {
-        <Title text=format!("{} · Wijkplein", t("plan-edit-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("plan-edit-title"))/>
         <div class="narrow">
             <Suspense>
                 {move || Suspend::new(async move {

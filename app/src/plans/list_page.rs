@@ -7,13 +7,13 @@ use super::{
     model::Phase,
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
     ui::form::{query_param, set_status},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// What the page needs: the page of plans, and the filter's choices.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -73,7 +73,7 @@ pub fn PlanListPage() -> impl IntoView {
     let paged = after.is_some();
     let data = PageData::new(load(filter.clone(), after.clone()));
     view! {
-        <Title text=format!("{} · Wijkplein", t("nav-plans"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("nav-plans"))/>
         <div class="directory">
             <div class="directory__head">
                 <div>

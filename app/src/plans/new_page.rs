@@ -6,6 +6,7 @@ use super::{
     model::Plan,
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, Lang},
@@ -13,7 +14,6 @@ use crate::{
     ui::form::{error_from_url, set_status, ErrorSummary, TextArea, TextField},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
@@ -53,7 +53,7 @@ pub fn NewPlanPage() -> impl IntoView {
         .unwrap_or_default();
     let data = PageData::new(load(slug));
     view! {
-        <Title text=format!("{} · Wijkplein", t("plan-new-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("plan-new-title"))/>
         <div class="narrow">
             <Suspense>
                 {move || Suspend::new(async move {

@@ -7,6 +7,7 @@ use super::{
     model::{Phase, PhaseChange, Plan},
 };
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     discussion::paged::PagedReactions,
     error::AppError,
@@ -23,7 +24,6 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
@@ -147,7 +147,7 @@ pub fn PlanPage() -> impl IntoView {
                     Err(e) => {
                         set_status(e.status());
                         view! {
-                            <Title text=format!("{} · Wijkplein", t("nav-plans"))/>
+                            <PageTitle text=format!("{} · Wijkplein", t("nav-plans"))/>
                             <div class="narrow"><h1>{t("nav-plans")}</h1><p class="notice notice--error">{e.to_string()}</p></div>
                         }.into_any()
                     }
@@ -162,7 +162,7 @@ pub fn PlanPage() -> impl IntoView {
 fn HiddenPlan(view: PlanView) -> impl IntoView {
     let p = view.plan;
     view! {
-        <Title text=format!("{} · Wijkplein", t("nav-plans"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("nav-plans"))/>
         <div class="narrow">
             <h1>{t("nav-plans")}</h1>
             <p class="notice">{t("plan-hidden")}</p>
@@ -201,7 +201,7 @@ fn PlanBody(view: PlanView) -> impl IntoView {
     );
     let place = (!p.place.is_empty()).then(|| p.place.clone());
     view! {
-        <Title text=format!("{} · Wijkplein", p.title)/>
+        <PageTitle text=format!("{} · Wijkplein", p.title)/>
         <nav class="breadcrumb" aria-label=t("breadcrumb")>
             <a href="/groepen">{t("groups-title")}</a>" › "<a href=group_href.clone()>{p.group_name.clone()}</a>
         </nav>

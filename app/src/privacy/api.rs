@@ -4,9 +4,9 @@
 
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::ui::title::PageTitle;
 use crate::{error::AppError, i18n::t};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Where the download of one's own data is served.
 pub const DOWNLOAD_PATH: &str = "/profiel/mijn-gegevens.json";
@@ -39,7 +39,7 @@ pub async fn delete_account(
 #[component]
 pub fn AccountDeletedPage() -> impl IntoView {
     view! {
-        <Title text=format!("{} · Wijkplein", t("deleted-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("deleted-title"))/>
         <div class="narrow">
             <h1>{t("deleted-title")}</h1>
             <p class="lead">{t("deleted-text")}</p>

@@ -5,6 +5,7 @@
 
 use super::model::{Asked, KindResults, SearchView, KINDS};
 use crate::ui::page_data::PageData;
+use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
@@ -12,7 +13,6 @@ use crate::{
     ui::form::set_status,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 async fn load(asked: Asked) -> Result<SearchView, AppError> {
     #[cfg(feature = "ssr")]
@@ -42,7 +42,7 @@ pub fn SearchPage() -> impl IntoView {
     let asked = asked_from_url();
     let data = PageData::new(load(asked.clone()));
     view! {
-        <Title text=format!("{} · Wijkplein", t("search-title"))/>
+        <PageTitle text=format!("{} · Wijkplein", t("search-title"))/>
         <div class="narrow search-page">
             <h1>{t("search-title")}</h1>
             <Suspense>

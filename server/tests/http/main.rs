@@ -21,3 +21,4 @@ mod privacy_http;
 mod search_http;
 mod sessions_http;
 mod web_guard_http;
+mod xss_http;
