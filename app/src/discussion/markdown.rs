@@ -3,7 +3,7 @@
 //! in the input is escaped, never passed through), then ammonia keeps only
 //! paragraphs, emphasis, links and lists, so nothing in a reaction can run.
 
-use ammonia::Builder;
+use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, Event, Options, Parser};
 use std::collections::{HashMap, HashSet};
 
@@ -19,8 +19,9 @@ pub fn render(source: &str) -> String {
     sanitizer().clean(&unsafe_html).to_string()
 }
 
-/// Only these tags, and no attribute but a link's `href` (ammonia's
-/// defaults would also keep `title`, `lang` and more; we want none of them).
+/// Only these tags, and no attribute but a link's `href` with a web or mail
+/// address (ammonia's defaults would also keep `title`, `lang` and more; we
+/// want none of them).
 fn sanitizer() -> Builder<'static> {
     let mut builder = Builder::empty();
     builder
@@ -30,6 +31,10 @@ fn sanitizer() -> Builder<'static> {
         .generic_attributes(HashSet::new())
         .tag_attributes(HashMap::from([("a", HashSet::from(["href"]))]))
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        // A link without a scheme ("plan", or "//elders.example", which a
+        // browser opens on another site) is dropped: links are written whole
+        // (found by the property test).
+        .url_relative(UrlRelative::Deny)
         .link_rel(Some("nofollow ugc noopener noreferrer"));
     builder
 }
@@ -56,6 +61,7 @@ mod tests {
         assert!(!out.contains("<script"), "{out}");
         assert!(out.contains("&lt;script&gt;"), "shown as text: {out}");
         assert!(!render("[x](javascript:alert(1))").contains("javascript:"));
+        assert!(!render("[x](//elders.example/pad)").contains("href"));
         assert!(
             !render("# Kop").contains("<h1"),
             "headings are not in the subset"

@@ -302,7 +302,7 @@ db_test!(
 
 /// Every tag in `html` must be on the allow-list, with no attribute but a
 /// web or mail `href` and `rel`. Text may mention anything: it is escaped.
-fn assert_only_safe_tags(html: &str, source: &str) {
+pub(crate) fn assert_only_safe_tags(html: &str, source: &str) {
     const ALLOWED: [&str; 8] = ["p", "br", "em", "strong", "a", "ul", "ol", "li"];
     for tag in html.split('<').skip(1) {
         let inside = tag.split('>').next().unwrap_or("").to_lowercase();

@@ -20,6 +20,7 @@ mod plan_list;
 mod plan_updates;
 mod plans;
 mod privacy;
+mod properties;
 mod query_plans;
 mod reaction_retries;
 mod search;
