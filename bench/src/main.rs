@@ -5,14 +5,20 @@
 //! - `bench run [--seconds S] [--readers N] [--postgres URL] [--no-lighthouse]`: the whole
 //!   benchmark on the release build, written to `bench/RESULTS.md`.
 //!
+//! - `bench reliability [--rounds R] [--writers W] [--people P] [--seconds S]
+//!   [--postgres URL]`: crash, load and outage tests on the release build,
+//!   written to `bench/RELIABILITY.md` (`scripts/reliability.sh`).
+//!
 //! `scripts/bench.sh` builds everything and calls `bench run`: the one
 //! command the README gives.
 
 mod batch;
+mod client;
 mod fanout;
 mod http;
 mod lighthouse;
 mod load;
+mod reliability;
 mod report;
 mod run;
 mod seed;
@@ -29,6 +35,7 @@ async fn main() {
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed_command(&args[1..]).await,
         Some("run") => run_command(&args[1..]).await,
+        Some("reliability") => reliability_command(&args[1..]).await,
         _ => Err(USAGE.into()),
     };
     if let Err(err) = result {
@@ -38,7 +45,8 @@ async fn main() {
 }
 
 const USAGE: &str = "usage: bench seed <database-url> [--divide N]\n       \
-                     bench run [--seconds S] [--readers N] [--postgres URL] [--no-lighthouse]";
+                     bench run [--seconds S] [--readers N] [--postgres URL] [--no-lighthouse]\n       \
+                     bench reliability [--rounds R] [--writers W] [--people P] [--seconds S] [--postgres URL]";
 
 /// The value after `--name`, if given.
 fn option(args: &[String], name: &str) -> Option<String> {
@@ -76,6 +84,28 @@ async fn run_command(args: &[String]) -> Result<(), Box<dyn Error>> {
         readers: number(args, "--readers", 5_000)?,
         postgres: option(args, "--postgres"),
         lighthouse: !args.iter().any(|a| a == "--no-lighthouse"),
+    })
+    .await
+}
+
+/// The outage needs to stop and start the database server: `scripts/reliability.sh`
+/// passes the commands in `WIJKPLEIN_PG_STOP` and `WIJKPLEIN_PG_START`.
+async fn reliability_command(args: &[String]) -> Result<(), Box<dyn Error>> {
+    let switch = match (
+        std::env::var("WIJKPLEIN_PG_STOP"),
+        std::env::var("WIJKPLEIN_PG_START"),
+    ) {
+        (Ok(stop), Ok(start)) => Some(reliability::Switch { stop, start }),
+        _ => None,
+    };
+    reliability::run(reliability::Options {
+        root: std::env::current_dir()?,
+        postgres: option(args, "--postgres"),
+        switch,
+        rounds: number(args, "--rounds", 20)?,
+        writers: number(args, "--writers", 32)?,
+        people: number(args, "--people", 500)?,
+        seconds: number(args, "--seconds", 60)?,
     })
     .await
 }

@@ -21,11 +21,21 @@ impl Server {
     /// Starts `target/release/wijkplein` on `database_url` and waits for an
     /// answer on `/`.
     pub fn start(root: &Path, database_url: &str, port: u16) -> Result<Server, Box<dyn Error>> {
+        Server::start_with(root, database_url, port, false)
+    }
+
+    /// [`Server::start`], with the demo data filled in first when `demo`.
+    pub fn start_with(
+        root: &Path,
+        database_url: &str,
+        port: u16,
+        demo: bool,
+    ) -> Result<Server, Box<dyn Error>> {
         let started = Instant::now();
         let child = Command::new(root.join("target/release/wijkplein"))
             .current_dir(root)
             .env("DATABASE_URL", database_url)
-            .env("WIJKPLEIN_DEMO", "0")
+            .env("WIJKPLEIN_DEMO", if demo { "1" } else { "0" })
             // The writes benchmark posts as 64 people, far above a person's limit.
             .env("WIJKPLEIN_LIMIT_FACTOR", "1000000")
             .env("WIJKPLEIN_LISTEN", format!("127.0.0.1:{port}"))
@@ -55,6 +65,13 @@ impl Server {
         Err("the server did not answer within two minutes".into())
     }
 
+    /// Kills the process at once (SIGKILL: no shutdown of any kind) and
+    /// waits for it to be gone.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// The process id, for [`rss_kib`].
     pub fn pid(&self) -> u32 {
         self.child.id()
@@ -63,8 +80,7 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.kill();
     }
 }
 

@@ -18,6 +18,7 @@ mod outage_http;
 mod page_cache;
 mod plans_http;
 mod privacy_http;
+mod random_input_http;
 mod search_http;
 mod sessions_http;
 mod web_guard_http;
