@@ -84,9 +84,16 @@ pub async fn attach_context(
         }
         Ok(None) => None,
         // The session store lives in the same database: when it cannot be
-        // read, the database is out of reach. Serving the person as a guest
-        // would tell them to log in, which is not the problem.
-        Err(err) => return unavailable(lang, &err),
+        // reached, serving the person as a guest would tell them to log in,
+        // which is not the problem.
+        Err(tower_sessions::session::Error::Store(
+            tower_sessions::session_store::Error::Backend(err),
+        )) => return unavailable(lang, &err),
+        // A record that no longer reads (an older shape): a guest, as before.
+        Err(err) => {
+            tracing::warn!(error = %err, "could not read the session");
+            None
+        }
     };
     req.extensions_mut().insert(CurrentViewer(viewer));
     let mut res = next.run(req).await;

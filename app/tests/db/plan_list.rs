@@ -134,7 +134,13 @@ db_test!(plans_are_filtered_sorted_and_paged, |db: Db| async move {
         vec!["Den Haag".to_owned(), "Utrecht".to_owned()]
     );
 
-    // A reaction makes a plan the most recently active.
+    // A reaction makes a plan the most recently active. Activity is kept in
+    // whole seconds: the plans above are moved a minute back, so that the
+    // reaction is later even when everything ran within one second.
+    sqlx::query("UPDATE plans SET last_activity_at = last_activity_at - 60")
+        .execute(&db.pool)
+        .await
+        .unwrap();
     let subject = format!("plan:{}", haag[0]);
     app::discussion::service::post(
         &db,
