@@ -14,6 +14,8 @@ pub mod validate;
 #[cfg(feature = "ssr")]
 pub mod admins;
 #[cfg(feature = "ssr")]
+pub mod client_address;
+#[cfg(feature = "ssr")]
 pub mod credentials;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -28,11 +28,16 @@ fn unique_name(prefix: &str) -> String {
     )
 }
 
+/// The address of a new, empty SQLite file in the temporary folder, for
+/// tests that open more than one connection pool on the same file.
+pub fn sqlite_url() -> String {
+    let path = std::env::temp_dir().join(format!("{}.db", unique_name("wijkplein_test")));
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
 /// A new SQLite database in the system temp folder, migrated.
 pub async fn sqlite() -> Db {
-    let path = std::env::temp_dir().join(format!("{}.db", unique_name("wijkplein_test")));
-    let url = format!("sqlite://{}?mode=rwc", path.display());
-    match Db::connect(&url, 4).await {
+    match Db::connect(&sqlite_url(), 4).await {
         Ok(db) => db,
         Err(err) => panic!("could not create test SQLite database: {err}"),
     }

@@ -1,6 +1,7 @@
 //! Configuration: one typed struct, read once at start-up from the
 //! environment (see `.env.example` for every variable and its meaning).
 
+use app::accounts::client_address::TrustedProxies;
 use std::net::SocketAddr;
 
 /// Everything the server needs to know before it starts.
@@ -24,6 +25,10 @@ pub struct Config {
     /// (default 1). Only benchmarks and browser tests, which write far more
     /// than a person could, raise it.
     pub limit_factor: i64,
+    /// `WIJKPLEIN_TRUSTED_PROXIES`: addresses or ranges of the load
+    /// balancers in front of this server, whose `X-Forwarded-For` names the
+    /// client for the limits per address. Empty: served directly.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// Where and how notification e-mail goes out.
@@ -130,7 +135,16 @@ impl Config {
                 }
             },
         };
+        let trusted_proxies = match var("WIJKPLEIN_TRUSTED_PROXIES") {
+            None => TrustedProxies::none(),
+            Some(v) => v.parse().map_err(|_| ConfigError::Invalid {
+                name: "WIJKPLEIN_TRUSTED_PROXIES",
+                value: v,
+                reason: "expected IP addresses or ranges such as 10.0.0.0/8, separated by commas",
+            })?,
+        };
         Ok(Config {
+            trusted_proxies,
             mail,
             limit_factor,
             database_url,

@@ -2,6 +2,7 @@
 //! same router the binary serves.
 
 pub mod backup;
+pub mod client_address;
 pub mod config;
 pub mod live;
 pub mod my_data;

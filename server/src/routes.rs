@@ -108,6 +108,11 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
             (crate::page_cache::PageCache::following(&cache_db), cache_db),
             crate::page_cache::serve,
         ))
+        // Before everything that reads the client's address (limits, logs).
+        .layer(middleware::from_fn_with_state(
+            std::sync::Arc::new(config.trusted_proxies.clone()),
+            crate::client_address::attach,
+        ))
         .layer(TraceLayer::new_for_http()))
 }
 

@@ -150,16 +150,23 @@ pub fn require_viewer() -> AppResult<Viewer> {
     current_viewer().ok_or_else(AppError::login_required)
 }
 
-/// The client's IP address as the server sees it (for rate limits).
+/// The client's IP address, for limits per address: the one the server
+/// worked out behind trusted load balancers (see
+/// [`super::client_address`]), else the connection's peer.
 pub fn client_ip() -> String {
     use_context::<Parts>()
         .and_then(|parts| {
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip().to_string())
+            let extensions = &parts.extensions;
+            extensions
+                .get::<super::client_address::ClientAddress>()
+                .map(|client| client.0)
+                .or_else(|| {
+                    extensions
+                        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                        .map(|info| info.0.ip())
+                })
         })
-        .unwrap_or_else(|| "unknown".to_owned())
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }
 
 async fn session() -> AppResult<Session> {

@@ -24,3 +24,4 @@ mod properties;
 mod query_plans;
 mod reaction_retries;
 mod search;
+mod sqlite_integrity;

@@ -15,25 +15,28 @@ use server::{config::Config, routes};
 use tower::ServiceExt;
 
 pub async fn router(db: &Db, url: String) -> Router {
-    router_with(db, url, false).await
+    router_with(db, url, |_| {}).await
 }
 
 /// The router as it runs behind TLS (`WIJKPLEIN_SECURE_COOKIES=1`).
 pub async fn router_behind_tls(db: &Db, url: String) -> Router {
-    router_with(db, url, true).await
+    router_with(db, url, |config| config.secure_cookies = true).await
 }
 
-async fn router_with(db: &Db, url: String, tls: bool) -> Router {
-    let config = Config {
+/// The router with a setting changed from the defaults.
+pub async fn router_with(db: &Db, url: String, adjust: impl FnOnce(&mut Config)) -> Router {
+    let mut config = Config {
         database_url: url,
         max_connections: 4,
         demo: false,
-        secure_cookies: tls,
+        secure_cookies: false,
         listen: None,
         image_dir: None,
         mail: None,
         limit_factor: 1,
+        trusted_proxies: Default::default(),
     };
+    adjust(&mut config);
     let leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("wijkplein")
         .build();

@@ -11,6 +11,7 @@ mod authorization_http;
 mod authorization_world;
 mod backup;
 mod bad_input_http;
+mod client_address_http;
 mod credentials_http;
 mod email_http;
 mod groups_http;
