@@ -107,12 +107,15 @@ macro_rules! db_test {
     };
 }
 
+/// The password of every test person made by [`person`].
+pub const PASSWORD: &str = "Fietsbel-Lindeboom-42";
+
 /// Test fixture: a registered resident named after their email address.
 pub async fn person(db: &Db, email: &str) -> Viewer {
     let form = service::Registration {
         email: email.into(),
         display_name: format!("Buur {email}"),
-        password: "Fietsbel-Lindeboom-42".into(),
+        password: PASSWORD.into(),
         role: "bewoner".into(),
     };
     let id = match service::register(db, form).await {

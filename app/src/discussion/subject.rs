@@ -11,6 +11,7 @@ use crate::{
     accounts::Viewer,
     db::{now, Db},
     error::{AppError, AppResult},
+    groups::service::refuse_banned,
     live::LiveEvent,
 };
 
@@ -35,27 +36,19 @@ impl Subject {
 }
 
 /// Refuses a post on a subject that does not exist (404) or that this reader
-/// may not write on (401 for a guest on a plan).
+/// may not write on (401 for a guest on a plan, 403 for someone banned from
+/// the plan's group: they no longer talk there, though reading, supporting
+/// and reporting stay open to them, as to anyone).
 pub async fn check_open(db: &Db, viewer: Option<&Viewer>, key: &str) -> AppResult<()> {
     match Subject::parse(key) {
         Some(Subject::Manifest) if crate::manifest::subject_exists(db, key).await? => Ok(()),
         Some(Subject::Plan(id)) => {
             let plan = crate::plans::service::plan(db, id).await?;
             let viewer = viewer.ok_or_else(AppError::login_required)?;
-            refuse_banned(db, plan.group_id, viewer).await
+            refuse_banned(&db.pool, plan.group_id, viewer).await
         }
         _ => Err(AppError::not_found()),
     }
-}
-
-/// Someone a group's coordinators banned no longer talks in that group's
-/// plans (new reactions, or changing earlier ones). Reading, supporting and
-/// reporting stay open to them, as to anyone.
-pub async fn refuse_banned(db: &Db, group_id: i64, viewer: &Viewer) -> AppResult<()> {
-    if crate::groups::queries::is_banned(&db.pool, group_id, viewer.id).await? {
-        return Err(AppError::Forbidden(crate::i18n::t("error-group-banned")));
-    }
-    Ok(())
 }
 
 /// Refuses a change to a reaction on `key` by someone banned from its group.
@@ -63,7 +56,7 @@ pub async fn check_still_welcome(db: &Db, viewer: &Viewer, key: &str) -> AppResu
     match Subject::parse(key) {
         Some(Subject::Plan(id)) => {
             let plan = crate::plans::service::plan(db, id).await?;
-            refuse_banned(db, plan.group_id, viewer).await
+            refuse_banned(&db.pool, plan.group_id, viewer).await
         }
         _ => Ok(()),
     }

@@ -12,7 +12,7 @@ use app::{
     plans::service::{self as plans, PlanForm},
     testing::{admin, person, sample_png},
 };
-use axum::{http::StatusCode, Router};
+use axum::Router;
 use tower::ServiceExt;
 
 /// Who calls.
@@ -60,7 +60,7 @@ pub struct World {
     people: Vec<Person>,
 }
 
-const PASSWORD: &str = "Fietsbel-Lindeboom-42";
+use app::testing::PASSWORD;
 
 impl World {
     pub async fn new(db: Db) -> World {
@@ -124,7 +124,7 @@ impl World {
                 password: PASSWORD.into(),
                 cookie: String::new(),
             };
-            who.cookie = world.log_in(&who.email, &who.password).await;
+            who.cookie = log_in_as(&world.app, &who.email, &who.password).await;
             world.people.push(who);
         }
         world
@@ -144,22 +144,10 @@ impl World {
         self.person(role).unwrap().viewer.clone()
     }
 
-    async fn log_in(&self, email: &str, password: &str) -> String {
-        let body = format!("email={}&password={password}", email.replace('@', "%40"));
-        let res = self
-            .app
-            .clone()
-            .oneshot(script_post("/api/log_in", &body, None))
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::OK, "log in {email}");
-        session_cookie(&res).unwrap()
-    }
-
     /// Logs this person in again (after a call that ended or replaced their session).
     pub async fn log_in_again(&mut self, role: Role) {
         let Some(who) = self.person(role) else { return };
-        let cookie = self.log_in(&who.email, &who.password).await;
+        let cookie = log_in_as(&self.app, &who.email, &who.password).await;
         if let Some(who) = self.person_mut(role) {
             who.cookie = cookie;
         }

@@ -8,11 +8,7 @@
 use crate::common::*;
 
 use app::{db::Db, db_test};
-use axum::{
-    body::Body,
-    http::{header, Request},
-    Router,
-};
+use axum::Router;
 use tower::ServiceExt;
 
 /// Bodies no form would send: empty, absent or negative ids, words where
@@ -39,26 +35,8 @@ fn bad_bodies() -> Vec<Vec<u8>> {
 }
 
 async fn call(app: &Router, path: &str, body: Vec<u8>, cookie: Option<&str>, json: bool) -> u16 {
-    let mut req = Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::CONTENT_LENGTH, body.len())
-        .header(
-            header::ACCEPT,
-            if json {
-                "application/json"
-            } else {
-                "text/html"
-            },
-        );
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    let res = app
-        .clone()
-        .oneshot(req.body(Body::from(body)).unwrap())
-        .await
-        .unwrap();
-    res.status().as_u16()
+    let req = raw_post(path, body, cookie, json);
+    app.clone().oneshot(req).await.unwrap().status().as_u16()
 }
 
 db_test!(

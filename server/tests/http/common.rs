@@ -142,6 +142,46 @@ pub fn script_post(path: &str, body: &str, cookie: Option<&str>) -> Request<Body
     req.body(Body::from(body.to_owned())).unwrap()
 }
 
+/// A form post of raw bytes, which need not be UTF-8, with its length:
+/// `json` asks for the answer as an island's fetch does, else as a page.
+pub fn raw_post(path: &str, body: Vec<u8>, cookie: Option<&str>, json: bool) -> Request<Body> {
+    let accept = if json {
+        "application/json"
+    } else {
+        "text/html"
+    };
+    let mut req = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, body.len())
+        .header(header::ACCEPT, accept);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body)).unwrap()
+}
+
+/// Logs in as a script would and returns the new session cookie.
+pub async fn log_in_as(app: &Router, email: &str, password: &str) -> String {
+    let body = format!("email={}&password={password}", email.replace('@', "%40"));
+    let res = app
+        .clone()
+        .oneshot(script_post("/api/log_in", &body, None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), axum::http::StatusCode::OK, "log in {email}");
+    session_cookie(&res).unwrap()
+}
+
+/// Whether this session cookie still opens the profile page.
+pub async fn is_logged_in(app: &Router, cookie: &str) -> bool {
+    let res = app
+        .clone()
+        .oneshot(get("/profiel", Some(cookie)))
+        .await
+        .unwrap();
+    res.status() == axum::http::StatusCode::OK
+}
+
 /// Registers through the form and returns the session cookie.
 pub async fn register(app: &Router, body: &str) -> String {
     let res = app

@@ -11,20 +11,10 @@ use app::{db::Db, db_test};
 use axum::{
     body::Body,
     http::{header, Request, StatusCode},
-    Router,
 };
 use tower::ServiceExt;
 
 const LOG_IN: &str = "email=noor%40buurt.nl&password=Fietsbel-Lindeboom-42&next=%2Fprofiel";
-
-async fn logged_in(app: &Router, cookie: &str) -> bool {
-    let res = app
-        .clone()
-        .oneshot(get("/profiel", Some(cookie)))
-        .await
-        .unwrap();
-    res.status() == StatusCode::OK
-}
 
 db_test!(
     a_new_password_keeps_this_device_and_ends_the_others,
@@ -59,7 +49,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::FOUND);
-        assert!(logged_in(&app, &phone).await);
+        assert!(is_logged_in(&app, &phone).await);
 
         let res = app
             .clone()
@@ -73,13 +63,16 @@ db_test!(
         assert_eq!(res.headers()[header::LOCATION], "/profiel?wachtwoord=1");
         let fresh = session_cookie(&res).expect("this device gets a new session");
         assert_ne!(fresh, laptop);
-        assert!(logged_in(&app, &fresh).await, "this device stays logged in");
         assert!(
-            !logged_in(&app, &phone).await,
+            is_logged_in(&app, &fresh).await,
+            "this device stays logged in"
+        );
+        assert!(
+            !is_logged_in(&app, &phone).await,
             "the other device is logged out"
         );
         assert!(
-            !logged_in(&app, &laptop).await,
+            !is_logged_in(&app, &laptop).await,
             "the old session id is worthless"
         );
         let page = text(

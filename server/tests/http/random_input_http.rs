@@ -5,10 +5,6 @@
 //! every function; this one keeps looking for the twelfth.)
 
 use crate::common::*;
-use axum::{
-    body::Body,
-    http::{header, Request},
-};
 use proptest::{prelude::*, test_runner::TestRunner};
 use tower::ServiceExt;
 
@@ -96,21 +92,8 @@ fn random_forms_never_get_a_5xx() {
     );
     runner
         .run(&case, |(path, body, logged_in, json)| {
-            let mut req = Request::post(path)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::CONTENT_LENGTH, body.len())
-                .header(
-                    header::ACCEPT,
-                    if json {
-                        "application/json"
-                    } else {
-                        "text/html"
-                    },
-                );
-            if logged_in {
-                req = req.header(header::COOKIE, cookie.as_str());
-            }
-            let req = req.body(Body::from(body.clone())).unwrap();
+            let cookie = logged_in.then_some(cookie.as_str());
+            let req = raw_post(path, body.clone().into(), cookie, json);
             let status = runtime.block_on(app.clone().oneshot(req)).unwrap().status();
             prop_assert!(
                 status.as_u16() < 500,

@@ -15,15 +15,6 @@ use tower::ServiceExt;
 const LOG_IN: &str = "email=noor%40buurt.nl&password=Fietsbel-Lindeboom-42&next=%2Fprofiel";
 
 /// Whether the cookie's session is still logged in (the profile answers).
-async fn logged_in(app: &Router, cookie: &str) -> bool {
-    let res = app
-        .clone()
-        .oneshot(get("/profiel", Some(cookie)))
-        .await
-        .unwrap();
-    res.status() == StatusCode::OK
-}
-
 async fn log_in(app: &Router) -> String {
     let res = app
         .clone()
@@ -40,7 +31,7 @@ db_test!(log_out_everywhere_ends_every_session, |db: Db| async move {
     let laptop = log_in(&app).await;
     // Another person's session is not touched.
     let other = register(&app, OTHER).await;
-    assert!(logged_in(&app, &phone).await && logged_in(&app, &laptop).await);
+    assert!(is_logged_in(&app, &phone).await && is_logged_in(&app, &laptop).await);
 
     let page = text(
         app.clone()
@@ -69,10 +60,13 @@ db_test!(log_out_everywhere_ends_every_session, |db: Db| async move {
     .await;
     assert!(notice.contains("op al je apparaten uitgelogd"));
 
-    assert!(!logged_in(&app, &laptop).await, "this device is logged out");
-    assert!(!logged_in(&app, &phone).await, "and the other one too");
     assert!(
-        logged_in(&app, &other).await,
+        !is_logged_in(&app, &laptop).await,
+        "this device is logged out"
+    );
+    assert!(!is_logged_in(&app, &phone).await, "and the other one too");
+    assert!(
+        is_logged_in(&app, &other).await,
         "someone else stays logged in"
     );
 
@@ -84,5 +78,40 @@ db_test!(log_out_everywhere_ends_every_session, |db: Db| async move {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let fresh = log_in(&app).await;
-    assert!(logged_in(&app, &fresh).await);
+    assert!(is_logged_in(&app, &fresh).await);
 });
+
+db_test!(
+    a_stored_session_that_no_longer_reads_is_a_guest,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        let cookie = register(&app, REGISTRATION).await;
+        assert!(is_logged_in(&app, &cookie).await);
+        // As after a change in how sessions are stored: the record is there,
+        // but its bytes no longer decode.
+        let garble = match db.backend {
+            app::db::Backend::Sqlite => "UPDATE tower_sessions SET data = X'00FF13'",
+            app::db::Backend::Postgres => {
+                "UPDATE tower_sessions.session SET data = decode('00ff13', 'hex')"
+            }
+        };
+        let garbled = sqlx::query(garble).execute(&db.pool).await.unwrap();
+        assert!(garbled.rows_affected() >= 1);
+
+        let res = app
+            .clone()
+            .oneshot(get("/profiel", Some(&cookie)))
+            .await
+            .unwrap();
+        assert!(
+            res.status().is_redirection(),
+            "the profile asks a guest to log in: {}",
+            res.status()
+        );
+        let home = app.clone().oneshot(get("/", Some(&cookie))).await.unwrap();
+        assert_eq!(home.status(), StatusCode::OK, "a guest, not a 503");
+        // Logging in again gives a working session.
+        let again = log_in_as(&app, "noor@buurt.nl", app::testing::PASSWORD).await;
+        assert!(is_logged_in(&app, &again).await);
+    }
+);

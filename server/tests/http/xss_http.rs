@@ -127,8 +127,8 @@ db_test!(
             .map(String::from),
         );
 
-        let cookie = log_in(&app, "beheer@buurt.nl").await;
-        let writer = log_in(&app, "x0@buurt.nl").await;
+        let cookie = log_in_as(&app, "beheer@buurt.nl", app::testing::PASSWORD).await;
+        let writer = log_in_as(&app, "x0@buurt.nl", app::testing::PASSWORD).await;
         for path in &paths {
             check_page(&app, path, None).await;
         }
@@ -140,19 +140,6 @@ db_test!(
         }
     }
 );
-
-async fn log_in(app: &axum::Router, email: &str) -> String {
-    let body = format!(
-        "email={}&password=Fietsbel-Lindeboom-42",
-        email.replace('@', "%40")
-    );
-    let res = app
-        .clone()
-        .oneshot(script_post("/api/log_in", &body, None))
-        .await
-        .unwrap();
-    session_cookie(&res).unwrap()
-}
 
 async fn check_page(app: &axum::Router, path: &str, cookie: Option<&str>) {
     let res = app.clone().oneshot(get(path, cookie)).await.unwrap();

@@ -1,0 +1,225 @@
+//! Who belongs to a group and in what role, who hid their name, and who
+//! is banned.
+
+use super::{summary, SUMMARY_COLUMNS};
+use crate::groups::model::{Ban, Member, MemberRole, MyGroup};
+use sqlx::{Any, AnyPool, Executor, Row};
+
+/// The person's membership of a group: role and whether the name is hidden.
+pub async fn membership<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    group_id: i64,
+    user_id: i64,
+) -> Result<Option<(MemberRole, bool)>, sqlx::Error> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT role, name_hidden FROM group_members WHERE group_id = $1 AND user_id = $2",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .fetch_optional(ex)
+    .await?;
+    Ok(row.map(|(role, hidden)| (MemberRole::parse(&role), hidden != 0)))
+}
+
+/// Whether the person is banned from the group.
+pub async fn is_banned<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    group_id: i64,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2")
+            .bind(group_id)
+            .bind(user_id)
+            .fetch_one(ex)
+            .await?;
+    Ok(n > 0)
+}
+
+/// Number of coordinators of a group.
+pub async fn coordinator_count(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND role = 'coordinator'",
+    )
+    .bind(group_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// Adds a member; a second insert for the same person violates the key.
+pub async fn insert_member(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+    user_id: i64,
+    role: MemberRole,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO group_members (group_id, user_id, role, name_hidden, joined_at) \
+         VALUES ($1, $2, $3, 0, $4)",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .bind(role.as_str())
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Removes a member; returns whether they were one.
+pub async fn delete_member(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Changes a member's role; returns whether they were a member.
+pub async fn set_role(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+    user_id: i64,
+    role: MemberRole,
+) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE group_members SET role = $3 WHERE group_id = $1 AND user_id = $2")
+            .bind(group_id)
+            .bind(user_id)
+            .bind(role.as_str())
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Shows or hides a member's name on the public list.
+pub async fn set_name_hidden(
+    pool: &AnyPool,
+    group_id: i64,
+    user_id: i64,
+    hidden: bool,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE group_members SET name_hidden = $3 WHERE group_id = $1 AND user_id = $2",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .bind(i64::from(hidden))
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// All members, coordinators first, then by name.
+pub async fn members(pool: &AnyPool, group_id: i64) -> Result<Vec<Member>, sqlx::Error> {
+    let rows = sqlx::query(
+        r#"SELECT m.user_id, u.display_name, m.role, m.name_hidden, m.joined_at
+           FROM group_members m JOIN users u ON u.id = m.user_id
+           WHERE m.group_id = $1
+           ORDER BY CASE WHEN m.role = 'coordinator' THEN 0 ELSE 1 END, u.display_name, m.user_id"#,
+    )
+    .bind(group_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Member {
+                user_id: r.try_get("user_id")?,
+                name: r.try_get("display_name")?,
+                role: MemberRole::parse(r.try_get("role")?),
+                name_hidden: r.try_get::<i64, _>("name_hidden")? != 0,
+                joined_at: r.try_get("joined_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The groups a person is in, by name.
+pub async fn groups_of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<MyGroup>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, m.role FROM groups g \
+         JOIN group_members m ON m.group_id = g.id AND m.user_id = $1 ORDER BY g.sort_key, g.id"
+    );
+    let rows = sqlx::query(&sql).bind(user_id).fetch_all(pool).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(MyGroup {
+                group: summary(r)?,
+                role: MemberRole::parse(r.try_get("role")?),
+            })
+        })
+        .collect()
+}
+
+/// Records a ban (replacing an earlier one).
+pub async fn insert_ban(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+    user_id: i64,
+    reason: &str,
+    by: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM group_bans WHERE group_id = $1 AND user_id = $2")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO group_bans (group_id, user_id, reason, banned_by, banned_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(group_id)
+    .bind(user_id)
+    .bind(reason)
+    .bind(by)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Lifts a ban; returns whether there was one.
+pub async fn delete_ban(
+    conn: &mut sqlx::AnyConnection,
+    group_id: i64,
+    user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM group_bans WHERE group_id = $1 AND user_id = $2")
+        .bind(group_id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The bans of a group, newest first.
+pub async fn bans(pool: &AnyPool, group_id: i64) -> Result<Vec<Ban>, sqlx::Error> {
+    let rows = sqlx::query(
+        r#"SELECT b.user_id, u.display_name, b.reason, b.banned_at
+           FROM group_bans b JOIN users u ON u.id = b.user_id
+           WHERE b.group_id = $1 ORDER BY b.banned_at DESC, b.user_id"#,
+    )
+    .bind(group_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Ban {
+                user_id: r.try_get("user_id")?,
+                name: r.try_get("display_name")?,
+                reason: r.try_get("reason")?,
+                banned_at: r.try_get("banned_at")?,
+            })
+        })
+        .collect()
+}
