@@ -8,6 +8,14 @@ ROOT="$PWD"
 source scripts/toolchain.sh
 source scripts/pg.sh
 
+# A full disk makes database tests fail in confusing ways (a CI run once did):
+# say up front how much room there is.
+free_gb="$(df -P -BG . | awk 'NR == 2 { gsub("G", "", $4); print $4 }')"
+log "free disk space here: ${free_gb} GB (a cold run needs about 15 GB)"
+if [ "${free_gb:-0}" -lt 15 ]; then
+  log "WARNING: less than 15 GB free; builds or database tests may fail for lack of space"
+fi
+
 apt_install chromium brotli curl python3-aiosmtpd
 if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   log "npm ci in end2end/"

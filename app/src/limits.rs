@@ -105,6 +105,16 @@ pub async fn record(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// No window is longer than a day, so older attempts count for nothing.
+pub const KEPT_SECS: i64 = 86_400;
+
+/// Forgets attempts older than [`KEPT_SECS`]; returns how many. The server
+/// runs it every hour (several instances may: it is idempotent), instead of
+/// every counted attempt paying for a delete.
+pub async fn forget_old(db: &Db) -> AppResult<u64> {
+    Ok(queries::forget_before(db, now() - KEPT_SECS).await?)
+}
+
 mod queries {
     use crate::db::Db;
 
@@ -125,13 +135,8 @@ mod queries {
         .await
     }
 
-    /// Records an attempt and forgets attempts older than a day (no window
-    /// is longer).
+    /// Records an attempt.
     pub async fn record(db: &Db, action: &str, subject: &str, now: i64) -> Result<(), sqlx::Error> {
-        sqlx::query(r#"DELETE FROM rate_events WHERE at < $1"#)
-            .bind(now - 86_400)
-            .execute(&db.pool)
-            .await?;
         sqlx::query(r#"INSERT INTO rate_events (action, subject, at) VALUES ($1, $2, $3)"#)
             .bind(action)
             .bind(subject)
@@ -139,6 +144,15 @@ mod queries {
             .execute(&db.pool)
             .await
             .map(|_| ())
+    }
+
+    /// Deletes the attempts made before `before`.
+    pub async fn forget_before(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+        sqlx::query(r#"DELETE FROM rate_events WHERE at < $1"#)
+            .bind(before)
+            .execute(&db.pool)
+            .await
+            .map(|done| done.rows_affected())
     }
 }
 

@@ -53,6 +53,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     if config.demo {
         app::demo::seed(&db).await?;
     }
+    tokio::spawn(forget_old_limit_counts(db.clone()));
     let leptos_options = leptos::config::get_configuration(None)?.leptos_options;
     let addr = config.listen.unwrap_or(leptos_options.site_addr);
     let images = match &config.image_dir {
@@ -90,6 +91,18 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     .await?;
     tracing::info!("Wijkplein stopped");
     Ok(())
+}
+
+/// Every hour, forgets rate-limit counts that no window needs any more. An
+/// error (the database away for a moment) is logged and the loop goes on.
+async fn forget_old_limit_counts(db: app::db::Db) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        if let Err(err) = app::limits::forget_old(&db).await {
+            tracing::warn!(error = %err, "old rate-limit counts not removed this hour");
+        }
+    }
 }
 
 const USAGE: &str = "usage: wijkplein [publish-manifest <file.toml> | admin add <email> | admin remove <email> | admin list | backup <file> | restore <file>]";

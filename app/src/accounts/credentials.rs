@@ -130,7 +130,8 @@ pub async fn reset_password(db: &Db, token: &str, new_password: &str) -> AppResu
     queries::set_password(&mut tx, account.id, &hash).await?;
     queries::forget_resets(&mut tx, account.id).await?;
     tx.commit().await?;
-    queries::clear_failures(&db.pool, &account.email).await?;
+    // A reset proves the person: their failed logins no longer count.
+    crate::accounts::queries::clear_failures(&db.pool, &account.email).await?;
     Ok(account.id)
 }
 

@@ -182,9 +182,10 @@ pub async fn update(
 ) -> AppResult<()> {
     let viewer = logged_in(viewer)?;
     let group = group(db, slug).await?;
-    let checked = check(&form)?;
     let mut tx = db.write_tx().await?;
+    // Who asks comes first: someone else learns nothing from field errors.
     require_coordinator(&mut tx, group.summary.id, viewer).await?;
+    let checked = check(&form)?;
     let at = now();
     queries::update_group(&mut tx, group.summary.id, &fields(&form, &checked), at).await?;
     queries::record(

@@ -49,14 +49,15 @@ async fn try_notify(db: &Db, recipients: &[i64], n: &New<'_>) -> Result<(), sqlx
         seen.push(user);
         sqlx::query(
             // The recipient's e-mail choice for this kind goes with it, for the mail sender.
-            "INSERT INTO notifications (user_id, kind, group_id, plan_id, actor_name, title, detail, link, created_at, delivery)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+            "INSERT INTO notifications (user_id, kind, group_id, plan_id, actor_id, actor_name, title, detail, link, created_at, delivery)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
                      (SELECT delivery FROM email_preferences WHERE user_id = $1 AND kind = $2))",
         )
         .bind(user)
         .bind(n.kind.as_str())
         .bind(n.group_id)
         .bind(n.plan_id)
+        .bind(n.actor.id)
         .bind(&n.actor.display_name)
         .bind(n.title)
         .bind(n.detail)

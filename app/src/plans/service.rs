@@ -85,6 +85,20 @@ async fn check(db: &Db, form: &PlanForm) -> AppResult<Vec<String>> {
     }
 }
 
+/// Refuses someone who is not a member of the group.
+async fn members_only<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    conn: E,
+    group_id: i64,
+    viewer: &Viewer,
+) -> AppResult<()> {
+    match groups::queries::membership(conn, group_id, viewer.id).await? {
+        Some(_) => Ok(()),
+        None => Err(AppError::Forbidden(crate::i18n::t(
+            "error-plan-members-only",
+        ))),
+    }
+}
+
 /// A member writes a plan for their group. Returns its id.
 pub async fn create(
     db: &Db,
@@ -94,17 +108,13 @@ pub async fn create(
 ) -> AppResult<i64> {
     let viewer = logged_in(viewer)?;
     let group = groups::service::group(db, group_slug).await?;
+    // Who asks comes first: someone else learns nothing from field errors.
+    members_only(&db.pool, group.summary.id, viewer).await?;
     let principles = check(db, &form).await?;
     let body_html = crate::discussion::markdown::render(form.body.trim());
     let mut tx = db.write_tx().await?;
-    if groups::queries::membership(&mut *tx, group.summary.id, viewer.id)
-        .await?
-        .is_none()
-    {
-        return Err(AppError::Forbidden(crate::i18n::t(
-            "error-plan-members-only",
-        )));
-    }
+    // Again inside the transaction: they may have left meanwhile.
+    members_only(&mut *tx, group.summary.id, viewer).await?;
     let at = now();
     let id = queries::insert_plan(
         &mut tx,

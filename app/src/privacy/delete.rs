@@ -121,12 +121,16 @@ mod queries {
             .bind(email)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(r#"UPDATE notifications SET actor_name = $1 WHERE actor_name = $2"#)
-            .bind(former)
-            .bind(name)
-            .execute(&mut *conn)
-            .await
-            .map(|_| ())
+        sqlx::query(
+            r#"UPDATE notifications SET actor_name = $1
+                WHERE actor_id = $2 OR (actor_id IS NULL AND actor_name = $3)"#,
+        )
+        .bind(former)
+        .bind(id)
+        .bind(name)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
     }
 
     /// Keeps the account row (so what the person wrote keeps an author) but

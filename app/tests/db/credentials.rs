@@ -221,6 +221,15 @@ db_test!(
         // A larger factor (benchmarks) makes room.
         other.limits = limits::Limits { factor: 2 };
         limits::check(&other, limit, "10.0.0.1").await.unwrap();
+        // The hourly clean-up forgets only what no window still needs.
+        sqlx::query("INSERT INTO rate_events (action, subject, at) VALUES ('register', 'oud', $1)")
+            .bind(app::db::now() - limits::KEPT_SECS - 60)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(limits::forget_old(&db).await.unwrap(), 1);
+        assert_eq!(limits::forget_old(&db).await.unwrap(), 0);
+        assert!(limits::check(&db, limit, "10.0.0.1").await.is_err());
     }
 );
 

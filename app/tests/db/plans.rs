@@ -58,6 +58,13 @@ db_test!(members_write_plans_for_their_group, |db: Db| async move {
     ] {
         assert!(err.has_field_code(code), "{code}: {err:?}");
     }
+    // Someone outside the group hears "members only", not what was wrong.
+    let mut bad = form("Kort");
+    bad.body = "te kort".into();
+    assert_eq!(
+        outcome(service::create(&db, Some(&c.outsider), &c.group, bad).await),
+        "forbidden"
+    );
 });
 
 db_test!(

@@ -18,13 +18,12 @@ use app::{
         export::export,
         tables::{NOT_PERSONAL, PERSONAL, SECRET_COLUMNS},
     },
-    testing::person,
+    testing::{person, PASSWORD},
 };
 use sqlx::{Column, Row};
 
 use crate::common::{cast, form, group_form};
 
-const PASSWORD: &str = "Fietsbel-Lindeboom-42";
 /// What names the person: none of it may survive the deletion anywhere.
 const EMAIL: &str = "annabel.zuiderveld@voorbeeld.nl";
 const NAME: &str = "Annabel Zuiderveld";
@@ -322,3 +321,45 @@ db_test!(the_only_coordinator_hands_over_first, |db: Db| async move {
         .is_ok());
     assert!(groups::leave(&db, Some(&anna), &slug).await.is_err());
 });
+
+db_test!(
+    a_namesake_keeps_their_name_in_notifications,
+    |db: Db| async move {
+        // Two neighbours who happen to share a name both reply to Carla.
+        let mut jan = person(&db, "jan.devries@buurt.nl").await;
+        let mut namesake = person(&db, "j.devries@buurt.nl").await;
+        let carla = person(&db, "carla@buurt.nl").await;
+        for who in [&mut jan, &mut namesake] {
+            who.display_name = "Jan de Vries".into();
+            sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+                .bind(&who.display_name)
+                .bind(who.id)
+                .execute(&db.pool)
+                .await
+                .unwrap();
+            let news = app::notifications::service::New {
+                kind: app::notifications::model::Kind::Reply,
+                group_id: None,
+                plan_id: None,
+                actor: who,
+                title: "Het manifest",
+                detail: "",
+                link: "/manifest",
+            };
+            app::notifications::service::notify(&db, &[carla.id], news).await;
+        }
+
+        delete_account(&db, &jan, PASSWORD).await.unwrap();
+        let mut names: Vec<String> = sqlx::query_scalar(
+            "SELECT actor_name FROM notifications WHERE user_id = $1 ORDER BY actor_name",
+        )
+        .bind(carla.id)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        names.sort();
+        let mut expected = vec!["Jan de Vries".to_owned(), FORMER_MEMBER.to_owned()];
+        expected.sort();
+        assert_eq!(names, expected, "only the deleted account's name is gone");
+    }
+);

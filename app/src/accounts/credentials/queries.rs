@@ -131,8 +131,3 @@ pub async fn forget_resets(conn: &mut AnyConnection, user_id: i64) -> Result<(),
         .await
         .map(|_| ())
 }
-
-/// Forgets failed logins for an address (a reset proves the person).
-pub async fn clear_failures(pool: &AnyPool, email: &str) -> Result<(), sqlx::Error> {
-    super::super::queries::clear_failures(pool, email).await
-}
