@@ -150,23 +150,18 @@ pub fn require_viewer() -> AppResult<Viewer> {
     current_viewer().ok_or_else(AppError::login_required)
 }
 
-/// The client's IP address, for limits per address: the one the server
-/// worked out behind trusted load balancers (see
-/// [`super::client_address`]), else the connection's peer.
+/// The client's IP address, for limits per address, as the server worked it
+/// out for this request (see [`super::client_address`]); "unknown" when the
+/// request came without a connection (tests that call the router directly).
 pub fn client_ip() -> String {
     use_context::<Parts>()
         .and_then(|parts| {
-            let extensions = &parts.extensions;
-            extensions
+            parts
+                .extensions
                 .get::<super::client_address::ClientAddress>()
-                .map(|client| client.0)
-                .or_else(|| {
-                    extensions
-                        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                        .map(|info| info.0.ip())
-                })
+                .map(|client| client.0.to_string())
         })
-        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 async fn session() -> AppResult<Session> {
