@@ -11,6 +11,7 @@
 //! the thread still reads. Rules that differ per subject live in `subject`.
 
 pub mod challenge;
+pub mod link;
 pub mod model;
 
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
 //! Search across groups, plans, reactions and the manifest's principles, in
-//! plain Dutch: words are folded and stemmed (`text`), filters are tags in the
+//! plain Dutch: words are folded and stemmed (`text`), quotes, `-` and `or`
+//! read as web search engines do (`syntax`), filters are tags in the
 //! index (`facets`), the index is kept in step by each write (`index`) and
 //! read by `query`; `service` builds what the page (`page`) and the results as
 //! you type (`live`) show. PostgreSQL uses its `dutch` full-text
@@ -18,5 +19,7 @@ pub mod query;
 pub mod rebuild;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod syntax;
 #[cfg(feature = "ssr")]
 pub mod text;

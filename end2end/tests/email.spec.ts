@@ -39,7 +39,7 @@ test('a reply comes by e-mail at once when chosen, and its link leads to it', as
   await context.close();
 
   const mail = await waitForMail(noor, m => m.body.includes('Sam Peeters reageerde op je reactie'));
-  const link = mail.body.match(/https?:\/\/\S+\/plannen\/\d+#reactie-\d+/)?.[0];
+  const link = mail.body.match(/https?:\/\/\S+\/plannen\/\d+\?na=[0-9-]+#reactie-\d+/)?.[0];
   expect(link, mail.body).toBeTruthy();
   await page.goto(link!);
   await expect(page.locator('#reactie-lijst .replies')).toContainText('Ik heb nog bonen en courgette.');

@@ -41,6 +41,45 @@ test('search from the header finds a new plan by another form of its words, and 
   await expect(page).toHaveURL(new RegExp(`${planPath}$`));
 });
 
+test('a reaction found in an older thread opens on its page, at the reaction', async ({ page }) => {
+  await registerAs(page, 'Ravi Bakker');
+  await startGroup(page, `Draadgroep ${Date.now()}`);
+  const planPath = await writePlan(page, `Lange discussie ${Date.now()}`);
+  const subject = `plan:${planPath.split('/').pop()}`;
+  // More threads than a page holds (20), posted as the forms would.
+  await page.evaluate(async ({ subject, back }) => {
+    for (let n = 0; n < 21; n++) {
+      const body = new URLSearchParams({ subject, kind: 'vraag', body: `Draad nummer ${n}`, back });
+      const res = await fetch('/api/post_reaction', { method: 'POST', body });
+      if (!res.ok) throw new Error(`post ${n}: ${res.status}`);
+    }
+  }, { subject, back: planPath });
+
+  // The first thread is on the second page; a reply there comes back to it.
+  await page.goto(planPath);
+  await expect(page.locator('#reactie-lijst')).not.toContainText('Draad nummer 0');
+  await page.getByRole('link', { name: 'Oudere reacties' }).click();
+  const thread = page.locator('li.thread').filter({ hasText: 'Draad nummer 0' });
+  const word = `vlinderstruik${Date.now()}`;
+  await thread.getByText('Reageer hierop').click();
+  await thread.getByLabel('Je antwoord').fill(`Een ${word} trekt vlinders.`);
+  await thread.getByRole('button', { name: 'Antwoord plaatsen' }).click();
+  await expect(page).toHaveURL(new RegExp(`${planPath}\\?na=[0-9-]+#reactie-\\d+$`));
+  await expect(page.locator('li.thread').filter({ hasText: 'Draad nummer 0' }).locator('.replies')).toContainText(word);
+
+  // Found from the header; the result opens the page with that thread, at the reply.
+  await page.goto('/');
+  await page.getByRole('search').first().getByLabel('Zoek in Wijkplein').fill(word);
+  await page.getByRole('search').first().getByRole('button', { name: 'Zoek' }).click();
+  const reactions = page.getByRole('region', { name: 'Reacties' });
+  await expect(reactions.locator('mark')).toHaveText(word);
+  await reactions.getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`${planPath}\\?na=[0-9-]+#reactie-\\d+$`));
+  const anchor = new URL(page.url()).hash;
+  await expect(page.locator(anchor)).toContainText(word);
+  await expect(page.locator(anchor)).toBeInViewport();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

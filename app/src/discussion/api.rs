@@ -1,5 +1,6 @@
 //! Discussion server functions. After a plain form post the browser returns to
-//! `back` (a local path) at the reaction's anchor.
+//! `back` (a local path) at the reaction's anchor; after a reply or an edit,
+//! to the page of the discussion that holds its thread (see `link`).
 
 // A server function's arguments are its form fields, one per input, so a
 // form with many inputs means many arguments. (An `expect` would have to hold
@@ -34,6 +35,7 @@ pub async fn post_reaction(
             let db = crate::state::use_db()?;
             let viewer = crate::accounts::viewer();
             let is_guest = viewer.is_none();
+            let is_reply = parent_id.is_some();
             let form = ReactionForm {
                 subject,
                 parent_id,
@@ -51,7 +53,13 @@ pub async fn post_reaction(
             let back = crate::ui::safe_local_path(Some(&back));
             let target = if is_guest {
                 format!("{back}?wacht=1#reacties")
+            } else if is_reply {
+                // The thread may be on an older page.
+                super::link::find(&db.pool, id)
+                    .await?
+                    .unwrap_or_else(|| format!("{back}#reactie-{id}"))
             } else {
+                // A new thread is the newest: first page.
                 format!("{back}#reactie-{id}")
             };
             crate::ui::redirect_plain_form(&target);
@@ -75,7 +83,10 @@ pub async fn edit_reaction(
             let db = crate::state::use_db()?;
             super::service::edit(&db, &viewer, id, &kind, &body).await?;
             let back = crate::ui::safe_local_path(Some(&back));
-            crate::ui::redirect_plain_form(&format!("{back}#reactie-{id}"));
+            let target = super::link::find(&db.pool, id)
+                .await?
+                .unwrap_or_else(|| format!("{back}#reactie-{id}"));
+            crate::ui::redirect_plain_form(&target);
             Ok(())
         }
         .await,

@@ -121,17 +121,6 @@ pub fn max_depth(subject: &str) -> i64 {
     }
 }
 
-/// Arranges flat rows (oldest first) into threads: replies go under their
-/// parent; deleted reactions stay only while something under them is visible.
-pub fn into_threads(rows: Vec<Reaction>, kind: Option<ReactionKind>) -> Vec<Reaction> {
-    let (tops, rest): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.parent_id.is_none());
-    let tops = tops
-        .into_iter()
-        .filter(|t| kind.is_none_or(|k| t.kind == k))
-        .collect();
-    assemble(tops, rest)
-}
-
 /// Hangs `rest` (any order within a parent is kept) under `tops`, in the
 /// order `tops` are given.
 pub fn assemble(tops: Vec<Reaction>, rest: Vec<Reaction>) -> Vec<Reaction> {
@@ -240,6 +229,12 @@ mod tests {
         assert_eq!(ReactionKind::parse("ruzie"), None);
     }
 
+    /// Top-level rows in the order given, the rest hung under them.
+    fn threads_of(rows: Vec<Reaction>) -> Vec<Reaction> {
+        let (tops, rest) = rows.into_iter().partition(|r| r.parent_id.is_none());
+        assemble(tops, rest)
+    }
+
     #[test]
     fn threads_nest_replies_and_keep_deleted_parents_only_with_replies() {
         let rows = vec![
@@ -250,7 +245,7 @@ mod tests {
             reaction(5, Some(3), ReactionKind::Herkenning, false),
             reaction(6, Some(1), ReactionKind::Herkenning, true),
         ];
-        let threads = into_threads(rows.clone(), None);
+        let threads = threads_of(rows);
         let ids: Vec<i64> = threads.iter().map(|t| t.id).collect();
         assert_eq!(
             ids,
@@ -260,11 +255,6 @@ mod tests {
         assert_eq!(
             threads[0].replies.iter().map(|r| r.id).collect::<Vec<_>>(),
             vec![4]
-        );
-        let only_questions = into_threads(rows, Some(ReactionKind::Vraag));
-        assert_eq!(
-            only_questions.iter().map(|t| t.id).collect::<Vec<_>>(),
-            vec![1]
         );
     }
 
@@ -277,7 +267,7 @@ mod tests {
             reaction(4, Some(1), ReactionKind::Aanvulling, true),
             reaction(5, Some(4), ReactionKind::Aanvulling, true),
         ];
-        let threads = into_threads(rows, None);
+        let threads = threads_of(rows);
         assert_eq!(threads.len(), 1);
         let under_top: Vec<i64> = threads[0].replies.iter().map(|r| r.id).collect();
         assert_eq!(under_top, vec![2], "#4 and #5 are both deleted and go");

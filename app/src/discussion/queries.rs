@@ -152,33 +152,14 @@ pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Stored>, sqlx::Error
         .transpose()
 }
 
-/// All visible rows of a subject (published and deleted), oldest first; at most `limit`.
-pub async fn list_subject(
-    pool: &AnyPool,
-    subject: &str,
-    limit: i64,
-) -> Result<Vec<Reaction>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM reactions r LEFT JOIN users u ON u.id = r.user_id
-         WHERE r.subject = $1 AND r.status IN ('published', 'deleted')
-         ORDER BY r.created_at, r.id LIMIT $2"
-    );
-    let rows = sqlx::query(&sql)
-        .bind(subject)
-        .bind(limit)
-        .fetch_all(pool)
-        .await?;
-    rows.iter()
-        .map(|row| from_row(row).map(|s| s.reaction))
-        .collect()
-}
-
-/// One page of a subject's threads, newest thread first: the top-level rows
+/// One page of a subject's threads, newest thread first, optionally only
+/// threads that start with one kind of reaction: the top-level rows
 /// after `after` (published, or deleted with replies underneath), plus every
 /// visible row below them. Two queries whatever the page holds.
 pub async fn thread_page(
     pool: &AnyPool,
     subject: &str,
+    kind: Option<ReactionKind>,
     after: Option<ThreadCursor>,
     limit: i64,
 ) -> Result<(Vec<Reaction>, Vec<Reaction>), sqlx::Error> {
@@ -186,6 +167,7 @@ pub async fn thread_page(
     let sql = format!(
         "SELECT {COLUMNS} FROM reactions r LEFT JOIN users u ON u.id = r.user_id
          WHERE r.subject = $1 AND r.parent_id IS NULL AND (r.created_at, r.id) < ($2, $3)
+           AND ($5 = '' OR r.kind = $5)
            AND (r.status = 'published' OR (r.status = 'deleted' AND EXISTS (
                 SELECT 1 FROM reactions c WHERE c.root_id = r.id AND c.status = 'published')))
          ORDER BY r.created_at DESC, r.id DESC LIMIT $4"
@@ -195,6 +177,7 @@ pub async fn thread_page(
         .bind(at)
         .bind(id)
         .bind(limit)
+        .bind(kind.map_or("", |k| k.as_str()))
         .fetch_all(pool)
         .await?
         .iter()

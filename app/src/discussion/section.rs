@@ -1,11 +1,12 @@
 //! The reactions block under the manifest and under each principle: filter by
-//! kind, threads with replies, and the form. Plain server-rendered forms, so
-//! it all works without JavaScript.
+//! kind, threads with replies in pages (newest thread first, "oudere
+//! reacties" further), and the form. Plain server-rendered forms and links,
+//! so it all works without JavaScript.
 
 use super::{
     api::{DeleteReaction, EditReaction, PostReaction},
     card::{NewReactionForm, ReactionCard, ReplyForm},
-    model::{Reaction, ReactionKind},
+    model::{Reaction, ReactionKind, ThreadCursor},
 };
 use crate::{
     accounts::Viewer,
@@ -19,8 +20,12 @@ use server_fn::ServerFn;
 /// proof-of-work challenge.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SectionData {
-    /// The threads, filtered by the kind in the address.
+    /// One page of threads, filtered by the kind in the address.
     pub threads: Vec<Reaction>,
+    /// Where the next (older) page starts, if there is one.
+    pub next: Option<ThreadCursor>,
+    /// Whether the reader moderates here (sees hidden texts and versions).
+    pub moderator: bool,
     /// A challenge id for guests.
     pub challenge: Option<String>,
 }
@@ -39,10 +44,8 @@ fn kind_from_url() -> Option<ReactionKind> {
 pub async fn load(subject: &str) -> Result<SectionData, crate::error::AppError> {
     let db = crate::state::use_db()?;
     let viewer = crate::accounts::viewer();
-    let mut threads = super::service::threads(&db, subject, kind_from_url()).await?;
-    let reader = viewer.as_ref().map(|v| v.id);
-    let admin = viewer.as_ref().is_some_and(|v| v.is_admin);
-    super::model::redact_hidden(&mut threads, reader, admin);
+    let after = query_param("na").as_deref().and_then(ThreadCursor::parse);
+    let page = super::service::page(&db, viewer.as_ref(), subject, kind_from_url(), after).await?;
     let challenge = match viewer {
         None => {
             // A challenge is used once: this page is for this guest only, and
@@ -57,7 +60,12 @@ pub async fn load(subject: &str) -> Result<SectionData, crate::error::AppError> 
         }
         Some(_) => None,
     };
-    Ok(SectionData { threads, challenge })
+    Ok(SectionData {
+        threads: page.threads,
+        next: page.next,
+        moderator: page.moderator,
+        challenge,
+    })
 }
 
 /// Reactions on `subject`, shown on the page at `here` (a local path).
@@ -80,13 +88,16 @@ pub fn ReactionSection(data: SectionData, subject: String, here: String) -> impl
             {reported.then(|| view! { <p class="notice notice--success" role="status">{t("report-thanks")}</p> })}
             <ErrorSummary error=error.clone()/>
             {
-                let SectionData { threads: list, challenge } = data;
+                let SectionData { threads: list, next, moderator, challenge } = data;
                 let nonce_inputs = nonce_input_ids(&list, challenge.is_some());
                 let heading = new_heading(&subject);
+                let pager = Pager { here: here.clone(), kind, next, first: query_param("na").is_none() };
                 let forms = {
                     let challenge = challenge.clone();
                     move || view! {
-                        <Threads list here=here.clone() viewer=viewer.clone() subject=subject.clone() challenge=challenge.clone()/>
+                        {pager.newest()}
+                        <Threads list here=here.clone() viewer=viewer.clone() moderator subject=subject.clone() challenge=challenge.clone()/>
+                        {pager.older()}
                         <NewReactionForm heading subject here viewer challenge/>
                     }
                 };
@@ -129,6 +140,7 @@ fn Threads(
     list: Vec<Reaction>,
     here: String,
     viewer: Option<Viewer>,
+    moderator: bool,
     subject: String,
     challenge: Option<String>,
 ) -> impl IntoView {
@@ -143,11 +155,11 @@ fn Threads(
                 let parent = r.id;
                 view! {
                     <li class="thread">
-                        <ReactionCard reaction=r here=here.clone() viewer=viewer.clone() moderator=is_admin(&viewer)/>
+                        <ReactionCard reaction=r here=here.clone() viewer=viewer.clone() moderator/>
                         {(!replies.is_empty()).then(|| view! {
                             <ol class="replies">
                                 {replies.into_iter().map(|reply| view! {
-                                    <li><ReactionCard reaction=reply here=here.clone() viewer=viewer.clone() moderator=is_admin(&viewer)/></li>
+                                    <li><ReactionCard reaction=reply here=here.clone() viewer=viewer.clone() moderator/></li>
                                 }).collect_view()}
                             </ol>
                         })}
@@ -204,7 +216,41 @@ fn new_heading(subject: &str) -> String {
     })
 }
 
-/// On the manifest, platform admins moderate.
-fn is_admin(viewer: &Option<Viewer>) -> bool {
-    viewer.as_ref().is_some_and(|v| v.is_admin)
+/// Links between pages of threads, keeping the kind filter.
+struct Pager {
+    here: String,
+    kind: Option<ReactionKind>,
+    next: Option<ThreadCursor>,
+    first: bool,
+}
+
+impl Pager {
+    fn href(&self, after: Option<ThreadCursor>) -> String {
+        let mut params = Vec::new();
+        params.extend(self.kind.map(|k| format!("soort={}", k.as_str())));
+        params.extend(after.map(|c| format!("na={}", c.encode())));
+        let query = if params.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", params.join("&"))
+        };
+        format!("{}{query}#reacties", self.here)
+    }
+
+    /// Back to the newest threads, on a later page.
+    fn newest(&self) -> Option<AnyView> {
+        (!self.first).then(|| {
+            view! { <p><a href=self.href(None)>{t("reactions-newest")}</a></p> }.into_any()
+        })
+    }
+
+    /// To older threads, when there are more.
+    fn older(&self) -> Option<AnyView> {
+        self.next.map(|c| {
+            view! {
+                <p class="pager"><a class="button button--secondary" href=self.href(Some(c)) rel="next">{t("reactions-older")}</a></p>
+            }
+            .into_any()
+        })
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::{
     challenge, markdown,
-    model::{assemble, into_threads, max_depth, Reaction, ReactionKind, ThreadCursor, ThreadPage},
+    model::{assemble, max_depth, Reaction, ReactionKind, ThreadCursor, ThreadPage},
     queries::{self, NewReaction},
     subject,
 };
@@ -18,9 +18,7 @@ pub const BODY_MIN: usize = 2;
 pub const BODY_MAX: usize = 5000;
 /// Guest reactions allowed per IP address per hour.
 pub const GUEST_POSTS_PER_HOUR: i64 = 5;
-/// Most reactions shown on one manifest subject.
-pub const LIST_LIMIT: i64 = 500;
-/// Threads per page on a plan.
+/// Threads per page of a discussion.
 pub const PAGE_SIZE: i64 = 20;
 
 /// A reaction as submitted.
@@ -220,28 +218,18 @@ pub(super) async fn post_keyed(
     Ok(id)
 }
 
-/// The threads of a subject, optionally only one kind.
-pub async fn threads(
-    db: &Db,
-    subject: &str,
-    kind: Option<ReactionKind>,
-) -> AppResult<Vec<Reaction>> {
-    Ok(into_threads(
-        queries::list_subject(&db.pool, subject, LIST_LIMIT).await?,
-        kind,
-    ))
-}
-
-/// One page of a subject's threads for this reader; earlier versions of
+/// One page of a subject's threads for this reader, newest thread first,
+/// optionally only threads that start with `kind`; earlier versions of
 /// edited reactions are included for moderators. A fixed three queries at
 /// most, however many reactions the page holds.
 pub async fn page(
     db: &Db,
     viewer: Option<&Viewer>,
     key: &str,
+    kind: Option<ReactionKind>,
     after: Option<ThreadCursor>,
 ) -> AppResult<ThreadPage> {
-    let (mut tops, rest) = queries::thread_page(&db.pool, key, after, PAGE_SIZE + 1).await?;
+    let (mut tops, rest) = queries::thread_page(&db.pool, key, kind, after, PAGE_SIZE + 1).await?;
     let next = if tops.len() as i64 > PAGE_SIZE {
         tops.truncate(PAGE_SIZE as usize);
         tops.last().map(|t| ThreadCursor {

@@ -98,25 +98,20 @@ pub async fn announce(
         model::{mentioned, Kind},
         service::{notify, New},
     };
-    let (title, page, group_id, plan_id) = match Subject::parse(key) {
+    let (title, group_id, plan_id) = match Subject::parse(key) {
         Some(Subject::Plan(id)) => {
             let plan = crate::plans::service::plan(db, id).await?;
-            (
-                plan.title,
-                format!("/plannen/{id}"),
-                Some(plan.group_id),
-                Some(id),
-            )
+            (plan.title, Some(plan.group_id), Some(id))
         }
-        _ => {
-            let page = match key.strip_prefix("manifest:") {
-                Some(slug) => format!("/manifest/principes/{slug}"),
-                None => "/manifest".to_owned(),
-            };
-            ("Manifest".to_owned(), page, None, None)
-        }
+        _ => ("Manifest".to_owned(), None, None),
     };
-    let link = format!("{page}#reactie-{reaction_id}");
+    if replied_to.is_none() && group_id.is_none() {
+        // Nobody to tell: no reply, and no group whose members are named.
+        return Ok(());
+    }
+    let link = super::link::find(&db.pool, reaction_id)
+        .await?
+        .unwrap_or_else(|| super::link::subject_page(key));
     let about = |kind| New {
         kind,
         group_id,

@@ -28,6 +28,8 @@ async fn load(slug: String) -> Result<(ManifestDoc, Practice, Reactions), AppErr
             Some(_) => crate::discussion::section::load(&format!("manifest:{slug}")).await?,
             None => Reactions {
                 threads: Vec::new(),
+                next: None,
+                moderator: false,
                 challenge: None,
             },
         };

@@ -24,7 +24,9 @@ async fn locate(db: &Db, target: Target, id: i64) -> AppResult<(Option<i64>, Str
                 .await?
                 .filter(|s| s.status == "published")
                 .ok_or_else(AppError::not_found)?;
-            let link = reaction_link(&stored.subject, id);
+            let link = crate::discussion::link::find(&db.pool, id)
+                .await?
+                .ok_or_else(AppError::not_found)?;
             match Subject::parse(&stored.subject) {
                 Some(Subject::Plan(plan_id)) => (plan_id, link),
                 _ => return Ok((None, link)),
@@ -33,18 +35,6 @@ async fn locate(db: &Db, target: Target, id: i64) -> AppResult<(Option<i64>, Str
     };
     let plan = crate::plans::service::plan(db, plan_id).await?;
     Ok((Some(plan.group_id), link))
-}
-
-/// Where a reaction on `subject` is shown.
-fn reaction_link(subject: &str, id: i64) -> String {
-    let page = match Subject::parse(subject) {
-        Some(Subject::Plan(plan_id)) => format!("/plannen/{plan_id}"),
-        _ => match subject.strip_prefix("manifest:") {
-            Some(slug) => format!("/manifest/principes/{slug}"),
-            None => "/manifest".to_owned(),
-        },
-    };
-    format!("{page}#reactie-{id}")
 }
 
 fn reason_ok(reason: &str) -> bool {
@@ -108,11 +98,13 @@ pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
         // What was reported comes along in the same query (no query per
         // report); items deleted since still show, without a preview.
         "SELECT r.id, r.target, r.target_id, r.reason, r.created_at, u.display_name,
-                p.title AS plan_title, re.source AS reaction_source, re.subject AS reaction_subject
+                p.title AS plan_title, re.source AS reaction_source, re.subject AS reaction_subject,
+                top.created_at AS top_at, top.id AS top_id
          FROM reports r LEFT JOIN users u ON u.id = r.reporter_id
          LEFT JOIN plans p ON r.target = 'plan' AND p.id = r.target_id
          LEFT JOIN reactions re ON r.target = 'reaction' AND re.id = r.target_id
                                 AND re.status = 'published'
+         LEFT JOIN reactions top ON top.id = COALESCE(re.root_id, re.id)
          WHERE r.status = 'open' AND ($1 = 1 OR r.group_id IN (
              SELECT group_id FROM group_members WHERE user_id = $2 AND role = 'coordinator'))
          ORDER BY r.created_at, r.id LIMIT 200",
@@ -137,9 +129,15 @@ pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
                 row.try_get::<Option<String>, _>("reaction_source")?,
                 row.try_get::<Option<String>, _>("reaction_subject")?,
             ) {
-                (Some(source), Some(subject)) => {
-                    (excerpt(&source, 140), reaction_link(&subject, target_id))
-                }
+                (Some(source), Some(subject)) => (
+                    excerpt(&source, 140),
+                    crate::discussion::link::to_reaction(
+                        &subject,
+                        row.try_get("top_at")?,
+                        row.try_get("top_id")?,
+                        target_id,
+                    ),
+                ),
                 _ => (String::new(), String::new()),
             },
         };

@@ -102,9 +102,14 @@ async fn load(id: String, after: Option<String>) -> Result<PlanView, AppError> {
         let after = after
             .as_deref()
             .and_then(crate::discussion::model::ThreadCursor::parse);
-        let discussion =
-            crate::discussion::service::page(&db, viewer.as_ref(), &format!("plan:{id}"), after)
-                .await?;
+        let discussion = crate::discussion::service::page(
+            &db,
+            viewer.as_ref(),
+            &format!("plan:{id}"),
+            None,
+            after,
+        )
+        .await?;
         Ok(PlanView {
             discussion,
             images,

@@ -268,9 +268,11 @@ pub async fn sync_reaction(
 ) -> Result<(), sqlx::Error> {
     let row = sqlx::query(
         "SELECT r.subject, r.source, r.status, r.hidden_reason,
+                t.created_at AS top_at, t.id AS top_id,
                 p.id AS plan_id, p.title AS plan_title, p.hidden_reason AS plan_hidden,
                 g.id AS group_id, g.municipality
          FROM reactions r
+         JOIN reactions t ON t.id = COALESCE(r.root_id, r.id)
          LEFT JOIN plans p ON p.id = $2
          LEFT JOIN groups g ON g.id = p.group_id
          WHERE r.id = $1",
@@ -296,17 +298,15 @@ pub async fn sync_reaction(
         return remove(conn, backend, DocKind::Reaction, &key).await;
     }
     let subject: String = r.try_get("subject")?;
-    let page = match (
-        r.try_get::<Option<i64>, _>("plan_id")?,
-        subject.strip_prefix("manifest:"),
-    ) {
-        (Some(plan), _) => format!("/plannen/{plan}"),
-        (None, Some(slug)) => format!("/manifest/principes/{slug}"),
-        (None, None) => "/manifest".to_owned(),
-    };
     let doc = Doc {
         kind: DocKind::Reaction,
-        link: format!("{page}#reactie-{id}"),
+        // Opens the page of the discussion that starts with its thread.
+        link: crate::discussion::link::to_reaction(
+            &subject,
+            r.try_get("top_at")?,
+            r.try_get("top_id")?,
+            id,
+        ),
         key,
         group_id: r.try_get("group_id")?,
         municipality: r
@@ -323,12 +323,24 @@ pub async fn sync_reaction(
 }
 
 /// Puts the principles of the published manifest in the index (in Dutch and
-/// English, so either finds them), replacing those of an earlier version.
+/// English, so either finds them), replacing those of an earlier version;
+/// a principle the new version no longer has is no longer found.
 pub async fn sync_principles(
     conn: &mut AnyConnection,
     backend: Backend,
     doc: &crate::manifest::model::ManifestDoc,
 ) -> Result<(), sqlx::Error> {
+    let indexed: Vec<String> =
+        sqlx::query_scalar("SELECT ref_key FROM search_docs WHERE kind = 'principle'")
+            .fetch_all(&mut *conn)
+            .await?;
+    for gone in indexed.iter().filter(|key| {
+        !doc.pillars
+            .iter()
+            .any(|pillar| pillar.principles.iter().any(|p| &&p.slug == key))
+    }) {
+        remove(conn, backend, DocKind::Principle, gone).await?;
+    }
     for pillar in &doc.pillars {
         for p in &pillar.principles {
             let entry = Doc {

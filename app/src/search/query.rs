@@ -103,6 +103,13 @@ fn tags(query: &Query, filters: &Filters) -> Vec<String> {
     tags
 }
 
+/// What people typed ($1, see `Query::websearch`) as a PostgreSQL query:
+/// `websearch_to_tsquery` reads quotes, `-` and `or` and stems with the
+/// `dutch` configuration; each of its words is then limited to titles and
+/// bodies (weights A and B), so that a word never matches a filter tag.
+const TYPED: &str = r"CAST(regexp_replace(CAST(websearch_to_tsquery('dutch', $1) AS TEXT),
+     '(''(?:[^'']|'''')*'')', '\1:AB', 'g') AS TSQUERY)";
+
 /// The newest matches (at most `window + 1`) as `(id, rank)`.
 async fn candidates(
     db: &Db,
@@ -161,7 +168,7 @@ async fn candidates(
             if filters.kind == Some(DocKind::Reaction) {
                 tags.retain(|t| *t != facets::kind(DocKind::Reaction.as_str()));
             }
-            let words = query.tsquery();
+            let words = query.websearch();
             // Tags alone (a postcode) are rare, so the index finds them at
             // once; walking backwards for them visited every row (350 ms).
             let (kind, order) = match (filters.kind, &words) {
@@ -173,15 +180,12 @@ async fn candidates(
                 let weighted: Vec<String> = tags.iter().map(|t| format!("{t}:D")).collect();
                 weighted.join(" & ")
             });
-            let by_words = "-CAST(ts_rank(words, to_tsquery('dutch', $1)) AS FLOAT8)";
+            let by_words = format!("-CAST(ts_rank(words, {TYPED}) AS FLOAT8)");
+            let both = format!("{TYPED} && to_tsquery('simple', $2)");
             // Both texts are always bound; the one not used must be empty.
             let (matching, unused, rank) = match (&words, &tags) {
-                (Some(_), Some(_)) => (
-                    "to_tsquery('dutch', $1) && to_tsquery('simple', $2)",
-                    "TRUE",
-                    by_words,
-                ),
-                (Some(_), None) => ("to_tsquery('dutch', $1)", "$2 = ''", by_words),
+                (Some(_), Some(_)) => (both.as_str(), "TRUE", by_words.as_str()),
+                (Some(_), None) => (TYPED, "$2 = ''", by_words.as_str()),
                 _ => ("to_tsquery('simple', $2)", "$1 = ''", "-CAST(id AS FLOAT8)"),
             };
             sqlx::query_as(&format!(

@@ -1,8 +1,10 @@
 //! Dutch text for search, the same way for indexing and for queries: folded
 //! (lower case, accents removed: "café" is "cafe"), split into words, and
 //! stemmed with the Snowball Dutch stemmer ("speeltuinen" is "speeltuin").
-//! Also reads a postcode from a query and marks matches in an excerpt.
+//! Also reads a query (its syntax: `syntax`) with the postcode in it, and
+//! marks matches in an excerpt.
 
+use super::syntax::{self, Alternatives, Keep};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -29,7 +31,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// "bankjes" is "bankje": Snowball (ours and PostgreSQL's) leaves "-jes"
 /// alone, so the two would not meet.
-fn diminutive_singular(word: &str) -> &str {
+pub(crate) fn diminutive_singular(word: &str) -> &str {
     match word.strip_suffix("jes") {
         Some(rest) if rest.chars().count() >= 2 => &word[..word.len() - 1],
         _ => word,
@@ -88,9 +90,10 @@ pub fn rank(stems: &[String], title: &str, body: &str) -> f64 {
 /// A search as typed, understood.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
-    /// Its words, folded (postcodes excluded): PostgreSQL stems these itself.
-    pub words: Vec<String>,
-    /// The stems of those words, each a prefix to match (SQLite).
+    /// What to look for, in folded words (postcodes and stop words taken
+    /// out): each backend writes it its own way (see `syntax`).
+    pub expr: Alternatives,
+    /// The stems of the words to look for, for ranking and highlighting.
     pub stems: Vec<String>,
     /// The four digits of a postcode in it ("1094" or "1094 AB").
     pub postcode: Option<String>,
@@ -111,71 +114,55 @@ impl Query {
     /// Reads a query; a postcode (4 digits, optionally followed by 2 letters,
     /// with or without a space) becomes a postcode filter.
     pub fn parse(input: &str) -> Query {
-        let words = words(input);
-        let mut query = Query::default();
-        let mut i = 0;
-        while i < words.len() {
-            let w = &words[i];
-            if is_postcode_digits(w) && query.postcode.is_none() {
-                query.postcode = Some(w[..4].to_owned());
+        let mut postcode = None;
+        let mut kept = 0;
+        let expr = syntax::parse(input, |word, next, negated| {
+            if !negated && postcode.is_none() && is_postcode_digits(word) {
+                postcode = Some(word[..4].to_owned());
                 // "1094 ab": the letters belong to the postcode.
-                if w.len() == 4 && words.get(i + 1).is_some_and(|n| is_postcode_letters(n)) {
-                    i += 1;
-                }
-            } else if query.stems.len() < MAX_WORDS && !STOP_WORDS.contains(&w.as_str()) {
-                let s = stem(w);
-                if !query.stems.contains(&s) {
-                    query.stems.push(s);
-                    query.words.push(w.clone());
-                }
+                return if word.len() == 4 && next.is_some_and(is_postcode_letters) {
+                    Keep::WithNext
+                } else {
+                    Keep::No
+                };
             }
-            i += 1;
+            if kept >= MAX_WORDS || STOP_WORDS.contains(&word) {
+                return Keep::No;
+            }
+            kept += 1;
+            Keep::Yes
+        });
+        Query {
+            stems: syntax::positive_stems(&expr),
+            expr,
+            postcode,
         }
-        query
     }
 
     /// Whether there is anything to search for.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.postcode.is_none()
+        self.expr.is_empty() && self.postcode.is_none()
     }
 
-    /// An FTS5 match expression over titles and bodies: every stem, all
-    /// required. Whole stems, not prefixes: at national scale a prefix of a
-    /// common word makes the engine merge every word it starts (measured:
-    /// 15 ms for one prefix against 0.3 ms for its stem). Stems are letters
-    /// and digits only, so quoting them is enough.
+    /// An FTS5 match expression over titles and bodies (see
+    /// [`syntax::fts5`]). Whole stems, not prefixes: at national scale a
+    /// prefix of a common word makes the engine merge every word it starts
+    /// (measured: 15 ms for one prefix against 0.3 ms for its stem).
     pub fn fts5(&self) -> Option<String> {
-        (!self.stems.is_empty()).then(|| {
-            let words = self
-                .stems
-                .iter()
-                .map(|s| format!("\"{s}\""))
-                .collect::<Vec<_>>()
-                .join(" ");
-            format!("{{title body}} : ({words})")
-        })
+        syntax::fts5(&self.expr).map(|e| format!("{{title body}} : ({e})"))
     }
 
-    /// A PostgreSQL `to_tsquery('dutch', …)` expression: every word in a
-    /// title or body (weights A and B, not the filter tags), all required;
-    /// the `dutch` configuration stems them. Whole words, as for SQLite.
-    /// Words are letters and digits only, so nothing in them is an operator.
-    pub fn tsquery(&self) -> Option<String> {
-        (!self.words.is_empty()).then(|| {
-            self.words
-                .iter()
-                .map(|s| format!("{s}:AB"))
-                .collect::<Vec<_>>()
-                .join(" & ")
-        })
+    /// The text for PostgreSQL's `websearch_to_tsquery('dutch', …)`, which
+    /// stems the words itself (see [`syntax::websearch`]).
+    pub fn websearch(&self) -> Option<String> {
+        syntax::websearch(&self.expr)
     }
 
+    /// Whether `word` is one the search found: the same stem, as the
+    /// engines match whole stems ("plan" is not "planten").
     fn matches(&self, word: &str) -> bool {
-        let folded = fold(word);
-        let stemmed = stem(&folded);
-        self.stems
-            .iter()
-            .any(|s| stemmed.starts_with(s.as_str()) || folded.starts_with(s.as_str()))
+        let stemmed = stem(&fold(word));
+        self.stems.iter().any(|s| *s == stemmed)
     }
 }
 
@@ -298,13 +285,17 @@ mod tests {
 
     #[test]
     fn match_expressions_quote_every_stem() {
-        let q = Query::parse("de bomen \"plein\" OR");
+        let q = Query::parse("de bomen \"Plein\" OR");
         assert_eq!(
             q.fts5().unwrap(),
-            "{title body} : (\"bom\" \"plein\" \"or\")"
+            "{title body} : ((\"bom\" AND \"plein\"))"
         );
-        assert_eq!(q.tsquery().unwrap(), "bomen:AB & plein:AB & or:AB");
+        assert_eq!(q.websearch().unwrap(), "bomen plein");
         assert_eq!(Query::parse("1094").fts5(), None);
+        let q = Query::parse("bankjes -1094 or 1012 ab speeltuin");
+        assert_eq!(q.postcode.as_deref(), Some("1012"));
+        assert_eq!(q.websearch().unwrap(), "bankje -1094 or speeltuin");
+        assert_eq!(q.stems, [stem("bankje"), stem("speeltuin")]);
     }
 
     #[test]
@@ -358,6 +349,15 @@ mod tests {
         assert_eq!(
             excerpt("Café de Hoek", &Query::parse("cafe"), 50),
             "<mark>Café</mark> de Hoek"
+        );
+        assert_eq!(
+            excerpt(
+                "Speeltuinen en speeltuinwinkel",
+                &Query::parse("speeltuin"),
+                50
+            ),
+            "<mark>Speeltuinen</mark> en speeltuinwinkel",
+            "only words with the same stem"
         );
     }
 }

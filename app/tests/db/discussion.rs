@@ -9,7 +9,7 @@ use app::{
     db_test,
     discussion::{
         challenge::{solve, DIFFICULTY},
-        model::ReactionKind,
+        model::{Reaction, ReactionKind},
         queries,
         service::{self, ReactionForm},
     },
@@ -19,6 +19,20 @@ use app::{
 
 fn form(subject: &str, kind: &str, body: &str) -> ReactionForm {
     ReactionForm::member(subject, kind, body)
+}
+
+/// Every thread of a subject as a guest reads them, page after page.
+async fn all_threads(db: &Db, subject: &str, kind: Option<ReactionKind>) -> Vec<Reaction> {
+    let mut all = Vec::new();
+    let mut after = None;
+    loop {
+        let page = service::page(db, None, subject, kind, after).await.unwrap();
+        all.extend(page.threads);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => return all,
+        }
+    }
 }
 
 /// A guest's reaction with a freshly issued and honestly solved challenge.
@@ -58,9 +72,7 @@ db_test!(
         let second = service::post(&db, Some(&bob), reply, "10.0.0.2")
             .await
             .unwrap();
-        let threads = service::threads(&db, "manifest:lange-termijn", None)
-            .await
-            .unwrap();
+        let threads = all_threads(&db, "manifest:lange-termijn", None).await;
         assert_eq!(threads.len(), 1);
         assert_eq!(threads[0].html, "<p>Dit herken ik <em>echt</em>.</p>\n");
         assert_eq!(
@@ -82,10 +94,7 @@ db_test!(
             .unwrap_err()
             .has_field_code("reply_not_possible"));
         assert!(
-            service::threads(&db, "manifest", None)
-                .await
-                .unwrap()
-                .is_empty(),
+            all_threads(&db, "manifest", None).await.is_empty(),
             "subjects are separate"
         );
     }
@@ -109,15 +118,10 @@ db_test!(reactions_filter_by_kind, |db: Db| async move {
     )
     .await
     .unwrap();
-    let questions = service::threads(&db, "manifest", Some(ReactionKind::Vraag))
-        .await
-        .unwrap();
+    let questions = all_threads(&db, "manifest", Some(ReactionKind::Vraag)).await;
     assert_eq!(questions.len(), 1);
     assert_eq!(questions[0].kind, ReactionKind::Vraag);
-    assert_eq!(
-        service::threads(&db, "manifest", None).await.unwrap().len(),
-        2
-    );
+    assert_eq!(all_threads(&db, "manifest", None).await.len(), 2);
     let err = service::post(&db, Some(&anna), form("manifest", "ruzie", "Zo."), "ip")
         .await
         .unwrap_err();
@@ -169,7 +173,7 @@ db_test!(
             AppError::Forbidden(_)
         ));
         service::delete(&db, &anna, id).await.unwrap();
-        let threads = service::threads(&db, "manifest", None).await.unwrap();
+        let threads = all_threads(&db, "manifest", None).await;
         assert_eq!(threads.len(), 1, "kept for its reply");
         assert!(
             threads[0].deleted && threads[0].html.is_empty() && threads[0].source.is_empty(),
@@ -181,7 +185,7 @@ db_test!(
             .unwrap();
         service::delete(&db, &anna, lonely).await.unwrap();
         assert_eq!(
-            service::threads(&db, "manifest", None).await.unwrap().len(),
+            all_threads(&db, "manifest", None).await.len(),
             1,
             "a deleted reaction without replies disappears"
         );
@@ -198,10 +202,7 @@ db_test!(guest_reactions_wait_for_approval, |db: Db| async move {
     .await
     .unwrap();
     assert!(
-        service::threads(&db, "manifest", None)
-            .await
-            .unwrap()
-            .is_empty(),
+        all_threads(&db, "manifest", None).await.is_empty(),
         "pending is not shown"
     );
     let anna = person(&db, "anna@buurt.nl").await;
@@ -220,7 +221,7 @@ db_test!(guest_reactions_wait_for_approval, |db: Db| async move {
         .unwrap();
     assert_eq!(queries::list_pending(&db.pool, 10).await.unwrap().len(), 1);
     service::moderate(&db, &admin, id, true).await.unwrap();
-    let threads = service::threads(&db, "manifest", None).await.unwrap();
+    let threads = all_threads(&db, "manifest", None).await;
     assert_eq!(
         (threads.len(), threads[0].author_name.as_str()),
         (1, "Gast Jansen")
@@ -292,7 +293,7 @@ db_test!(
                 .await
                 .unwrap();
         }
-        let threads = service::threads(&db, "manifest", None).await.unwrap();
+        let threads = all_threads(&db, "manifest", None).await;
         assert_eq!(threads.len(), payloads.len());
         for thread in threads {
             assert_only_safe_tags(&thread.html, &thread.source);

@@ -252,7 +252,7 @@ db_test!(
             format!("{base}/plannen/{appels}\n"),
             format!("{base}/plannen/{bomen}\n"),
             "== Buiten de groepen".to_owned(),
-            format!("{base}/manifest#reactie-"),
+            format!("{base}/manifest?na="),
         ];
         let positions: Vec<usize> = order.iter().map(|s| at(s)).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{body}");

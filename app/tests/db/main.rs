@@ -24,4 +24,5 @@ mod properties;
 mod query_plans;
 mod reaction_retries;
 mod search;
+mod search_follows;
 mod sqlite_integrity;

@@ -77,7 +77,11 @@ db_test!(
             vec![Kind::Mention, Kind::NewPlan]
         );
         let mention = &notifications::list(&db, Some(&c.member)).await.unwrap()[0];
-        assert!(mention.link.starts_with(&format!("/plannen/{id}#reactie-")));
+        assert!(
+            mention.link.starts_with(&format!("/plannen/{id}?na=")),
+            "{}",
+            mention.link
+        );
         assert_eq!(mention.actor_name, "Buur schrijver@buurt.nl");
         // Naming someone outside the group notifies nobody.
         let own = ReactionForm::member(&subject, "vraag", "Wat vindt @Buur admin@buurt.nl ervan?");

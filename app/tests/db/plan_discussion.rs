@@ -63,7 +63,7 @@ db_test!(plans_are_discussed_three_levels_deep, |db: Db| async move {
     assert!(fourth.unwrap_err().has_field_code("reply_not_possible"));
     assert_eq!(count(&db, id).await, 3);
 
-    let page = discussion::page(&db, Some(&c.member), &subject, None)
+    let page = discussion::page(&db, Some(&c.member), &subject, None, None)
         .await
         .unwrap();
     assert_eq!(page.threads.len(), 1);
@@ -77,7 +77,9 @@ db_test!(plans_are_discussed_three_levels_deep, |db: Db| async move {
     // Deleting the middle one keeps the thread readable; the count follows.
     discussion::delete(&db, &c.writer, second).await.unwrap();
     assert_eq!(count(&db, id).await, 2);
-    let page = discussion::page(&db, None, &subject, None).await.unwrap();
+    let page = discussion::page(&db, None, &subject, None, None)
+        .await
+        .unwrap();
     let middle = &page.threads[0].replies[0];
     assert!(middle.deleted && middle.html.is_empty());
     assert_eq!(middle.replies[0].id, third);
@@ -165,7 +167,9 @@ db_test!(
             (Some(&c.coordinator), true),
             (Some(&c.admin), true),
         ] {
-            let page = discussion::page(&db, who, &subject, None).await.unwrap();
+            let page = discussion::page(&db, who, &subject, None, None)
+                .await
+                .unwrap();
             let r = &page.threads[0];
             assert!(r.edited, "everyone sees that it was edited");
             assert_eq!(r.html, "<p>Derde versie?</p>\n");
@@ -207,7 +211,9 @@ db_test!(long_discussions_come_in_pages, |db: Db| async move {
     let mut after: Option<ThreadCursor> = None;
     let mut pages = 0;
     loop {
-        let page = discussion::page(&db, None, &subject, after).await.unwrap();
+        let page = discussion::page(&db, None, &subject, None, after)
+            .await
+            .unwrap();
         pages += 1;
         assert!(page.threads.len() as i64 <= PAGE_SIZE);
         assert!(page.threads.iter().all(|t| t.replies.len() == 1));

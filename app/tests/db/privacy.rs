@@ -279,7 +279,7 @@ db_test!(
             );
         }
         // What she wrote still reads, as "Oud-lid"; the plan keeps its support.
-        let page = discussion::page(&db, None, &format!("plan:{plan}"), None)
+        let page = discussion::page(&db, None, &format!("plan:{plan}"), None, None)
             .await
             .unwrap();
         let thread = page.threads.iter().find(|t| t.id == hers).unwrap();

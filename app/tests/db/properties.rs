@@ -55,8 +55,14 @@ proptest! {
     #[test]
     fn search_reads_anything(input in typed_text()) {
         let query = Query::parse(&input);
-        let _ = query.tsquery();
         prop_assert!(query.postcode.as_ref().is_none_or(|p| p.len() == 4));
+        // Only words, quotes, dashes and the engines' own operators reach
+        // the engines: nothing typed can change what the query means.
+        let web = query.websearch().unwrap_or_default();
+        prop_assert!(web.chars().all(|c| c.is_alphanumeric() || " \"-".contains(c)), "{web:?}");
+        let fts = query.fts5().unwrap_or_default();
+        prop_assert!(fts.chars().all(|c| c.is_alphanumeric() || " \"(){}:".contains(c)), "{fts:?}");
+        prop_assert_eq!(query.is_empty(), web.is_empty() && query.postcode.is_none());
     }
 
     #[test]
