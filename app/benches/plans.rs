@@ -242,13 +242,13 @@ async fn bench(name: &str, db: Db) {
     let subject = format!("plan:{busy_plan}");
     let mut cursor: Option<ThreadCursor> = None;
     for _ in 0..9 {
-        cursor = discussion::page(&db, None, &subject, cursor)
+        cursor = discussion::page(&db, None, &subject, None, cursor)
             .await
             .expect("threads")
             .next;
     }
     measure("thread of 2,000: first page", || async {
-        discussion::page(&db, None, &subject, None)
+        discussion::page(&db, None, &subject, None, None)
             .await
             .expect("threads")
             .threads
@@ -256,7 +256,7 @@ async fn bench(name: &str, db: Db) {
     })
     .await;
     measure("thread of 2,000: page 10", || async {
-        discussion::page(&db, None, &subject, cursor)
+        discussion::page(&db, None, &subject, None, cursor)
             .await
             .expect("threads")
             .threads

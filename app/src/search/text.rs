@@ -162,7 +162,7 @@ impl Query {
     /// engines match whole stems ("plan" is not "planten").
     fn matches(&self, word: &str) -> bool {
         let stemmed = stem(&fold(word));
-        self.stems.iter().any(|s| *s == stemmed)
+        self.stems.contains(&stemmed)
     }
 }
 

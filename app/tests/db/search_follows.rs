@@ -81,7 +81,7 @@ async fn old_thread_with_reply(
 /// The page a result's link opens (`<path>?na=<cursor>#reactie-<id>`): its
 /// path, and whether the reaction is in the threads that page shows.
 async fn lands(db: &Db, link: &str, subject: &str, reaction: i64) -> (String, bool) {
-    let (path, rest) = link.split_once("?na=").expect("a link with a cursor");
+    let (path, rest) = link.split_once("?na=").unwrap();
     let (cursor, anchor) = rest.split_once('#').unwrap();
     assert_eq!(anchor, format!("reactie-{reaction}"));
     let page = discussion::page(db, None, subject, None, ThreadCursor::parse(cursor))
