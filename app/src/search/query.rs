@@ -1,7 +1,12 @@
 //! Running a search (server only): best match first, filtered, in keyset
 //! pages over `(rank, id)`. Both backends rank so that a lower number is a
-//! better match (SQLite's bm25 is already so; PostgreSQL's ts_rank is negated),
-//! with title words weighing more than body words.
+//! better match (`text::rank` is so; PostgreSQL's ts_rank is negated), with
+//! title words weighing more than body words.
+//!
+//! Excerpts and their marks are made here, in Rust, for both backends rather
+//! than with PostgreSQL's `ts_headline`: the index holds words with their
+//! accents folded away, so `ts_headline` over the text as written would not
+//! mark "Café" for "cafe", and results would look different per backend.
 //!
 //! Filters are words in the index (see `facets`), so they narrow the match
 //! itself. Ranking looks at the newest [`CANDIDATES`] matches: a word like
@@ -106,9 +111,11 @@ fn tags(query: &Query, filters: &Filters) -> Vec<String> {
 /// What people typed ($1, see `Query::websearch`) as a PostgreSQL query:
 /// `websearch_to_tsquery` reads quotes, `-` and `or` and stems with the
 /// `dutch` configuration; each of its words is then limited to titles and
-/// bodies (weights A and B), so that a word never matches a filter tag.
-const TYPED: &str = r"CAST(regexp_replace(CAST(websearch_to_tsquery('dutch', $1) AS TEXT),
-     '(''(?:[^'']|'''')*'')', '\1:AB', 'g') AS TSQUERY)";
+/// bodies (weights A and B), so that a word never matches a filter tag. A
+/// subquery, so that it is worked out once per search, not once per row
+/// ranked.
+const TYPED: &str = r"(SELECT CAST(regexp_replace(CAST(websearch_to_tsquery('dutch', $1) AS TEXT),
+     '(''(?:[^'']|'''')*'')', '\1:AB', 'g') AS TSQUERY))";
 
 /// The newest matches (at most `window + 1`) as `(id, rank)`.
 async fn candidates(
