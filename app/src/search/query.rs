@@ -111,11 +111,13 @@ fn tags(query: &Query, filters: &Filters) -> Vec<String> {
 /// What people typed ($1, see `Query::websearch`) as a PostgreSQL query:
 /// `websearch_to_tsquery` reads quotes, `-` and `or` and stems with the
 /// `dutch` configuration; each of its words is then limited to titles and
-/// bodies (weights A and B), so that a word never matches a filter tag. A
-/// subquery, so that it is worked out once per search, not once per row
-/// ranked.
-const TYPED: &str = r"(SELECT CAST(regexp_replace(CAST(websearch_to_tsquery('dutch', $1) AS TEXT),
-     '(''(?:[^'']|'''')*'')', '\1:AB', 'g') AS TSQUERY))";
+/// bodies (weights A and B), so that a word never matches a filter tag.
+/// Written out where it is used, not as a subquery: the planner then sees
+/// the words and can tell how common they are (as a subquery, the
+/// benchmark's filtered search for two common words took 70 ms at the
+/// median instead of 37 ms, one run each).
+const TYPED: &str = r"CAST(regexp_replace(CAST(websearch_to_tsquery('dutch', $1) AS TEXT),
+     '(''(?:[^'']|'''')*'')', '\1:AB', 'g') AS TSQUERY)";
 
 /// The newest matches (at most `window + 1`) as `(id, rank)`.
 async fn candidates(
