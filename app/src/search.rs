@@ -7,6 +7,8 @@
 //! configuration with a GIN index; SQLite uses FTS5 over words stemmed in Rust.
 
 #[cfg(feature = "ssr")]
+pub mod entry;
+#[cfg(feature = "ssr")]
 pub mod facets;
 #[cfg(feature = "ssr")]
 pub mod index;

@@ -144,12 +144,19 @@ db_test!(
             titles(&db, "zaden", &Filters::default()).await,
             ["Bloemenzee"]
         );
+        let entries = |hits: Vec<Hit>| hits.iter().map(|h| h.id).collect::<Vec<_>>();
+        let before = entries(hits(&db, "zaden", &Filters::default()).await);
         plans::update(&db, Some(&c.writer), id, plan("Bloemenweide"))
             .await
             .unwrap();
         assert_eq!(
             titles(&db, "zaden", &Filters::default()).await,
             ["Bloemenweide"]
+        );
+        // The entry kept its place among the newest: an edit is not new.
+        assert_eq!(
+            entries(hits(&db, "zaden", &Filters::default()).await),
+            before
         );
         // The phase filter follows a phase change at once.
         let phase = |p: &str| Filters {
