@@ -107,16 +107,21 @@ const STOP_WORDS: &[&str] = &[
     "zijn", "the", "and", "to",
 ];
 
-/// Most words a query uses; the rest is ignored.
+/// Most words a query uses outside quotes; the rest is ignored.
 const MAX_WORDS: usize = 8;
+
+/// Most characters of a query that are read (quotes included): what is
+/// inside quotes is not counted in words, so this bounds a phrase.
+const MAX_CHARS: usize = 200;
 
 impl Query {
     /// Reads a query; a postcode (4 digits, optionally followed by 2 letters,
     /// with or without a space) becomes a postcode filter.
     pub fn parse(input: &str) -> Query {
+        let input: String = input.chars().take(MAX_CHARS).collect();
         let mut postcode = None;
         let mut kept = 0;
-        let expr = syntax::parse(input, |word, next, negated| {
+        let expr = syntax::parse(&input, |word, next, negated| {
             if !negated && postcode.is_none() && is_postcode_digits(word) {
                 postcode = Some(word[..4].to_owned());
                 // "1094 ab": the letters belong to the postcode.
@@ -281,6 +286,10 @@ mod tests {
         assert_eq!(Query::parse("12345").postcode, None);
         assert!(Query::parse("  ,. ").is_empty());
         assert_eq!(Query::parse("groen groene").stems.len(), 1);
+        // However long the text, a query stays small.
+        let long = Query::parse(&format!("\"{}\"", "buurt ".repeat(10_000)));
+        assert!(long.fts5().unwrap().len() < 2 * MAX_CHARS, "{long:?}");
+        assert_eq!(Query::parse(&"buurt tuin ".repeat(100)).stems.len(), 2);
     }
 
     #[test]
