@@ -176,18 +176,10 @@ pub async fn update(
         body_html: &body_html,
         place: form.place.trim(),
     };
-    let old_title: String = sqlx::query_scalar("SELECT title FROM plans WHERE id = $1")
-        .bind(plan_id)
-        .fetch_one(&mut *tx)
-        .await?;
     queries::update_plan(&mut tx, plan_id, &texts, now()).await?;
     queries::insert_principles(&mut tx, plan_id, &principles).await?;
-    if old_title == texts.title {
-        crate::search::index::sync_plan(&mut tx, db.backend, plan_id).await?;
-    } else {
-        // Its reactions are found under the plan's title as well.
-        crate::search::index::sync_plan_with_reactions(&mut tx, db.backend, plan_id).await?;
-    }
+    crate::search::index::sync_plan(&mut tx, db.backend, plan_id).await?;
+    crate::search::index::retitle_reactions(&mut tx, plan_id, texts.title).await?;
     tx.commit().await?;
     Ok(())
 }

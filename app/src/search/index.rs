@@ -233,6 +233,26 @@ pub async fn sync_plans_of_group(
     Ok(())
 }
 
+/// Shows a plan's reactions under its new title. The title of a reaction's
+/// entry is only shown, never searched (see `entry::put`), so one statement
+/// does it, however long the discussion; unchanged titles are not written.
+pub async fn retitle_reactions(
+    conn: &mut AnyConnection,
+    plan_id: i64,
+    title: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE search_docs SET title = $1
+         WHERE kind = 'reaction' AND title <> $1 AND ref_key IN
+             (SELECT CAST(id AS TEXT) FROM reactions WHERE subject = $2)",
+    )
+    .bind(title)
+    .bind(format!("plan:{plan_id}"))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Brings a plan's entry and those of its reactions up to date (after the
 /// plan was hidden or shown again).
 pub async fn sync_plan_with_reactions(
