@@ -63,7 +63,7 @@ done
 log "SMTP sink on port $SMTP_PORT, mail in $TEST_MAILDIR"
 
 log "unit and database tests (SQLite and PostgreSQL)"
-cargo test --workspace --features app/ssr --exclude frontend
+cargo test --workspace --features app/testing --exclude frontend
 
 # The browser gets the release build: its size is part of what is tested.
 # The server is the one `cargo test` just built for the HTTP tests (same

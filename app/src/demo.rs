@@ -1,11 +1,13 @@
 //! Demo data in plain Dutch, so a newcomer sees a living neighbourhood.
-//! Loaded once, into an empty database, unless `WIJKPLEIN_DEMO=0`. Each
-//! domain adds its own part here as it is built.
+//! Loaded once, into an empty database, only when `WIJKPLEIN_DEMO=1` asks
+//! for it (`scripts/dev.sh` does). Its admin's password is public, so it is
+//! refused on a database that already holds real accounts. Each domain adds
+//! its own part here as it is built.
 
 use crate::{
     accounts::{queries, service, Role},
     db::Db,
-    error::AppResult,
+    error::{AppError, AppResult},
     manifest,
 };
 
@@ -44,14 +46,44 @@ const PEOPLE: [(&str, &str, Role, &str, &str); 4] = [
     ),
 ];
 
-/// Loads the demo data if the database has no accounts yet.
-pub async fn seed(db: &Db) -> AppResult<()> {
-    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(&db.pool)
-        .await?;
-    if existing > 0 {
+/// The domain of every demo account's address.
+pub const DEMO_DOMAIN: &str = "@demo.wijkplein.nl";
+
+/// Why demo data was not loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The database holds people's real accounts: the demo's public admin
+    /// password must never sit beside them.
+    #[error("WIJKPLEIN_DEMO=1, but this database already holds {0} account(s) that are not demo accounts: demo data is only for a database of its own. Start without WIJKPLEIN_DEMO.")]
+    RealAccounts(i64),
+    /// The database could not be read or written.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+/// Loads the demo data if the database has no accounts yet; does nothing
+/// when it was loaded before, and refuses a database with real accounts.
+pub async fn seed(db: &Db) -> Result<(), DemoError> {
+    let (real, demo): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM users WHERE email NOT LIKE $1), \
+                (SELECT COUNT(*) FROM users WHERE email LIKE $1)",
+    )
+    .bind(format!("%{DEMO_DOMAIN}"))
+    .fetch_one(&db.pool)
+    .await
+    .map_err(AppError::from)?;
+    if real > 0 {
+        return Err(DemoError::RealAccounts(real));
+    }
+    if demo > 0 {
         return Ok(());
     }
+    load(db).await?;
+    Ok(())
+}
+
+/// Writes the demo people, their signatures, groups and plans.
+async fn load(db: &Db) -> AppResult<()> {
     for (email, name, role, neighbourhood, municipality) in PEOPLE {
         let id = service::register(
             db,

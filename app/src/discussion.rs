@@ -15,6 +15,8 @@ pub mod link;
 pub mod model;
 
 #[cfg(feature = "ssr")]
+pub mod guest_challenge;
+#[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod queries;

@@ -37,7 +37,7 @@ pub mod limits;
 pub mod media;
 #[cfg(feature = "ssr")]
 pub mod state;
-#[cfg(feature = "ssr")]
+#[cfg(feature = "testing")]
 pub mod testing;
 
 use leptos::prelude::*;

@@ -1,7 +1,13 @@
 //! Rate limits kept in the database, so that every server instance counts
 //! the same attempts (a limit in one process's memory would let a second
 //! instance double it). Each limited action writes one `rate_events` row;
-//! a request is refused when the window already holds the maximum.
+//! a request is refused when the window already holds the maximum. This is
+//! the one limiter of the platform: every limit is a [`Limit`] below, and
+//! one hourly job forgets old counts.
+//!
+//! Limits per address count the key of [`crate::accounts::client_address`]:
+//! an IPv4 address, or the /64 network of an IPv6 one (one home or phone
+//! gets a whole /64 and can pick any address in it).
 //!
 //! Two instances deciding at the very same moment may both let one more
 //! through: a limit is a brake on abuse, not an exact quota, so counting
@@ -59,6 +65,33 @@ pub const RESETS_PER_IP: Limit = Limit {
     message: "error-rate-limited-reset",
 };
 
+/// Failed logins per e-mail address per quarter of an hour, before logins
+/// to that address pause.
+pub const LOGIN_FAILURES_PER_EMAIL: Limit = Limit {
+    action: "login-fail-email",
+    max: 5,
+    window: 15 * 60,
+    message: "error-rate-limited",
+};
+
+/// Failed logins per address per quarter of an hour: one script trying many
+/// accounts.
+pub const LOGIN_FAILURES_PER_ADDRESS: Limit = Limit {
+    action: "login-fail-ip",
+    max: 30,
+    window: 15 * 60,
+    message: "error-rate-limited",
+};
+
+/// Guest reactions per address per hour: they wait for a moderator, so a few
+/// are plenty.
+pub const GUEST_REACTIONS_PER_ADDRESS: Limit = Limit {
+    action: "guest-react",
+    max: 5,
+    window: 3600,
+    message: "error-rate-limited",
+};
+
 /// How strict the limits are on this server. `factor` multiplies every
 /// maximum: 1 in use; benchmarks and browser tests, which post far more than
 /// a person could, run with a large one (`WIJKPLEIN_LIMIT_FACTOR`).
@@ -105,6 +138,13 @@ pub async fn record(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// Forgets `subject`'s attempts at `limit` (a successful login clears the
+/// failures before it).
+pub async fn clear(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
+    queries::clear(db, limit.action, subject).await?;
+    Ok(())
+}
+
 /// No window is longer than a day, so older attempts count for nothing.
 pub const KEPT_SECS: i64 = 86_400;
 
@@ -146,6 +186,16 @@ mod queries {
             .map(|_| ())
     }
 
+    /// Deletes `subject`'s attempts at `action`.
+    pub async fn clear(db: &Db, action: &str, subject: &str) -> Result<(), sqlx::Error> {
+        sqlx::query(r#"DELETE FROM rate_events WHERE action = $1 AND subject = $2"#)
+            .bind(action)
+            .bind(subject)
+            .execute(&db.pool)
+            .await
+            .map(|_| ())
+    }
+
     /// Deletes the attempts made before `before`.
     pub async fn forget_before(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
         sqlx::query(r#"DELETE FROM rate_events WHERE at < $1"#)
@@ -179,6 +229,9 @@ mod tests {
             REACTIONS_PER_PERSON,
             RESETS_PER_EMAIL,
             RESETS_PER_IP,
+            LOGIN_FAILURES_PER_EMAIL,
+            LOGIN_FAILURES_PER_ADDRESS,
+            GUEST_REACTIONS_PER_ADDRESS,
         ];
         for (i, a) in all.iter().enumerate() {
             for b in &all[i + 1..] {

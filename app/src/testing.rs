@@ -37,7 +37,12 @@ pub fn sqlite_url() -> String {
 
 /// A new SQLite database in the system temp folder, migrated.
 pub async fn sqlite() -> Db {
-    match Db::connect(&sqlite_url(), 4).await {
+    sqlite_at(&sqlite_url()).await
+}
+
+/// The SQLite database at `url` (from [`sqlite_url`]), migrated.
+pub async fn sqlite_at(url: &str) -> Db {
+    match Db::connect(url, 4).await {
         Ok(db) => db,
         Err(err) => panic!("could not create test SQLite database: {err}"),
     }
@@ -85,7 +90,9 @@ pub async fn postgres_with_url() -> Option<(Db, String)> {
 }
 
 /// Runs the same async test body once on SQLite and once on PostgreSQL:
-/// `db_test!(name, |db| async move { ... });` makes `name::sqlite` and `name::postgres`.
+/// `db_test!(name, |db| async move { ... });` makes `name::sqlite` and
+/// `name::postgres`. Each test's database is removed when it ends, also when
+/// it fails (see [`run_then_remove`]).
 #[macro_export]
 macro_rules! db_test {
     ($name:ident, $body:expr) => {
@@ -94,17 +101,61 @@ macro_rules! db_test {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let db = $crate::testing::sqlite().await;
-                ($body)(db).await;
+                let url = $crate::testing::sqlite_url();
+                let db = $crate::testing::sqlite_at(&url).await;
+                $crate::testing::run_then_remove(($body)(db), &url).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if let Some(db) = $crate::testing::postgres().await {
-                    ($body)(db).await;
+                if let Some((db, url)) = $crate::testing::postgres_with_url().await {
+                    $crate::testing::run_then_remove(($body)(db), &url).await;
                 }
             }
         }
     };
+}
+
+/// Runs a test body, then removes its database (`url`), and only then
+/// passes on a failure: a failing test leaves nothing behind either.
+pub async fn run_then_remove(body: impl std::future::Future<Output = ()>, url: &str) {
+    use futures::FutureExt;
+    let outcome = std::panic::AssertUnwindSafe(body).catch_unwind().await;
+    remove_database(url).await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// Removes a test database: the SQLite file with its journal files, or the
+/// PostgreSQL database (closing what still uses it).
+pub async fn remove_database(url: &str) {
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        let path = path.split('?').next().unwrap_or(path);
+        for suffix in ["", "-wal", "-shm"] {
+            // Already gone is fine: nothing to clean.
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+        return;
+    }
+    let (Ok(server), Some((_, name))) = (std::env::var("TEST_DATABASE_URL"), url.rsplit_once('/'))
+    else {
+        return;
+    };
+    let Ok(admin) = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&server)
+        .await
+    else {
+        eprintln!("could not reach TEST_DATABASE_URL to drop {name}");
+        return;
+    };
+    if let Err(err) = admin
+        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await
+    {
+        eprintln!("could not drop test database {name}: {err}");
+    }
+    admin.close().await;
 }
 
 /// The password of every test person made by [`person`].

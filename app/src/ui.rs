@@ -6,7 +6,10 @@ pub mod form;
 pub mod icons;
 pub mod layout;
 pub mod page_data;
+pub mod time;
 pub mod title;
+
+pub use time::{format_date, format_date_time};
 
 /// Keeps a "return to" target on this site: only paths that start with a
 /// single `/` pass; anything else (another host, `//evil`, `javascript:`)
@@ -48,22 +51,6 @@ pub fn is_plain_form_post() -> bool {
         .unwrap_or(false)
 }
 
-/// A date as day-month-year (the Dutch way, and clear in English too), from
-/// unix seconds, in UTC.
-pub fn format_date(secs: i64) -> String {
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{day}-{month}-{year}")
-}
-
 /// Percent-encodes a query value (letters, digits and `-_.~` stay).
 pub fn urlencode(value: &str) -> String {
     value
@@ -79,14 +66,7 @@ pub fn urlencode(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{format_date, safe_local_path};
-
-    #[test]
-    fn dates_are_day_month_year() {
-        assert_eq!(format_date(0), "1-1-1970");
-        assert_eq!(format_date(1_795_867_200), "28-11-2026");
-        assert_eq!(format_date(951_782_400), "29-2-2000");
-    }
+    use super::safe_local_path;
 
     #[test]
     fn only_local_paths_survive() {

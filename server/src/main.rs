@@ -42,6 +42,9 @@ async fn open_database(config: &Config) -> Result<app::db::Db, Box<dyn std::erro
     // Other instances' live updates arrive through PostgreSQL (no-op on SQLite).
     app::live::listen(&db, &config.database_url).await?;
     app::manifest::content::ensure_loaded(&db).await?;
+    if let Some(secret) = &config.secret {
+        app::discussion::guest_challenge::set_key(&db, secret).await?;
+    }
     // A database from before search existed gets its index once.
     app::search::rebuild::build_if_empty(&db).await?;
     Ok(db)
@@ -52,6 +55,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     let db = open_database(&config).await?;
     if config.demo {
         app::demo::seed(&db).await?;
+        tracing::warn!("demo data is on (WIJKPLEIN_DEMO=1): never use this for real people");
     }
     tokio::spawn(forget_old_limit_counts(db.clone()));
     let leptos_options = leptos::config::get_configuration(None)?.leptos_options;
@@ -93,14 +97,18 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Every hour, forgets rate-limit counts that no window needs any more. An
-/// error (the database away for a moment) is logged and the loop goes on.
+/// Every hour, forgets rate-limit counts that no window needs any more, and
+/// the used answers of expired guest challenges. An error (the database away
+/// for a moment) is logged and the loop goes on.
 async fn forget_old_limit_counts(db: app::db::Db) {
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         hourly.tick().await;
         if let Err(err) = app::limits::forget_old(&db).await {
             tracing::warn!(error = %err, "old rate-limit counts not removed this hour");
+        }
+        if let Err(err) = app::discussion::guest_challenge::forget_expired(&db).await {
+            tracing::warn!(error = %err, "used guest challenges not removed this hour");
         }
     }
 }

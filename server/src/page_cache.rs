@@ -9,7 +9,9 @@
 //! What keeps it correct:
 //! - Only requests without a session cookie are served from it or stored, and
 //!   only complete `200` HTML responses that set no cookie and do not say
-//!   `no-store` or `private` (a page with a guest challenge says `no-store`).
+//!   `no-store` or `private`. A guest's challenge is signed, not stored, so
+//!   the manifest and plan pages with one are shared like any other page
+//!   (see `app::discussion::guest_challenge`).
 //! - Any change empties it: a successful post on this instance at once, and
 //!   on every instance through the live bus (PostgreSQL `NOTIFY`), which also
 //!   carries each plan's live events. A page rendered while a change happened
@@ -19,7 +21,12 @@
 //!
 //! Bounded: at most [`MAX_BYTES`] in all and [`MAX_PAGE`] per page.
 
-use app::{db::Db, i18n::Lang, live::LiveEvent};
+use app::{
+    accounts::session::{session_cookie_name, SESSION_COOKIE},
+    db::Db,
+    i18n::Lang,
+    live::LiveEvent,
+};
 use axum::{
     body::{Body, Bytes},
     extract::{Request, State},
@@ -42,20 +49,6 @@ pub const FRESH_FOR: Duration = Duration::from_secs(10);
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// One page; bigger ones are rendered each time.
 pub const MAX_PAGE: usize = 1024 * 1024;
-/// The session cookie's name; its presence means a personal page.
-pub const SESSION_COOKIE: &str = "wijkplein_sessie";
-
-/// The session cookie's name: over TLS with the `__Host-` prefix, which
-/// browsers accept only when it is `Secure`, for the whole site, and set by
-/// this host itself (no `Domain`), so a neighbouring subdomain cannot plant
-/// or overwrite it.
-pub fn session_cookie_name(tls: bool) -> &'static str {
-    if tls {
-        "__Host-wijkplein_sessie"
-    } else {
-        SESSION_COOKIE
-    }
-}
 /// Set on a response served from the cache (for tests and for curious admins).
 pub const HIT_HEADER: &str = "x-wijkplein-cache";
 

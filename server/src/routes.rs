@@ -254,7 +254,7 @@ fn session_layer<S: SessionStore + ExpiredDeletion + Clone>(
     tokio::spawn(delete_expired_sessions(store.clone()));
     router.layer(
         SessionManagerLayer::new(store)
-            .with_name(crate::page_cache::session_cookie_name(
+            .with_name(app::accounts::session::session_cookie_name(
                 config.secure_cookies,
             ))
             .with_http_only(true)

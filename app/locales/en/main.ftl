@@ -377,7 +377,7 @@ error-plan_phase_invalid = Choose a phase from the list.
 error-plan_phase_not_allowed = The plan cannot move to this phase now. A plan goes step by step.
 error-plan_reason_needed = Write why the plan pauses or stops.
 error-plan_reason_too_long = The reason may have at most 500 characters.
-error-plan-members-only = Only members of the group write plans for the group.
+error-group-members-only = Only members of the group can do this.
 error-plan-already-supported = You already support this plan.
 plan-new-title = Write a plan
 plan-new-intro = A plan of and with the neighbourhood. Say what you want to do and why. The plan starts as an idea; together you take it further.
@@ -683,3 +683,17 @@ error-delete_not_confirmed = Tick the box to say that you really want to delete 
 error-delete-last-coordinator = You are the only coordinator of { $group }. First make someone else coordinator; then you can delete your account.
 deleted-title = Your account has been deleted
 deleted-text = Your data has been erased and you are logged out. What you wrote is still there under the name "Oud-lid". Thank you for what you did for the neighbourhood.
+
+## Month names, for written-out dates (ui/time.rs)
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

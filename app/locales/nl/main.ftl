@@ -376,7 +376,7 @@ error-plan_phase_invalid = Kies een fase uit de lijst.
 error-plan_phase_not_allowed = Naar deze fase kan het plan nu niet. Een plan gaat stap voor stap.
 error-plan_reason_needed = Schrijf waarom het plan pauzeert of stopt.
 error-plan_reason_too_long = De reden mag hoogstens 500 tekens hebben.
-error-plan-members-only = Alleen leden van de groep schrijven plannen voor de groep.
+error-group-members-only = Dit kan alleen als je lid bent van de groep.
 error-plan-already-supported = Je steunt dit plan al.
 plan-new-title = Schrijf een plan
 plan-new-intro = Een plan van en met de buurt. Vertel wat jullie willen doen en waarom. Het plan begint als idee; samen brengen jullie het verder.
@@ -682,3 +682,17 @@ error-delete_not_confirmed = Vink aan dat je je account echt wilt verwijderen.
 error-delete-last-coordinator = Je bent de enige coördinator van { $group }. Maak eerst iemand anders coördinator; daarna kun je je account verwijderen.
 deleted-title = Je account is verwijderd
 deleted-text = Je gegevens zijn gewist en je bent uitgelogd. Wat je schreef staat er nog onder de naam "Oud-lid". Bedankt voor wat je voor de buurt hebt gedaan.
+
+## Month names, for written-out dates (ui/time.rs)
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december

@@ -104,9 +104,36 @@ fn canonical(address: IpAddr) -> IpAddr {
     }
 }
 
+impl ClientAddress {
+    /// What the limits per address count: an IPv4 address as it is, an IPv6
+    /// address by its /64 network. A home or a phone gets a whole /64 from
+    /// its provider and may use any address in it, so counting single IPv6
+    /// addresses would let one person multiply every limit at will.
+    pub fn limit_key(self) -> String {
+        match canonical(self.0) {
+            IpAddr::V6(v6) => {
+                let network = u128::from(v6) & (u128::MAX << 64);
+                format!("{}/64", std::net::Ipv6Addr::from(network))
+            }
+            v4 => v4.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_count_ipv6_per_64_and_ipv4_per_address() {
+        let key = |text: &str| ClientAddress(ip(text)).limit_key();
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
+        assert_ne!(key("192.0.2.7"), key("192.0.2.8"));
+        assert_eq!(key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:1:2:3"), key("2001:db8:1:2::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7", "IPv4 in IPv6 is IPv4");
+    }
 
     fn ip(text: &str) -> IpAddr {
         text.parse().unwrap()

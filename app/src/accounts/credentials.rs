@@ -131,7 +131,7 @@ pub async fn reset_password(db: &Db, token: &str, new_password: &str) -> AppResu
     queries::forget_resets(&mut tx, account.id).await?;
     tx.commit().await?;
     // A reset proves the person: their failed logins no longer count.
-    crate::accounts::queries::clear_failures(&db.pool, &account.email).await?;
+    crate::limits::clear(db, crate::limits::LOGIN_FAILURES_PER_EMAIL, &account.email).await?;
     Ok(account.id)
 }
 

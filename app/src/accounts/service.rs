@@ -11,13 +11,6 @@ use crate::{
     error::{is_unique_violation, AppError, AppResult},
 };
 
-/// Failures per email address within [`FAILURE_WINDOW`] before logins pause.
-pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
-/// Failures per IP address within [`FAILURE_WINDOW`] before logins pause.
-pub const MAX_FAILURES_PER_IP: i64 = 30;
-/// The window for counting failed logins, in seconds.
-pub const FAILURE_WINDOW: i64 = 15 * 60;
-
 /// A registration as submitted.
 pub struct Registration {
     /// Email as typed.
@@ -67,15 +60,13 @@ pub async fn register(db: &Db, form: Registration) -> AppResult<i64> {
 }
 
 /// Checks login details and returns the viewer. Unknown email and wrong
-/// password give the same error; repeated failures are limited per email and IP.
+/// password give the same error; repeated failures are limited per email and
+/// per address (see [`crate::limits`]).
 pub async fn authenticate(db: &Db, email: &str, password: &str, ip: &str) -> AppResult<Viewer> {
+    use crate::limits::{self, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES_PER_EMAIL};
     let email = normalize_email(email);
-    let current = now();
-    let (by_email, by_ip) =
-        queries::count_failures(&db.pool, &email, ip, current - FAILURE_WINDOW).await?;
-    if by_email >= MAX_FAILURES_PER_EMAIL || by_ip >= MAX_FAILURES_PER_IP {
-        return Err(AppError::rate_limited());
-    }
+    limits::check(db, LOGIN_FAILURES_PER_EMAIL, &email).await?;
+    limits::check(db, LOGIN_FAILURES_PER_ADDRESS, ip).await?;
     let found = queries::find_credentials(&db.pool, &email).await?;
     let stored = found
         .as_ref()
@@ -87,13 +78,14 @@ pub async fn authenticate(db: &Db, email: &str, password: &str, ip: &str) -> App
         .map_err(AppError::internal)?;
     match found {
         Some((id, _)) if matches => {
-            queries::clear_failures(&db.pool, &email).await?;
+            limits::clear(db, LOGIN_FAILURES_PER_EMAIL, &email).await?;
             queries::find_viewer(&db.pool, id)
                 .await?
                 .ok_or_else(AppError::not_found)
         }
         _ => {
-            queries::record_failure(&db.pool, &email, ip, current).await?;
+            limits::record(db, LOGIN_FAILURES_PER_EMAIL, &email).await?;
+            limits::record(db, LOGIN_FAILURES_PER_ADDRESS, ip).await?;
             Err(AppError::Unauthorized(crate::i18n::t("error-login-failed")))
         }
     }

@@ -150,16 +150,33 @@ pub fn require_viewer() -> AppResult<Viewer> {
     current_viewer().ok_or_else(AppError::login_required)
 }
 
-/// The client's IP address, for limits per address, as the server worked it
-/// out for this request (see [`super::client_address`]); "unknown" when the
-/// request came without a connection (tests that call the router directly).
+/// The session cookie's name without TLS; its presence means a personal
+/// page (the page cache serves only requests without it).
+pub const SESSION_COOKIE: &str = "wijkplein_sessie";
+
+/// The session cookie's name: over TLS with the `__Host-` prefix, which
+/// browsers accept only when it is `Secure`, for the whole site, and set by
+/// this host itself (no `Domain`), so a neighbouring subdomain cannot plant
+/// or overwrite it.
+pub fn session_cookie_name(tls: bool) -> &'static str {
+    if tls {
+        "__Host-wijkplein_sessie"
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The client's address as the limits per address count it (an IPv6
+/// client by its /64), as the server worked it out for this request (see
+/// [`super::client_address`]); "unknown" when the request came without a
+/// connection (tests that call the router directly).
 pub fn client_ip() -> String {
     use_context::<Parts>()
         .and_then(|parts| {
             parts
                 .extensions
                 .get::<super::client_address::ClientAddress>()
-                .map(|client| client.0.to_string())
+                .map(|client| client.limit_key())
         })
         .unwrap_or_else(|| "unknown".to_owned())
 }

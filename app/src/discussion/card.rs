@@ -10,7 +10,7 @@ use crate::{
     accounts::Viewer,
     i18n::{t, t_args},
     moderation::report_form::{ReportForm, RestoreForm},
-    ui::{form::query_param, format_date},
+    ui::{form::query_param, format_date_time},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -51,7 +51,7 @@ pub fn ReactionCard(
                 <span class="reaction__author">{reaction.author_name.clone()}</span>
                 {reaction.author_role.map(|r| view! { <span class="tag">{t(&r.label_key())}</span> })}
                 <span class="tag tag--kind">{t(&reaction.kind.label_key())}</span>
-                <span class="muted">{format_date(reaction.created_at)}
+                <span class="muted">{format_date_time(reaction.created_at)}
                     {reaction.edited.then(|| format!(" · {}", t("reactions-edited")))}</span>
             </header>
             {if editing && editable {
@@ -102,7 +102,7 @@ fn EarlierVersions(reaction: Reaction) -> impl IntoView {
             <ol class="versions__list">
                 {reaction.versions.into_iter().map(|v| view! {
                     <li>
-                        <p class="muted">{t_args("reactions-version-written", &[("date", format_date(v.written_at))])}
+                        <p class="muted">{t_args("reactions-version-written", &[("date", format_date_time(v.written_at))])}
                             " · "{t(&v.kind.label_key())}</p>
                         <p class="versions__text">{v.source}</p>
                     </li>

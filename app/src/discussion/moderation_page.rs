@@ -8,7 +8,7 @@ use crate::{
     i18n::t,
     ui::{
         form::{error_from_url, set_status, ErrorSummary},
-        format_date,
+        format_date_time,
     },
 };
 use leptos::prelude::*;
@@ -87,7 +87,7 @@ fn PendingItem(item: Pending) -> impl IntoView {
             <p class="reaction__meta">
                 <span class="reaction__author">{r.author_name.clone()}</span>
                 <span class="tag tag--kind">{t(&r.kind.label_key())}</span>
-                <span class="muted">{format_date(r.created_at)}" · "{item.subject}</span>
+                <span class="muted">{format_date_time(r.created_at)}" · "{item.subject}</span>
             </p>
             <div class="reaction__body" inner_html=r.html.clone()></div>
             <div class="reaction__actions">

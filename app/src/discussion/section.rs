@@ -46,18 +46,10 @@ pub async fn load(subject: &str) -> Result<SectionData, crate::error::AppError> 
     let viewer = crate::accounts::viewer();
     let after = query_param("na").as_deref().and_then(ThreadCursor::parse);
     let page = super::service::page(&db, viewer.as_ref(), subject, kind_from_url(), after).await?;
+    // Signed, not stored: the page is the same for every guest, so the
+    // page cache may share it (see `guest_challenge`).
     let challenge = match viewer {
-        None => {
-            // A challenge is used once: this page is for this guest only, and
-            // the server's page cache must not hand it to the next one.
-            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                res.insert_header(
-                    axum::http::header::CACHE_CONTROL,
-                    axum::http::HeaderValue::from_static("private, no-store"),
-                );
-            }
-            Some(super::service::issue_challenge(&db).await?)
-        }
+        None => Some(super::guest_challenge::issue(&db, subject).await?),
         Some(_) => None,
     };
     Ok(SectionData {

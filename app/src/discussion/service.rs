@@ -1,7 +1,7 @@
 //! Discussion rules, independent of HTTP so the database tests call them directly.
 
 use super::{
-    challenge, markdown,
+    markdown,
     model::{assemble, max_depth, Reaction, ReactionKind, ThreadCursor, ThreadPage},
     queries::{self, NewReaction},
     subject,
@@ -16,8 +16,6 @@ use crate::{
 pub const BODY_MIN: usize = 2;
 /// See [`BODY_MIN`].
 pub const BODY_MAX: usize = 5000;
-/// Guest reactions allowed per IP address per hour.
-pub const GUEST_POSTS_PER_HOUR: i64 = 5;
 /// Threads per page of a discussion.
 pub const PAGE_SIZE: i64 = 20;
 
@@ -60,30 +58,6 @@ impl ReactionForm {
     }
 }
 
-/// Issues a proof-of-work challenge for a guest's form; returns its id.
-pub async fn issue_challenge(db: &Db) -> AppResult<String> {
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    let id = hex::encode(bytes);
-    queries::insert_challenge(&db.pool, &id, challenge::DIFFICULTY, now()).await?;
-    Ok(id)
-}
-
-/// Uses up the challenge and checks the nonce; an unknown, old, used or
-/// unsolved challenge is refused.
-async fn check_challenge(db: &Db, id: &str, nonce: &str) -> AppResult<()> {
-    let solved = match queries::take_challenge(&db.pool, id, now() - 3600).await? {
-        Some(difficulty) => challenge::solves(id, nonce, difficulty),
-        None => false,
-    };
-    if solved {
-        Ok(())
-    } else {
-        Err(AppError::field("body", "challenge_failed"))
-    }
-}
-
 fn text_problems(kind: &str, body: &str) -> Vec<(&'static str, &'static str)> {
     let mut problems = Vec::new();
     if ReactionKind::parse(kind).is_none() {
@@ -110,7 +84,8 @@ pub async fn post(
 }
 
 /// Posts a reaction, with the browser's key when it sent one (see
-/// `retry::post_once`).
+/// `retry::post_once`). The steps: check the form, the writer's right and
+/// limits, place it in its thread, store it, tell who follows.
 pub(super) async fn post_keyed(
     db: &Db,
     viewer: Option<&Viewer>,
@@ -118,66 +93,22 @@ pub(super) async fn post_keyed(
     ip: &str,
     client_key: Option<&str>,
 ) -> AppResult<i64> {
-    let mut problems = text_problems(&form.kind, &form.body);
     let guest_email = normalize_email(&form.guest_email);
-    if viewer.is_none() {
-        if crate::accounts::validate::check_display_name(&form.guest_name).is_some() {
-            problems.push(("guest_name", "name_too_short"));
+    check_form(db, viewer, &form, &guest_email).await?;
+    match viewer {
+        Some(author) => {
+            let limit = crate::limits::REACTIONS_PER_PERSON;
+            crate::limits::take(db, limit, &author.id.to_string()).await?;
         }
-        if !is_plausible_email(&guest_email) {
-            problems.push(("guest_email", "email_invalid"));
-        }
+        None => check_guest(db, &form, ip).await?,
     }
-    subject::check_open(db, viewer, &form.subject).await?;
-    if !problems.is_empty() {
-        return Err(AppError::fields(problems));
-    }
-    if let Some(author) = viewer {
-        crate::limits::take(
-            db,
-            crate::limits::REACTIONS_PER_PERSON,
-            &author.id.to_string(),
-        )
-        .await?;
-    }
-    if viewer.is_none() {
-        if !form.website.trim().is_empty() {
-            // Looks like a bot; say no more than a person would need.
-            return Err(AppError::fields(vec![("website", "honeypot_filled")]));
-        }
-        check_challenge(db, &form.challenge, &form.nonce).await?;
-        let current = now();
-        let recent =
-            queries::count_and_record_guest_post(&db.pool, ip, current - 3600, current).await?;
-        if recent >= GUEST_POSTS_PER_HOUR {
-            return Err(AppError::rate_limited());
-        }
-    }
-    let (root_id, depth, replied_to) = match form.parent_id {
-        None => (None, 0, None),
-        Some(parent_id) => {
-            let parent = queries::find(&db.pool, parent_id)
-                .await?
-                .ok_or_else(AppError::not_found)?;
-            if parent.subject != form.subject
-                || parent.status != "published"
-                || parent.reaction.depth >= max_depth(&form.subject)
-            {
-                return Err(AppError::field("body", "reply_not_possible"));
-            }
-            (
-                Some(parent.root_id),
-                parent.reaction.depth + 1,
-                parent.reaction.author_id,
-            )
-        }
-    };
+    let place = place_in_thread(db, &form).await?;
     let html = markdown::render(form.body.trim());
     let reaction = NewReaction {
         subject: &form.subject,
         parent_id: form.parent_id,
-        root_id,
-        depth,
+        root_id: place.root_id,
+        depth: place.depth,
         kind: ReactionKind::parse(&form.kind).unwrap_or(ReactionKind::Aanvulling),
         source: form.body.trim(),
         html: &html,
@@ -195,14 +126,94 @@ pub(super) async fn post_keyed(
         },
         client_key,
     };
+    let id = store(db, viewer, &form, &reaction, client_key).await?;
+    if let Some(author) = viewer {
+        subject::changed(db, &form.subject).await?;
+        subject::announce(db, author, &form.subject, id, place.replied_to, &form.body).await?;
+    }
+    Ok(id)
+}
+
+/// The form's fields, and whether the subject is open to this writer.
+async fn check_form(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    form: &ReactionForm,
+    guest_email: &str,
+) -> AppResult<()> {
+    let mut problems = text_problems(&form.kind, &form.body);
+    if viewer.is_none() {
+        if crate::accounts::validate::check_display_name(&form.guest_name).is_some() {
+            problems.push(("guest_name", "name_too_short"));
+        }
+        if !is_plausible_email(guest_email) {
+            problems.push(("guest_email", "email_invalid"));
+        }
+    }
+    subject::check_open(db, viewer, &form.subject).await?;
+    if !problems.is_empty() {
+        return Err(AppError::fields(problems));
+    }
+    Ok(())
+}
+
+/// A guest's extra checks: the honeypot, the challenge, the limit per address.
+async fn check_guest(db: &Db, form: &ReactionForm, ip: &str) -> AppResult<()> {
+    if !form.website.trim().is_empty() {
+        // Looks like a bot; say no more than a person would need.
+        return Err(AppError::fields(vec![("website", "honeypot_filled")]));
+    }
+    super::guest_challenge::take(db, &form.subject, &form.challenge, &form.nonce).await?;
+    crate::limits::take(db, crate::limits::GUEST_REACTIONS_PER_ADDRESS, ip).await
+}
+
+/// Where a new reaction goes: its thread, depth, and whom it answers.
+struct Place {
+    root_id: Option<i64>,
+    depth: i64,
+    replied_to: Option<i64>,
+}
+
+async fn place_in_thread(db: &Db, form: &ReactionForm) -> AppResult<Place> {
+    let Some(parent_id) = form.parent_id else {
+        return Ok(Place {
+            root_id: None,
+            depth: 0,
+            replied_to: None,
+        });
+    };
+    let parent = queries::find(&db.pool, parent_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if parent.subject != form.subject
+        || parent.status != "published"
+        || parent.reaction.depth >= max_depth(&form.subject)
+    {
+        return Err(AppError::field("body", "reply_not_possible"));
+    }
+    Ok(Place {
+        root_id: Some(parent.root_id),
+        depth: parent.reaction.depth + 1,
+        replied_to: parent.reaction.author_id,
+    })
+}
+
+/// Stores the reaction with its search entry. The same browser key sent
+/// twice at the same moment: the other request won, and its id is returned.
+async fn store(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    form: &ReactionForm,
+    reaction: &NewReaction<'_>,
+    client_key: Option<&str>,
+) -> AppResult<i64> {
     let mut tx = db.write_tx().await?;
-    let id = match queries::insert(&mut tx, &reaction, now()).await {
+    let id = match queries::insert(&mut tx, reaction, now()).await {
         Ok(id) => id,
         Err(err) => match client_key {
-            // The same key sent twice at the same moment: the other one won.
             Some(key) if is_unique_violation(&err) => {
                 drop(tx);
-                return super::retry::sent_before(db, viewer, &form, key)
+                return super::retry::sent_before(db, viewer, form, key)
                     .await?
                     .ok_or_else(|| AppError::internal(err));
             }
@@ -211,10 +222,6 @@ pub(super) async fn post_keyed(
     };
     crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
     tx.commit().await?;
-    if let Some(author) = viewer {
-        subject::changed(db, &form.subject).await?;
-        subject::announce(db, author, &form.subject, id, replied_to, &form.body).await?;
-    }
     Ok(id)
 }
 

@@ -37,7 +37,9 @@ pub fn handlers(
         id,
         difficulty,
         inputs,
-        next: 0,
+        // A random start: guests on one cached page share its challenge,
+        // and must not all find the same (then used) solution.
+        next: (js_sys::Math::random() * 1e15) as u64,
         found: None,
         started: false,
     });

@@ -53,13 +53,23 @@ impl MemberRole {
             MemberRole::Member => "member",
         }
     }
+}
 
-    /// Parses a stored value; anything unknown is an ordinary member.
-    pub fn parse(value: &str) -> MemberRole {
-        if value == "coordinator" {
-            MemberRole::Coordinator
-        } else {
-            MemberRole::Member
+/// A stored role that is neither `coordinator` nor `member`.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown group role {0:?}")]
+pub struct UnknownRole(pub String);
+
+impl TryFrom<String> for MemberRole {
+    type Error = UnknownRole;
+
+    /// Reads a stored value; an unknown one is an error, never a silent
+    /// "member" (it would hide a broken row or a newer release's role).
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        match value.as_str() {
+            "coordinator" => Ok(MemberRole::Coordinator),
+            "member" => Ok(MemberRole::Member),
+            _ => Err(UnknownRole(value)),
         }
     }
 }

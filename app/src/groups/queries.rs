@@ -13,7 +13,7 @@ mod requests;
 pub use activity::{activity, record, Audience};
 pub use members::{
     bans, coordinator_count, delete_ban, delete_member, groups_of_user, insert_ban, insert_member,
-    is_banned, members, membership, set_name_hidden, set_role,
+    members, set_name_hidden, set_role,
 };
 pub use requests::{
     close_request, decline_open_requests, find_request, insert_request, pending_count,

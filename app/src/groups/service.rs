@@ -19,9 +19,11 @@ use crate::{
 
 mod joining;
 mod members;
+pub mod role;
 
-pub use joining::{decide_request, join, leave, refuse_banned, request_to_join, withdraw_request};
+pub use joining::{decide_request, join, leave, request_to_join, withdraw_request};
 pub use members::{ban, remove_member, set_name_hidden, set_role, unban};
+pub use role::{refuse_banned, role_of, role_of_viewer, GroupRole, Needs};
 
 /// Limits on what a group's form may hold, in characters.
 pub mod limits {
@@ -205,6 +207,7 @@ pub async fn update(
     Ok(())
 }
 
+/// Locks the group for the transaction, then requires a coordinator.
 async fn require_coordinator(
     conn: &mut sqlx::AnyConnection,
     group_id: i64,
@@ -213,10 +216,9 @@ async fn require_coordinator(
     if !queries::lock_group(conn, group_id).await? {
         return Err(AppError::not_found());
     }
-    match queries::membership(&mut *conn, group_id, viewer.id).await? {
-        Some((MemberRole::Coordinator, _)) => Ok(()),
-        _ => Err(AppError::forbidden()),
-    }
+    role_of(&mut *conn, group_id, viewer.id)
+        .await?
+        .require(Needs::Coordinator)
 }
 
 /// Where a person stands with a group.
@@ -224,11 +226,8 @@ pub async fn standing(db: &Db, viewer: Option<&Viewer>, group_id: i64) -> AppRes
     let Some(viewer) = viewer else {
         return Ok(Standing::Guest);
     };
-    if let Some((role, name_hidden)) = queries::membership(&db.pool, group_id, viewer.id).await? {
-        return Ok(Standing::Member { role, name_hidden });
-    }
-    if queries::is_banned(&db.pool, group_id, viewer.id).await? {
-        return Ok(Standing::Banned);
+    if let Some(standing) = role_of(&db.pool, group_id, viewer.id).await?.standing() {
+        return Ok(standing);
     }
     Ok(
         match queries::pending_request(&db.pool, group_id, viewer.id).await? {
@@ -278,10 +277,9 @@ pub async fn manage(
     let viewer = logged_in(viewer)?;
     let group = group(db, slug).await?;
     let id = group.summary.id;
-    match queries::membership(&db.pool, id, viewer.id).await? {
-        Some((MemberRole::Coordinator, _)) => {}
-        _ => return Err(AppError::forbidden()),
-    }
+    role_of(&db.pool, id, viewer.id)
+        .await?
+        .require(Needs::Coordinator)?;
     Ok(super::model::Manage {
         requests: queries::pending_for_group(&db.pool, id).await?,
         members: queries::members(&db.pool, id).await?,
@@ -350,12 +348,9 @@ pub async fn set_image(
     let viewer = logged_in(viewer)?;
     let id = group(db, slug).await?.summary.id;
     // Check the right to change the group before spending time on the image.
-    if !matches!(
-        queries::membership(&db.pool, id, viewer.id).await?,
-        Some((MemberRole::Coordinator, _))
-    ) {
-        return Err(AppError::forbidden());
-    }
+    role_of(&db.pool, id, viewer.id)
+        .await?
+        .require(Needs::Coordinator)?;
     let stored = tokio::task::spawn_blocking(move || crate::media::normalise(&upload, IMAGE_SIDE))
         .await
         .map_err(AppError::internal)?

@@ -6,7 +6,7 @@ use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::{form::set_status, format_date},
+    ui::{form::set_status, format_date_time},
 };
 use leptos::prelude::*;
 
@@ -65,7 +65,7 @@ fn LogTable(list: Vec<LogEntry>) -> impl IntoView {
                         };
                         view! {
                             <tr>
-                                <td>{format_date(e.at)}</td>
+                                <td>{format_date_time(e.at)}</td>
                                 <td>{e.actor_name.unwrap_or_default()}</td>
                                 <td>{t(&format!("moderation-action-{}", e.action))}</td>
                                 <td>{what}</td>

@@ -13,7 +13,7 @@ use crate::{
     i18n::{t, t_args},
     ui::{
         form::{first_error, query_param, set_status, ErrorSummary},
-        format_date,
+        format_date_time,
     },
 };
 use leptos::prelude::*;
@@ -84,7 +84,7 @@ fn ReportItem(report: Report) -> impl IntoView {
     let field = format!("verberg-{}", report.id);
     view! {
         <li class="notification" id=format!("melding-{}", report.id)>
-            <p class="muted">{what}" · "{format_date(report.created_at)}</p>
+            <p class="muted">{what}" · "{format_date_time(report.created_at)}</p>
             <p class="notification__text">
                 {if report.link.is_empty() {
                     view! { <span>{t("reports-gone")}</span> }.into_any()

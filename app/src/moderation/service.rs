@@ -7,7 +7,6 @@ use crate::{
     db::{now, Db},
     discussion::subject::Subject,
     error::{is_unique_violation, AppError, AppResult},
-    groups::model::MemberRole,
 };
 use sqlx::Row;
 
@@ -49,10 +48,11 @@ pub async fn may_moderate(db: &Db, viewer: &Viewer, group_id: Option<i64>) -> Ap
     let Some(group_id) = group_id else {
         return Ok(false);
     };
-    Ok(matches!(
-        crate::groups::queries::membership(&db.pool, group_id, viewer.id).await?,
-        Some((MemberRole::Coordinator, _))
-    ))
+    Ok(
+        crate::groups::service::role_of(&db.pool, group_id, viewer.id)
+            .await?
+            .is_coordinator(),
+    )
 }
 
 /// Reports a plan or a reaction. One open report per person per item.
@@ -156,13 +156,7 @@ pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
 }
 
 async fn coordinates_any(db: &Db, viewer: &Viewer) -> AppResult<bool> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = 'coordinator'",
-    )
-    .bind(viewer.id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(n > 0)
+    crate::groups::service::role::coordinates_any(&db.pool, viewer.id).await
 }
 
 /// An open report, with the group it belongs to.

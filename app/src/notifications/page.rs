@@ -12,7 +12,7 @@ use crate::{
     i18n::t,
     ui::{
         form::{first_error, set_status, ErrorSummary},
-        format_date,
+        format_date_time,
     },
 };
 use leptos::prelude::*;
@@ -88,7 +88,7 @@ fn Item(n: Notification) -> impl IntoView {
         <li class=class>
             {(!n.read).then(|| view! { <span class="tag">{t("notifications-new")}</span> })}
             <p class="notification__text"><a href=n.link.clone()>{text}</a></p>
-            <p class="muted">{format_date(n.created_at)}</p>
+            <p class="muted">{format_date_time(n.created_at)}</p>
             {(!n.read).then(|| view! {
                 <form method="post" action=MarkNotificationRead::PATH class="inline-form">
                     <input type="hidden" name="id" value=n.id/>

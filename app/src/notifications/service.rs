@@ -149,11 +149,3 @@ pub async fn mark_all_read(db: &Db, viewer: Option<&Viewer>) -> AppResult<()> {
         .await?;
     Ok(())
 }
-
-/// How many unread notifications a person has (for the header).
-pub async fn unread_count(pool: &sqlx::AnyPool, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
-        .bind(user_id)
-        .fetch_one(pool)
-        .await
-}

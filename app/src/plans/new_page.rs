@@ -26,12 +26,7 @@ async fn load(slug: String) -> Result<FormData, AppError> {
         let db = crate::state::use_db()?;
         let viewer = crate::accounts::session::require_viewer()?;
         let group = crate::groups::service::group(&db, &slug).await?;
-        if crate::groups::queries::membership(&db.pool, group.summary.id, viewer.id)
-            .await?
-            .is_none()
-        {
-            return Err(AppError::Forbidden(t("error-plan-members-only")));
-        }
+        crate::plans::service::require_writer(&db.pool, group.summary.id, &viewer).await?;
         let (_, doc) = crate::manifest::queries::latest(&db.pool)
             .await?
             .ok_or_else(AppError::not_found)?;

@@ -20,7 +20,7 @@ use crate::{
     plans::{images_section::ImagesSection, updates_section::UpdatesSection},
     ui::{
         form::{first_error, query_param, set_status, ErrorSummary},
-        format_date,
+        format_date, format_date_time,
     },
 };
 use leptos::prelude::*;
@@ -352,7 +352,7 @@ fn Timeline(items: Vec<PhaseChange>) -> impl IntoView {
                     let reason = (!c.reason.is_empty()).then(|| c.reason.clone());
                     view! {
                         <li class="timeline__item">
-                            <p class="timeline__date muted">{format_date(c.at)}</p>
+                            <p class="timeline__date muted">{format_date_time(c.at)}</p>
                             <p>{text}</p>
                             {reason.map(|r| view! { <p class="timeline__reason">{t("plan-timeline-reason")}" "{r}</p> })}
                         </li>

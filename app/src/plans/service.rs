@@ -10,7 +10,7 @@ use crate::{
     accounts::Viewer,
     db::{now, Db},
     error::{is_unique_violation, AppError, AppResult},
-    groups::{self, model::MemberRole},
+    groups,
     live::LiveEvent,
     notifications::{model::Kind, service as notifications},
 };
@@ -85,18 +85,17 @@ async fn check(db: &Db, form: &PlanForm) -> AppResult<Vec<String>> {
     }
 }
 
-/// Refuses someone who is not a member of the group.
-async fn members_only<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+/// Refuses someone who may not write plans for the group: only its members
+/// do. The new-plan page asks here too, so it offers the form exactly when
+/// posting it would be allowed.
+pub async fn require_writer<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     conn: E,
     group_id: i64,
     viewer: &Viewer,
 ) -> AppResult<()> {
-    match groups::queries::membership(conn, group_id, viewer.id).await? {
-        Some(_) => Ok(()),
-        None => Err(AppError::Forbidden(crate::i18n::t(
-            "error-plan-members-only",
-        ))),
-    }
+    groups::service::role_of(conn, group_id, viewer.id)
+        .await?
+        .require(groups::service::Needs::Member)
 }
 
 /// A member writes a plan for their group. Returns its id.
@@ -109,12 +108,12 @@ pub async fn create(
     let viewer = logged_in(viewer)?;
     let group = groups::service::group(db, group_slug).await?;
     // Who asks comes first: someone else learns nothing from field errors.
-    members_only(&db.pool, group.summary.id, viewer).await?;
+    require_writer(&db.pool, group.summary.id, viewer).await?;
     let principles = check(db, &form).await?;
     let body_html = crate::discussion::markdown::render(form.body.trim());
     let mut tx = db.write_tx().await?;
     // Again inside the transaction: they may have left meanwhile.
-    members_only(&mut *tx, group.summary.id, viewer).await?;
+    require_writer(&mut *tx, group.summary.id, viewer).await?;
     let at = now();
     let id = queries::insert_plan(
         &mut tx,
@@ -210,13 +209,11 @@ async fn may_steer(
     author_id: Option<i64>,
     viewer: &Viewer,
 ) -> AppResult<bool> {
+    let role = groups::service::role_of(&mut *conn, group_id, viewer.id).await?;
     if author_id == Some(viewer.id) {
-        return Ok(!groups::queries::is_banned(&mut *conn, group_id, viewer.id).await?);
+        return Ok(role != groups::service::GroupRole::Banned);
     }
-    Ok(matches!(
-        groups::queries::membership(&mut *conn, group_id, viewer.id).await?,
-        Some((MemberRole::Coordinator, _))
-    ))
+    Ok(role.is_coordinator())
 }
 
 /// Moves a plan to another phase, with a reason where one is needed.

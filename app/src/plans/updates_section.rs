@@ -10,7 +10,7 @@ use crate::{
     i18n::{t, t_args},
     ui::{
         form::{first_error, query_param, ErrorSummary},
-        format_date,
+        format_date_time,
     },
 };
 use leptos::prelude::*;
@@ -76,7 +76,7 @@ fn UpdateCard(update: PlanUpdate) -> impl IntoView {
                     <span class="tag tag--kind">{t(&update.kind.label_key())}</span>
                     <span class="reaction__author">{who}</span>
                     <span class="tag">{t(&update.author_role.label_key())}</span>
-                    <span class="muted">{format_date(update.created_at)}</span>
+                    <span class="muted">{format_date_time(update.created_at)}</span>
                 </header>
                 <div class="reaction__body" inner_html=update.body_html></div>
                 <dl class="update__facts">

@@ -29,9 +29,17 @@ pub const PERSONAL: &[(&str, &str)] = &[
     ("email_preferences", "user_id = $1"),
     ("email_settings", "user_id = $1"),
     ("password_resets", "user_id = $1"),
+    // No longer written: failed logins are counted in `rate_events` now.
+    // Dropped a release later, while an older instance may still write it.
     (
         "login_failures",
         "email = (SELECT email FROM users WHERE id = $1)",
+    ),
+    // Limits counted by the person's e-mail address (failed logins, reset
+    // mails) or account id (reactions).
+    (
+        "rate_events",
+        "(subject = (SELECT email FROM users WHERE id = $1) OR subject = CAST($1 AS TEXT))",
     ),
 ];
 
@@ -47,19 +55,20 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("_sqlx_migrations", "which migrations ran"),
     (
         "challenges",
-        "one-time puzzles for guests, not linked to anyone",
+        "one-time puzzles for guests, not linked to anyone; no longer written",
     ),
+    (
+        "challenge_uses",
+        "used answers to guest puzzles, not linked to anyone, kept an hour",
+    ),
+    ("server_keys", "the server's own secrets"),
     ("group_images", "a group's photo"),
     ("group_postcodes", "a group's area"),
     (
         "guest_posts",
-        "an IP address per guest reaction, kept for a day",
+        "an IP address per guest reaction, kept for a day; no longer written",
     ),
     ("plan_principles", "which principles a plan builds on"),
-    (
-        "rate_events",
-        "an IP address or an account id per limited action, kept for a day",
-    ),
     ("search_docs", "copies of public texts for search"),
     ("signature_counts", "numbers per role"),
     (

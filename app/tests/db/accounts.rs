@@ -123,7 +123,7 @@ db_test!(
     repeated_failures_are_limited,
     |db: app::db::Db| async move {
         service::register(&db, anna()).await.unwrap();
-        for _ in 0..service::MAX_FAILURES_PER_EMAIL {
+        for _ in 0..app::limits::LOGIN_FAILURES_PER_EMAIL.max {
             let err =
                 service::authenticate(&db, "anna@buurt.nl", "verkeerd-wachtwoord", "10.0.0.2")
                     .await
@@ -220,6 +220,24 @@ db_test!(
                 .await
                 .unwrap();
         assert_eq!(count, 20);
+    }
+);
+
+db_test!(
+    demo_data_is_refused_beside_real_accounts,
+    |db: app::db::Db| async move {
+        app::testing::person(&db, "echt@buurt.nl").await;
+        let err = app::demo::seed(&db).await.unwrap_err();
+        assert!(
+            matches!(err, app::demo::DemoError::RealAccounts(1)),
+            "{err}"
+        );
+        assert!(err.to_string().contains("Start without WIJKPLEIN_DEMO"));
+        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(admins, 0, "no demo admin beside real people");
     }
 );
 

@@ -37,7 +37,9 @@ async fn all_threads(db: &Db, subject: &str, kind: Option<ReactionKind>) -> Vec<
 
 /// A guest's reaction with a freshly issued and honestly solved challenge.
 async fn guest(db: &Db, body: &str) -> ReactionForm {
-    let challenge = service::issue_challenge(db).await.unwrap();
+    let challenge = app::discussion::guest_challenge::issue(db, "manifest")
+        .await
+        .unwrap();
     let nonce = solve(&challenge, DIFFICULTY).to_string();
     ReactionForm {
         guest_name: "Gast Jansen".into(),
@@ -247,7 +249,7 @@ db_test!(
             .await
             .unwrap_err()
             .has_field_code("honeypot_filled"));
-        for _ in 0..service::GUEST_POSTS_PER_HOUR {
+        for _ in 0..app::limits::GUEST_REACTIONS_PER_ADDRESS.max {
             service::post(&db, None, guest(&db, "Nog een vraag").await, "10.3.3.3")
                 .await
                 .unwrap();
@@ -271,7 +273,7 @@ db_test!(
                 .unwrap();
         assert_eq!(
             pending,
-            service::GUEST_POSTS_PER_HOUR + 1,
+            app::limits::GUEST_REACTIONS_PER_ADDRESS.max + 1,
             "the bot and the over-limit posts were not stored"
         );
     }

@@ -246,7 +246,11 @@ db_test!(
             1,
             "Bert's reply"
         );
-        assert_eq!(tables["login_failures"].as_array().unwrap().len(), 1);
+        let limits = tables["rate_events"].as_array().unwrap();
+        assert!(
+            limits.iter().any(|row| row["action"] == "login-fail-email"),
+            "the failed login: {limits:?}"
+        );
         // Nobody else's account.
         assert_eq!(tables["users"].as_array().unwrap().len(), 1);
     }

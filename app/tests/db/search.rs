@@ -313,7 +313,9 @@ db_test!(
     |db: Db| async move {
         let c = cast(&db).await;
         // A guest's reaction waits for approval: not findable until then.
-        let challenge = discussion::issue_challenge(&db).await.unwrap();
+        let challenge = app::discussion::guest_challenge::issue(&db, "manifest")
+            .await
+            .unwrap();
         let nonce = solve(&challenge, DIFFICULTY).to_string();
         let guest = ReactionForm {
             guest_name: "Gast Jansen".into(),

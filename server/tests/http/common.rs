@@ -35,6 +35,7 @@ pub async fn router_with(db: &Db, url: String, adjust: impl FnOnce(&mut Config))
         mail: None,
         limit_factor: 1,
         trusted_proxies: Default::default(),
+        secret: None,
     };
     adjust(&mut config);
     let leptos_options = leptos::config::LeptosOptions::builder()

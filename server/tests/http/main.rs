@@ -19,6 +19,7 @@ mod outage_http;
 mod page_cache;
 mod plans_http;
 mod privacy_http;
+mod production_start;
 mod random_input_http;
 mod search_http;
 mod sessions_http;

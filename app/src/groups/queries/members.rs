@@ -3,38 +3,7 @@
 
 use super::{summary, SUMMARY_COLUMNS};
 use crate::groups::model::{Ban, Member, MemberRole, MyGroup};
-use sqlx::{Any, AnyPool, Executor, Row};
-
-/// The person's membership of a group: role and whether the name is hidden.
-pub async fn membership<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    group_id: i64,
-    user_id: i64,
-) -> Result<Option<(MemberRole, bool)>, sqlx::Error> {
-    let row: Option<(String, i64)> = sqlx::query_as(
-        "SELECT role, name_hidden FROM group_members WHERE group_id = $1 AND user_id = $2",
-    )
-    .bind(group_id)
-    .bind(user_id)
-    .fetch_optional(ex)
-    .await?;
-    Ok(row.map(|(role, hidden)| (MemberRole::parse(&role), hidden != 0)))
-}
-
-/// Whether the person is banned from the group.
-pub async fn is_banned<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    group_id: i64,
-    user_id: i64,
-) -> Result<bool, sqlx::Error> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2")
-            .bind(group_id)
-            .bind(user_id)
-            .fetch_one(ex)
-            .await?;
-    Ok(n > 0)
-}
+use sqlx::{AnyPool, Row};
 
 /// Number of coordinators of a group.
 pub async fn coordinator_count(
@@ -135,7 +104,8 @@ pub async fn members(pool: &AnyPool, group_id: i64) -> Result<Vec<Member>, sqlx:
             Ok(Member {
                 user_id: r.try_get("user_id")?,
                 name: r.try_get("display_name")?,
-                role: MemberRole::parse(r.try_get("role")?),
+                role: MemberRole::try_from(r.try_get::<String, _>("role")?)
+                    .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
                 name_hidden: r.try_get::<i64, _>("name_hidden")? != 0,
                 joined_at: r.try_get("joined_at")?,
             })
@@ -154,7 +124,8 @@ pub async fn groups_of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<MyGroup>
         .map(|r| {
             Ok(MyGroup {
                 group: summary(r)?,
-                role: MemberRole::parse(r.try_get("role")?),
+                role: MemberRole::try_from(r.try_get::<String, _>("role")?)
+                    .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
             })
         })
         .collect()

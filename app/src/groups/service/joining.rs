@@ -2,6 +2,7 @@
 //! request" gets a request that a coordinator decides on, and someone the
 //! group banned can neither join nor ask again, nor talk in its plans.
 
+use super::role::{role_of, GroupRole, Needs};
 use super::{group, length_ok, limits, logged_in, require_coordinator};
 use crate::{
     accounts::Viewer,
@@ -12,32 +13,15 @@ use crate::{
         queries::{self, Audience},
     },
 };
-use sqlx::{Any, Executor};
-
-/// Refuses someone this group's coordinators banned, with the message that
-/// says so. The one place for it: joining, asking to join, and talking in
-/// the group's plans (see `discussion::subject`) all ask here.
-pub async fn refuse_banned<'e, E: Executor<'e, Database = Any>>(
-    conn: E,
-    group_id: i64,
-    viewer: &Viewer,
-) -> AppResult<()> {
-    if queries::is_banned(conn, group_id, viewer.id).await? {
-        return Err(AppError::Forbidden(crate::i18n::t("error-group-banned")));
-    }
-    Ok(())
-}
 
 /// Checks, inside the transaction, that the person may join or ask to.
 async fn may_join(conn: &mut sqlx::AnyConnection, group_id: i64, viewer: &Viewer) -> AppResult<()> {
     if !queries::lock_group(conn, group_id).await? {
         return Err(AppError::not_found());
     }
-    refuse_banned(&mut *conn, group_id, viewer).await?;
-    if queries::membership(&mut *conn, group_id, viewer.id)
-        .await?
-        .is_some()
-    {
+    let role = role_of(&mut *conn, group_id, viewer.id).await?;
+    role.require(Needs::NotBanned)?;
+    if role.is_member() {
         return Err(AppError::conflict("error-group-already-member"));
     }
     Ok(())
@@ -156,13 +140,11 @@ pub async fn decide_request(
         return Err(AppError::conflict("error-group-request-closed"));
     }
     if approve {
-        if queries::is_banned(&mut *tx, group_id, request.user_id).await? {
+        let role = role_of(&mut *tx, group_id, request.user_id).await?;
+        if role == GroupRole::Banned {
             return Err(AppError::conflict("error-group-target-banned"));
         }
-        if queries::membership(&mut *tx, group_id, request.user_id)
-            .await?
-            .is_none()
-        {
+        if !role.is_member() {
             queries::insert_member(&mut tx, group_id, request.user_id, MemberRole::Member, at)
                 .await?;
             queries::record(
@@ -200,11 +182,11 @@ pub async fn leave(db: &Db, viewer: Option<&Viewer>, slug: &str) -> AppResult<()
     let id = group(db, slug).await?.summary.id;
     let mut tx = db.write_tx().await?;
     queries::lock_group(&mut tx, id).await?;
-    let role = match queries::membership(&mut *tx, id, viewer.id).await? {
-        Some((role, _)) => role,
-        None => return Err(AppError::conflict("error-group-not-member")),
-    };
-    if role == MemberRole::Coordinator && queries::coordinator_count(&mut tx, id).await? <= 1 {
+    let role = role_of(&mut *tx, id, viewer.id).await?;
+    if !role.is_member() {
+        return Err(AppError::conflict("error-group-not-member"));
+    }
+    if role.is_coordinator() && queries::coordinator_count(&mut tx, id).await? <= 1 {
         return Err(AppError::conflict("error-group-last-coordinator"));
     }
     let at = now();

@@ -26,9 +26,9 @@ pub async fn set_role(
     let id = group(db, slug).await?.summary.id;
     let mut tx = db.write_tx().await?;
     require_coordinator(&mut tx, id, viewer).await?;
-    let current = match queries::membership(&mut *tx, id, user_id).await? {
-        Some((current, _)) => current,
-        None => return Err(AppError::not_found()),
+    let current = match super::role::role_of(&mut *tx, id, user_id).await? {
+        super::role::GroupRole::In { role, .. } => role,
+        _ => return Err(AppError::not_found()),
     };
     if current == role {
         return Ok(());
@@ -108,7 +108,9 @@ pub async fn ban(
     if !length_ok(reason, limits::REASON) {
         return Err(AppError::field("reason", "group_reason_length"));
     }
-    let was_member = queries::membership(&mut *tx, id, user_id).await?.is_some();
+    let was_member = super::role::role_of(&mut *tx, id, user_id)
+        .await?
+        .is_member();
     let had_request = queries::pending_request(&mut *tx, id, user_id)
         .await?
         .is_some();
