@@ -77,7 +77,8 @@ pub fn format_date_time(secs: i64) -> String {
     date_time_in(crate::i18n::current_lang(), secs)
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
+#[cfg(feature = "ssr")]
 mod tests {
     use super::*;
 
