@@ -104,52 +104,37 @@ mod tests {
         );
     }
 
+    /// Checks Dutch date-times for UTC instants (spaces shown as `_`).
+    fn check(cases: &[(&str, &str)]) {
+        for (instant, expected) in cases {
+            let shown = date_time_in(Lang::Nl, utc(instant)).replace('\u{a0}', "_");
+            assert_eq!(&shown, expected, "{instant}");
+        }
+    }
+
     #[test]
     fn around_midnight_the_amsterdam_day_counts() {
-        // Winter: UTC+1. 23:30 UTC is already the next day here.
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-12-31T23:30:00Z")),
-            "1\u{a0}januari\u{a0}2027, 00:30"
-        );
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-12-31T22:59:00Z")),
-            "31\u{a0}december\u{a0}2026, 23:59"
-        );
-        // Summer: UTC+2.
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-07-14T22:00:00Z")),
-            "15\u{a0}juli\u{a0}2026, 00:00"
-        );
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-07-14T21:59:00Z")),
-            "14\u{a0}juli\u{a0}2026, 23:59"
-        );
+        check(&[
+            // Winter: UTC+1. 23:30 UTC is already the next day here.
+            ("2026-12-31T23:30:00Z", "1_januari_2027, 00:30"),
+            ("2026-12-31T22:59:00Z", "31_december_2026, 23:59"),
+            // Summer: UTC+2.
+            ("2026-07-14T22:00:00Z", "15_juli_2026, 00:00"),
+            ("2026-07-14T21:59:00Z", "14_juli_2026, 23:59"),
+        ]);
     }
 
     #[test]
     fn both_daylight_saving_changes() {
-        // 29 March 2026: clocks go from 02:00 to 03:00 (01:00 UTC).
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-03-29T00:59:00Z")),
-            "29\u{a0}maart\u{a0}2026, 01:59"
-        );
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-03-29T01:00:00Z")),
-            "29\u{a0}maart\u{a0}2026, 03:00"
-        );
-        // 25 October 2026: clocks go from 03:00 back to 02:00 (01:00 UTC);
-        // 02:30 happens twice.
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-10-25T00:30:00Z")),
-            "25\u{a0}oktober\u{a0}2026, 02:30"
-        );
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-10-25T01:30:00Z")),
-            "25\u{a0}oktober\u{a0}2026, 02:30"
-        );
-        assert_eq!(
-            date_time_in(Lang::Nl, utc("2026-10-25T02:00:00Z")),
-            "25\u{a0}oktober\u{a0}2026, 03:00"
-        );
+        check(&[
+            // 29 March 2026: clocks go from 02:00 to 03:00 (01:00 UTC).
+            ("2026-03-29T00:59:00Z", "29_maart_2026, 01:59"),
+            ("2026-03-29T01:00:00Z", "29_maart_2026, 03:00"),
+            // 25 October 2026: from 03:00 back to 02:00 (01:00 UTC), so
+            // 02:30 happens twice.
+            ("2026-10-25T00:30:00Z", "25_oktober_2026, 02:30"),
+            ("2026-10-25T01:30:00Z", "25_oktober_2026, 02:30"),
+            ("2026-10-25T02:00:00Z", "25_oktober_2026, 03:00"),
+        ]);
     }
 }
