@@ -57,6 +57,16 @@ pub async fn postgres() -> Option<Db> {
 /// Like [`postgres`], with the new database's URL, for tests that open a
 /// second connection to it (a second server instance).
 pub async fn postgres_with_url() -> Option<(Db, String)> {
+    let url = empty_postgres().await?;
+    match Db::connect(&url, 4).await {
+        Ok(db) => Some((db, url)),
+        Err(err) => panic!("could not connect to test database {url}: {err}"),
+    }
+}
+
+/// The URL of a new, empty (not migrated) PostgreSQL database on the test
+/// server; `None` when no test server is configured (and none is required).
+pub async fn empty_postgres() -> Option<String> {
     let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
         if std::env::var("WIJKPLEIN_REQUIRE_PG").as_deref() == Ok("1") {
             panic!("TEST_DATABASE_URL is not set, but WIJKPLEIN_REQUIRE_PG=1");
@@ -82,11 +92,7 @@ pub async fn postgres_with_url() -> Option<(Db, String)> {
     }
     admin.close().await;
     let (base, _) = server.rsplit_once('/').unwrap_or((&server, ""));
-    let url = format!("{base}/{name}");
-    match Db::connect(&url, 4).await {
-        Ok(db) => Some((db, url)),
-        Err(err) => panic!("could not connect to test database {name}: {err}"),
-    }
+    Some(format!("{base}/{name}"))
 }
 
 /// Runs the same async test body once on SQLite and once on PostgreSQL:

@@ -23,7 +23,7 @@ pub mod role;
 
 pub use joining::{decide_request, join, leave, request_to_join, withdraw_request};
 pub use members::{ban, remove_member, set_name_hidden, set_role, unban};
-pub use role::{refuse_banned, role_of, role_of_viewer, GroupRole, Needs};
+pub use role::{refuse_banned, role_of, GroupRole, Needs};
 
 /// Limits on what a group's form may hold, in characters.
 pub mod limits {

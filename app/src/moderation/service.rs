@@ -113,7 +113,10 @@ pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
     .bind(viewer.id)
     .fetch_all(&db.pool)
     .await?;
-    if rows.is_empty() && !viewer.is_admin && !coordinates_any(db, viewer).await? {
+    if rows.is_empty()
+        && !viewer.is_admin
+        && !crate::groups::service::role::coordinates_any(&db.pool, viewer.id).await?
+    {
         return Err(AppError::forbidden());
     }
     let mut reports = Vec::with_capacity(rows.len());
@@ -153,10 +156,6 @@ pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
         });
     }
     Ok(reports)
-}
-
-async fn coordinates_any(db: &Db, viewer: &Viewer) -> AppResult<bool> {
-    crate::groups::service::role::coordinates_any(&db.pool, viewer.id).await
 }
 
 /// An open report, with the group it belongs to.

@@ -375,3 +375,60 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    a_challenge_holds_for_its_subject_and_the_server_secret,
+    |db: Db| async move {
+        app::manifest::content::ensure_loaded(&db).await.unwrap();
+        use app::discussion::guest_challenge;
+        // Issued for the manifest, sent with a reaction on a principle.
+        let elsewhere = ReactionForm {
+            subject: "manifest:wat-goed-gaat".into(),
+            ..guest(&db, "Op een andere plek").await
+        };
+        let err = service::post(&db, None, elsewhere, "10.6.6.6")
+            .await
+            .unwrap_err();
+        assert!(err.has_field_code("challenge_failed"), "{err:?}");
+        // The operator's secret replaces the generated one: what was signed
+        // before no longer holds, what is signed after does.
+        let before = guest(&db, "Voor het nieuwe geheim").await;
+        guest_challenge::set_key(&db, "een-geheim-van-de-beheerder-0123456789")
+            .await
+            .unwrap();
+        let err = service::post(&db, None, before, "10.6.6.6")
+            .await
+            .unwrap_err();
+        assert!(err.has_field_code("challenge_failed"), "{err:?}");
+        service::post(
+            &db,
+            None,
+            guest(&db, "Na het nieuwe geheim").await,
+            "10.6.6.6",
+        )
+        .await
+        .unwrap();
+    }
+);
+
+db_test!(
+    used_solutions_are_forgotten_once_they_expired,
+    |db: Db| async move {
+        use app::discussion::guest_challenge::{forget_expired, LIFETIME_SECS};
+        let now = app::db::now();
+        for (solution, at) in [("oud:1", now - LIFETIME_SECS - 3600), ("vers:1", now)] {
+            sqlx::query("INSERT INTO challenge_uses (solution, used_at) VALUES ($1, $2)")
+                .bind(solution)
+                .bind(at)
+                .execute(&db.pool)
+                .await
+                .unwrap();
+        }
+        assert_eq!(forget_expired(&db).await.unwrap(), 1);
+        let left: Vec<String> = sqlx::query_scalar("SELECT solution FROM challenge_uses")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(left, vec!["vers:1".to_owned()]);
+    }
+);

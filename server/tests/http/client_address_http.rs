@@ -71,3 +71,26 @@ db_test!(
         );
     }
 );
+
+db_test!(an_ipv6_client_is_counted_by_its_64, |db: Db| async move {
+    let url = url_of(&db).await;
+    let app = router_with(&db, url, |config| {
+        config.trusted_proxies = "10.0.0.0/8".parse().unwrap();
+    })
+    .await;
+    let max = REGISTRATIONS_PER_IP.max;
+    // One home changing addresses inside its /64 uses up one limit.
+    for n in 0..max {
+        let address = format!("2001:db8:1:2::{:x}", n + 1);
+        assert_eq!(register_via(&app, n, &address).await, StatusCode::OK);
+    }
+    assert_eq!(
+        register_via(&app, 100, "2001:db8:1:2:ffff::1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The next /64 is another home.
+    assert_eq!(
+        register_via(&app, 101, "2001:db8:1:3::1").await,
+        StatusCode::OK
+    );
+});

@@ -62,28 +62,6 @@ async fn account_count(url: &str) -> i64 {
     count
 }
 
-/// An empty PostgreSQL database (not migrated) on the test server, if any.
-async fn empty_postgres() -> Option<String> {
-    let server = std::env::var("TEST_DATABASE_URL").ok()?;
-    sqlx::any::install_default_drivers();
-    let name = format!(
-        "wijkplein_prod_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos()
-    );
-    let admin = sqlx::AnyPool::connect(&server).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&admin)
-        .await
-        .unwrap();
-    admin.close().await;
-    let (base, _) = server.rsplit_once('/').unwrap();
-    Some(format!("{base}/{name}"))
-}
-
 async fn only_database_url_makes_no_account(url: String) {
     let (listening, log) = run_until_ready(&[("DATABASE_URL", &url)]);
     // The default address (127.0.0.1:3000) may be taken on a developer's
@@ -93,7 +71,9 @@ async fn only_database_url_makes_no_account(url: String) {
         "the server did not start:\n{log}"
     );
     assert!(!log.contains("demo data"), "{log}");
-    assert_eq!(account_count(&url).await, 0, "no account: {log}");
+    let accounts = account_count(&url).await;
+    app::testing::remove_database(&url).await;
+    assert_eq!(accounts, 0, "no account: {log}");
 }
 
 #[tokio::test]
@@ -103,7 +83,7 @@ async fn with_only_database_url_sqlite_has_no_account() {
 
 #[tokio::test]
 async fn with_only_database_url_postgres_has_no_account() {
-    if let Some(url) = empty_postgres().await {
+    if let Some(url) = app::testing::empty_postgres().await {
         only_database_url_makes_no_account(url).await;
     }
 }
@@ -117,6 +97,7 @@ async fn demo_is_refused_over_tls() {
         ("WIJKPLEIN_SECURE_COOKIES", "1"),
         ("WIJKPLEIN_LISTEN", "127.0.0.1:0"),
     ]);
+    app::testing::remove_database(&url).await;
     assert!(!listening, "{log}");
     assert!(
         log.contains(server::config::DEMO_WITH_SECURE_COOKIES),
@@ -135,7 +116,9 @@ async fn demo_is_refused_beside_real_accounts() {
         ("WIJKPLEIN_DEMO", "1"),
         ("WIJKPLEIN_LISTEN", "127.0.0.1:0"),
     ]);
+    let accounts = account_count(&url).await;
+    app::testing::remove_database(&url).await;
     assert!(!listening, "{log}");
     assert!(log.contains("not demo accounts"), "{log}");
-    assert_eq!(account_count(&url).await, 1, "nothing added: {log}");
+    assert_eq!(accounts, 1, "nothing added: {log}");
 }

@@ -32,7 +32,7 @@ db_test!(
         app::manifest::content::ensure_loaded(&db).await.unwrap();
         let payloads: Vec<&str> = CORPUS.lines().filter(|l| !l.trim().is_empty()).collect();
         let moderator = admin(&db, "beheer@buurt.nl").await;
-        let (mut stored, mut paths) = (0, vec!["/groepen".to_owned(), "/plannen".to_owned()]);
+        let mut paths = vec!["/groepen".to_owned(), "/plannen".to_owned()];
         for (i, payload) in payloads.iter().enumerate() {
             let writer = person(&db, &format!("x{i}@buurt.nl")).await;
             let text = |min: usize| format!("{payload} {}", "aanvulling ".repeat(min / 10 + 1));
@@ -72,7 +72,6 @@ db_test!(
             let plan = plans::create(&db, Some(&writer), &slug, plan)
                 .await
                 .unwrap_or_else(|e| panic!("plan with payload {i} refused: {e:?}"));
-            stored += 1;
             paths.push(format!("/plannen/{plan}"));
             let update = UpdateForm {
                 kind: "voortgang".into(),
@@ -113,7 +112,6 @@ db_test!(
                 .await
                 .unwrap_or_else(|e| panic!("report with payload {i} refused: {e:?}"));
         }
-        assert_eq!(stored, payloads.len(), "every payload stored everywhere");
         paths.extend(
             [
                 "/manifest",

@@ -1,6 +1,7 @@
 //! Running the member list, for coordinators: roles, removing and banning
 //! (and lifting a ban); and each member's own choice to hide their name.
 
+use super::role::{role_of, GroupRole};
 use super::{group, length_ok, limits, logged_in, require_coordinator};
 use crate::{
     accounts::Viewer,
@@ -26,8 +27,8 @@ pub async fn set_role(
     let id = group(db, slug).await?.summary.id;
     let mut tx = db.write_tx().await?;
     require_coordinator(&mut tx, id, viewer).await?;
-    let current = match super::role::role_of(&mut *tx, id, user_id).await? {
-        super::role::GroupRole::In { role, .. } => role,
+    let current = match role_of(&mut *tx, id, user_id).await? {
+        GroupRole::In { role, .. } => role,
         _ => return Err(AppError::not_found()),
     };
     if current == role {
@@ -108,9 +109,7 @@ pub async fn ban(
     if !length_ok(reason, limits::REASON) {
         return Err(AppError::field("reason", "group_reason_length"));
     }
-    let was_member = super::role::role_of(&mut *tx, id, user_id)
-        .await?
-        .is_member();
+    let was_member = role_of(&mut *tx, id, user_id).await?.is_member();
     let had_request = queries::pending_request(&mut *tx, id, user_id)
         .await?
         .is_some();

@@ -45,9 +45,10 @@ pub async fn role_of<'e, E: Executor<'e, Database = Any>>(
     user_id: i64,
 ) -> AppResult<GroupRole> {
     let (role, name_hidden, banned): (Option<String>, Option<i64>, i64) = sqlx::query_as(
-        "SELECT (SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2), \
-                (SELECT name_hidden FROM group_members WHERE group_id = $1 AND user_id = $2), \
-                (SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2)",
+        "SELECT m.role, m.name_hidden, \
+                (SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2) \
+         FROM (SELECT 1 AS one) AS asked \
+         LEFT JOIN group_members m ON m.group_id = $1 AND m.user_id = $2",
     )
     .bind(group_id)
     .bind(user_id)
@@ -63,18 +64,6 @@ pub async fn role_of<'e, E: Executor<'e, Database = Any>>(
             name_hidden: name_hidden.unwrap_or(0) != 0,
         },
     })
-}
-
-/// [`role_of`] for whoever asks; a guest is an outsider.
-pub async fn role_of_viewer<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    group_id: i64,
-    viewer: Option<&Viewer>,
-) -> AppResult<GroupRole> {
-    match viewer {
-        None => Ok(GroupRole::Outsider),
-        Some(viewer) => role_of(ex, group_id, viewer.id).await,
-    }
 }
 
 impl GroupRole {
