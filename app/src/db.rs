@@ -7,6 +7,13 @@
 //! macros cannot serve a runtime-chosen backend, so instead every query runs in
 //! the database test suite against both real backends.
 
+mod builder;
+mod statements;
+
+pub use crate::statements_only;
+pub use builder::SqlBuilder;
+pub use statements::{all as all_statements, Flag, OptionalText, Statement};
+
 use sqlx::{any::AnyPoolOptions, migrate::Migrator, Any, AnyPool, Executor, Transaction};
 use std::time::Duration;
 

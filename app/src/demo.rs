@@ -11,6 +11,12 @@ use crate::{
     manifest,
 };
 
+crate::statements! {
+    SEED = "SELECT (SELECT COUNT(*) FROM users WHERE email NOT LIKE $1), \
+                (SELECT COUNT(*) FROM users WHERE email LIKE $1)";
+    LOAD = "UPDATE users SET is_admin = 1 WHERE email = $1";
+}
+
 /// Password of every demo account (printed in the README; demo use only).
 pub const DEMO_PASSWORD: &str = "buurt-demo-2026";
 
@@ -64,14 +70,11 @@ pub enum DemoError {
 /// Loads the demo data if the database has no accounts yet; does nothing
 /// when it was loaded before, and refuses a database with real accounts.
 pub async fn seed(db: &Db) -> Result<(), DemoError> {
-    let (real, demo): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM users WHERE email NOT LIKE $1), \
-                (SELECT COUNT(*) FROM users WHERE email LIKE $1)",
-    )
-    .bind(format!("%{DEMO_DOMAIN}"))
-    .fetch_one(&db.pool)
-    .await
-    .map_err(AppError::from)?;
+    let (real, demo): (i64, i64) = sqlx::query_as(SEED)
+        .bind(format!("%{DEMO_DOMAIN}"))
+        .fetch_one(&db.pool)
+        .await
+        .map_err(AppError::from)?;
     if real > 0 {
         return Err(DemoError::RealAccounts(real));
     }
@@ -103,7 +106,7 @@ async fn load(db: &Db) -> AppResult<()> {
     }
     sign_as_demo_people(db).await?;
     start_demo_groups(db).await?;
-    sqlx::query("UPDATE users SET is_admin = 1 WHERE email = $1")
+    sqlx::query(LOAD)
         .bind("beheer@demo.wijkplein.nl")
         .execute(&db.pool)
         .await?;

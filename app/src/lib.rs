@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod pwa;
 pub mod search;
 pub mod statements;
+pub mod stored;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -155,8 +155,15 @@ pub async fn forget_old(db: &Db) -> AppResult<u64> {
     Ok(queries::forget_before(db, now() - KEPT_SECS).await?)
 }
 
-mod queries {
+pub(crate) mod queries {
     use crate::db::Db;
+
+    crate::statements! {
+        COUNT = r#"SELECT COUNT(*) FROM rate_events WHERE action = $1 AND subject = $2 AND at >= $3"#;
+        RECORD = r#"INSERT INTO rate_events (action, subject, at) VALUES ($1, $2, $3)"#;
+        CLEAR = r#"DELETE FROM rate_events WHERE action = $1 AND subject = $2"#;
+        FORGET_BEFORE = r#"DELETE FROM rate_events WHERE at < $1"#;
+    }
 
     /// Attempts at `action` by `subject` since `since`.
     pub async fn count(
@@ -165,19 +172,17 @@ mod queries {
         subject: &str,
         since: i64,
     ) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar(
-            r#"SELECT COUNT(*) FROM rate_events WHERE action = $1 AND subject = $2 AND at >= $3"#,
-        )
-        .bind(action)
-        .bind(subject)
-        .bind(since)
-        .fetch_one(&db.pool)
-        .await
+        sqlx::query_scalar(COUNT)
+            .bind(action)
+            .bind(subject)
+            .bind(since)
+            .fetch_one(&db.pool)
+            .await
     }
 
     /// Records an attempt.
     pub async fn record(db: &Db, action: &str, subject: &str, now: i64) -> Result<(), sqlx::Error> {
-        sqlx::query(r#"INSERT INTO rate_events (action, subject, at) VALUES ($1, $2, $3)"#)
+        sqlx::query(RECORD)
             .bind(action)
             .bind(subject)
             .bind(now)
@@ -188,7 +193,7 @@ mod queries {
 
     /// Deletes `subject`'s attempts at `action`.
     pub async fn clear(db: &Db, action: &str, subject: &str) -> Result<(), sqlx::Error> {
-        sqlx::query(r#"DELETE FROM rate_events WHERE action = $1 AND subject = $2"#)
+        sqlx::query(CLEAR)
             .bind(action)
             .bind(subject)
             .execute(&db.pool)
@@ -198,7 +203,7 @@ mod queries {
 
     /// Deletes the attempts made before `before`.
     pub async fn forget_before(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
-        sqlx::query(r#"DELETE FROM rate_events WHERE at < $1"#)
+        sqlx::query(FORGET_BEFORE)
             .bind(before)
             .execute(&db.pool)
             .await

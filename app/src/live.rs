@@ -36,10 +36,14 @@ impl LiveEvent {
 pub use server::*;
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::LiveEvent;
     use crate::db::{Backend, Db};
     use tokio::sync::broadcast;
+
+    crate::statements! {
+        PUBLISH [postgres] = "SELECT pg_notify($1, $2)";
+    }
 
     /// The PostgreSQL channel all instances listen on.
     pub const CHANNEL: &str = "wijkplein_live";
@@ -81,7 +85,7 @@ mod server {
                         Ok(p) => p,
                         Err(err) => return tracing::warn!("live event not encoded: {err}"),
                     };
-                    let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                    let sent = sqlx::query(PUBLISH)
                         .bind(CHANNEL)
                         .bind(payload)
                         .execute(&self.pool)

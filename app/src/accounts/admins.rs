@@ -8,10 +8,15 @@ use crate::{
     error::{AppError, AppResult},
 };
 
+crate::statements! {
+    SET_ADMIN = r#"UPDATE users SET is_admin = $1 WHERE email = $2"#;
+    LIST = r#"SELECT email, display_name FROM users WHERE is_admin = 1 ORDER BY email"#;
+}
+
 /// Makes the account with `email` a platform admin, or takes that away.
 /// Removing the last admin is allowed: the command line can always add one.
 pub async fn set_admin(db: &Db, email: &str, admin: bool) -> AppResult<()> {
-    let done = sqlx::query(r#"UPDATE users SET is_admin = $1 WHERE email = $2"#)
+    let done = sqlx::query(SET_ADMIN)
         .bind(i64::from(admin))
         .bind(normalize_email(email))
         .execute(&db.pool)
@@ -24,11 +29,5 @@ pub async fn set_admin(db: &Db, email: &str, admin: bool) -> AppResult<()> {
 
 /// Every platform admin's email address and name, by address.
 pub async fn list(db: &Db) -> AppResult<Vec<(String, String)>> {
-    Ok(
-        sqlx::query_as(
-            r#"SELECT email, display_name FROM users WHERE is_admin = 1 ORDER BY email"#,
-        )
-        .fetch_all(&db.pool)
-        .await?,
-    )
+    Ok(sqlx::query_as(LIST).fetch_all(&db.pool).await?)
 }

@@ -6,7 +6,7 @@
 //! A new password ends every other session (the session epoch moves on, see
 //! `session::attach_context`): whoever knew the old one is logged out.
 
-mod queries;
+pub(crate) mod queries;
 
 use super::{
     password,

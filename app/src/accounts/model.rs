@@ -64,16 +64,21 @@ impl Role {
     }
 }
 
+crate::stored_text!(Role, "profile role");
+
 /// The person looking at a page, as far as pages and server functions need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Viewer {
     /// User id.
     pub id: i64,
     /// Name shown to others.
     pub display_name: String,
     /// Their role.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub role: Role,
     /// Platform administrator.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "crate::db::Flag"))]
     pub is_admin: bool,
     /// Unread notifications, for the header (as of this request).
     pub unread: i64,
@@ -81,6 +86,7 @@ pub struct Viewer {
 
 /// Everything on the profile page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Profile {
     /// User id.
     pub id: i64,
@@ -89,6 +95,7 @@ pub struct Profile {
     /// Name shown to others.
     pub display_name: String,
     /// Their role.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub role: Role,
     /// Optional neighbourhood (wijk or buurt).
     pub neighbourhood: String,

@@ -1,7 +1,22 @@
 //! Account queries (server only). Written once for SQLite and PostgreSQL.
 
 use super::model::{Profile, Role, Viewer};
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
+
+crate::statements! {
+    INSERT = r#"INSERT INTO users (email, display_name, password_hash, role, created_at)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id"#;
+    FIND_CREDENTIALS = r#"SELECT id, password_hash FROM users WHERE email = $1"#;
+    FIND_SESSION_VIEWER = r#"SELECT id, display_name, role, is_admin, CAST(session_epoch AS BIGINT) AS epoch,
+                  (SELECT COUNT(*) FROM notifications n
+                    WHERE n.user_id = users.id AND n.read_at IS NULL) AS unread
+           FROM users WHERE id = $1"#;
+    END_ALL_SESSIONS = "UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1";
+    FIND_PROFILE = r#"SELECT id, email, display_name, role, neighbourhood, municipality
+           FROM users WHERE id = $1"#;
+    UPDATE_PROFILE = r#"UPDATE users SET display_name = $1, role = $2, neighbourhood = $3, municipality = $4
+           WHERE id = $5"#;
+}
 
 /// What a new account is made from (already validated and hashed).
 pub struct NewUser<'a> {
@@ -17,17 +32,14 @@ pub struct NewUser<'a> {
 
 /// Inserts a user and returns the new id.
 pub async fn insert(pool: &AnyPool, user: &NewUser<'_>, now: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        r#"INSERT INTO users (email, display_name, password_hash, role, created_at)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id"#,
-    )
-    .bind(user.email)
-    .bind(user.display_name)
-    .bind(user.password_hash)
-    .bind(user.role.as_str())
-    .bind(now)
-    .fetch_one(pool)
-    .await
+    sqlx::query_scalar(INSERT)
+        .bind(user.email)
+        .bind(user.display_name)
+        .bind(user.password_hash)
+        .bind(user.role.as_str())
+        .bind(now)
+        .fetch_one(pool)
+        .await
 }
 
 /// The id and password hash for a login attempt.
@@ -35,7 +47,7 @@ pub async fn find_credentials(
     pool: &AnyPool,
     email: &str,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(r#"SELECT id, password_hash FROM users WHERE email = $1"#)
+    sqlx::query_as(FIND_CREDENTIALS)
         .bind(email)
         .fetch_optional(pool)
         .await
@@ -54,71 +66,42 @@ pub async fn find_session_viewer(
     pool: &AnyPool,
     id: i64,
 ) -> Result<Option<(Viewer, i64)>, sqlx::Error> {
-    let row = sqlx::query(
-        r#"SELECT id, display_name, role, is_admin, CAST(session_epoch AS BIGINT) AS epoch,
-                  (SELECT COUNT(*) FROM notifications n
-                    WHERE n.user_id = users.id AND n.read_at IS NULL) AS unread
-           FROM users WHERE id = $1"#,
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await?;
-    row.map(|r| {
-        let viewer = Viewer {
-            id: r.try_get("id")?,
-            display_name: r.try_get("display_name")?,
-            role: Role::parse(r.try_get("role")?).unwrap_or_default(),
-            is_admin: r.try_get::<i64, _>("is_admin")? != 0,
-            unread: r.try_get("unread")?,
-        };
-        Ok((viewer, r.try_get("epoch")?))
-    })
-    .transpose()
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        viewer: Viewer,
+        epoch: i64,
+    }
+    let row: Option<Row> = sqlx::query_as(FIND_SESSION_VIEWER)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|r| (r.viewer, r.epoch)))
 }
 
 /// Raises the account's session epoch: every session started before is over.
 pub async fn end_all_sessions(pool: &AnyPool, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1")
-        .bind(id)
-        .execute(pool)
-        .await?;
+    sqlx::query(END_ALL_SESSIONS).bind(id).execute(pool).await?;
     Ok(())
 }
 
 /// The full profile, for its owner.
 pub async fn find_profile(pool: &AnyPool, id: i64) -> Result<Option<Profile>, sqlx::Error> {
-    let row = sqlx::query(
-        r#"SELECT id, email, display_name, role, neighbourhood, municipality
-           FROM users WHERE id = $1"#,
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await?;
-    row.map(|r| {
-        Ok(Profile {
-            id: r.try_get("id")?,
-            email: r.try_get("email")?,
-            display_name: r.try_get("display_name")?,
-            role: Role::parse(r.try_get("role")?).unwrap_or_default(),
-            neighbourhood: r.try_get("neighbourhood")?,
-            municipality: r.try_get("municipality")?,
-        })
-    })
-    .transpose()
+    sqlx::query_as(FIND_PROFILE)
+        .bind(id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// Saves the editable part of a profile.
 pub async fn update_profile(pool: &AnyPool, p: &Profile) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        r#"UPDATE users SET display_name = $1, role = $2, neighbourhood = $3, municipality = $4
-           WHERE id = $5"#,
-    )
-    .bind(&p.display_name)
-    .bind(p.role.as_str())
-    .bind(&p.neighbourhood)
-    .bind(&p.municipality)
-    .bind(p.id)
-    .execute(pool)
-    .await
-    .map(|_| ())
+    sqlx::query(UPDATE_PROFILE)
+        .bind(&p.display_name)
+        .bind(p.role.as_str())
+        .bind(&p.neighbourhood)
+        .bind(&p.municipality)
+        .bind(p.id)
+        .execute(pool)
+        .await
+        .map(|_| ())
 }

@@ -17,6 +17,15 @@ use crate::{
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+crate::statements! {
+    KEY = "INSERT INTO server_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+    SET_KEY = "INSERT INTO server_keys (name, value) VALUES ($1, $2) \
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+    STORED_KEY = "SELECT value FROM server_keys WHERE name = $1";
+    TAKE = "INSERT INTO challenge_uses (solution, used_at) VALUES ($1, $2)";
+    FORGET_EXPIRED = "DELETE FROM challenge_uses WHERE used_at < $1";
+}
+
 /// How long a challenge may be answered: a guest may take their time
 /// writing; a cached page is at most seconds old when it is shown.
 pub const LIFETIME_SECS: i64 = 3 * 3600;
@@ -85,13 +94,11 @@ pub async fn key(db: &Db) -> AppResult<ChallengeKey> {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     // Two instances starting at once: the first insert wins, both read it.
-    sqlx::query(
-        "INSERT INTO server_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
-    )
-    .bind(KEY_NAME)
-    .bind(hex::encode(bytes))
-    .execute(&db.pool)
-    .await?;
+    sqlx::query(KEY)
+        .bind(KEY_NAME)
+        .bind(hex::encode(bytes))
+        .execute(&db.pool)
+        .await?;
     let stored = stored_key(db)
         .await?
         .ok_or_else(|| AppError::internal("the challenge key was not stored"))?;
@@ -101,19 +108,16 @@ pub async fn key(db: &Db) -> AppResult<ChallengeKey> {
 /// Stores the secret the operator gave (`WIJKPLEIN_SECRET`) in the place of
 /// the generated one, at start-up.
 pub async fn set_key(db: &Db, secret: &str) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO server_keys (name, value) VALUES ($1, $2) \
-         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-    )
-    .bind(KEY_NAME)
-    .bind(secret)
-    .execute(&db.pool)
-    .await?;
+    sqlx::query(SET_KEY)
+        .bind(KEY_NAME)
+        .bind(secret)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
 async fn stored_key(db: &Db) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT value FROM server_keys WHERE name = $1")
+    sqlx::query_scalar(STORED_KEY)
         .bind(KEY_NAME)
         .fetch_optional(&db.pool)
         .await
@@ -134,7 +138,7 @@ pub async fn take(db: &Db, subject: &str, token: &str, nonce: &str) -> AppResult
         .await?
         .verify(token, subject, nonce, at)
         .ok_or_else(refused)?;
-    match sqlx::query("INSERT INTO challenge_uses (solution, used_at) VALUES ($1, $2)")
+    match sqlx::query(TAKE)
         .bind(&solution)
         .bind(at)
         .execute(&db.pool)
@@ -149,7 +153,7 @@ pub async fn take(db: &Db, subject: &str, token: &str, nonce: &str) -> AppResult
 /// Forgets used solutions whose challenge has expired (they can no longer
 /// be replayed). Run by the hourly job with the rate-limit counts.
 pub async fn forget_expired(db: &Db) -> AppResult<u64> {
-    Ok(sqlx::query("DELETE FROM challenge_uses WHERE used_at < $1")
+    Ok(sqlx::query(FORGET_EXPIRED)
         .bind(now() - LIFETIME_SECS - 120)
         .execute(&db.pool)
         .await?

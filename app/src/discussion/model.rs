@@ -53,6 +53,52 @@ impl ReactionKind {
     }
 }
 
+crate::stored_text!(ReactionKind, "reaction kind");
+
+/// Where a reaction stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReactionStatus {
+    /// Shown to everyone.
+    Published,
+    /// A guest's reaction waiting for a moderator.
+    Pending,
+    /// Deleted by its author; kept (without text) while it has replies.
+    Deleted,
+    /// A guest's reaction a moderator turned down (text forgotten).
+    Rejected,
+}
+
+impl ReactionStatus {
+    /// Stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReactionStatus::Published => "published",
+            ReactionStatus::Pending => "pending",
+            ReactionStatus::Deleted => "deleted",
+            ReactionStatus::Rejected => "rejected",
+        }
+    }
+
+    /// Parses a stored value.
+    pub fn parse(value: &str) -> Option<ReactionStatus> {
+        [
+            ReactionStatus::Published,
+            ReactionStatus::Pending,
+            ReactionStatus::Deleted,
+            ReactionStatus::Rejected,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+
+    /// Whether setting this status forgets the reaction's text.
+    pub fn forgets_text(self) -> bool {
+        matches!(self, ReactionStatus::Deleted | ReactionStatus::Rejected)
+    }
+}
+
+crate::stored_text!(ReactionStatus, "reaction status");
+
 /// A reaction as a thread shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reaction {
@@ -91,10 +137,12 @@ pub struct Reaction {
 
 /// An earlier text of an edited reaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Version {
     /// The reaction it belongs to.
     pub reaction_id: i64,
     /// Its kind then.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub kind: ReactionKind,
     /// The Markdown as it was (shown as plain text, never as HTML).
     pub source: String,

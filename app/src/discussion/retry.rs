@@ -47,7 +47,12 @@ pub(super) async fn sent_before(
     form: &ReactionForm,
     key: &str,
 ) -> AppResult<Option<i64>> {
-    let Some((id, user_id, guest_email)) = queries::find_by_client_key(&db.pool, key).await? else {
+    let Some(queries::KeyedReaction {
+        id,
+        user_id,
+        guest_email,
+    }) = queries::find_by_client_key(&db.pool, key).await?
+    else {
         return Ok(None);
     };
     let same_author = match viewer {

@@ -2,7 +2,9 @@
 
 use super::{
     markdown,
-    model::{assemble, max_depth, Reaction, ReactionKind, ThreadCursor, ThreadPage},
+    model::{
+        assemble, max_depth, Reaction, ReactionKind, ReactionStatus, ThreadCursor, ThreadPage,
+    },
     queries::{self, NewReaction},
     subject,
 };
@@ -120,9 +122,9 @@ pub(super) async fn post_keyed(
         },
         guest_email: if viewer.is_some() { "" } else { &guest_email },
         status: if viewer.is_some() {
-            "published"
+            ReactionStatus::Published
         } else {
-            "pending"
+            ReactionStatus::Pending
         },
         client_key,
     };
@@ -186,7 +188,7 @@ async fn place_in_thread(db: &Db, form: &ReactionForm) -> AppResult<Place> {
         .await?
         .ok_or_else(AppError::not_found)?;
     if parent.subject != form.subject
-        || parent.status != "published"
+        || parent.status != ReactionStatus::Published
         || parent.reaction.depth >= max_depth(&form.subject)
     {
         return Err(AppError::field("body", "reply_not_possible"));
@@ -291,7 +293,8 @@ pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> 
         return Err(AppError::forbidden());
     }
     subject::check_still_welcome(db, viewer, &stored.subject).await?;
-    if stored.status != "published" || !stored.reaction.editable_by(viewer.id, now()) {
+    if stored.status != ReactionStatus::Published || !stored.reaction.editable_by(viewer.id, now())
+    {
         return Err(AppError::conflict("error-edit-window-over"));
     }
     let problems = text_problems(kind, body);
@@ -326,7 +329,7 @@ pub async fn delete(db: &Db, viewer: &Viewer, id: i64) -> AppResult<String> {
         return Err(AppError::forbidden());
     }
     let mut tx = db.write_tx().await?;
-    queries::set_status(&mut tx, id, "deleted").await?;
+    queries::set_status(&mut tx, id, ReactionStatus::Deleted).await?;
     crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
     tx.commit().await?;
     subject::changed(db, &stored.subject).await?;
@@ -341,11 +344,20 @@ pub async fn moderate(db: &Db, viewer: &Viewer, id: i64, approve: bool) -> AppRe
     let stored = queries::find(&db.pool, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if stored.status != "pending" {
+    if stored.status != ReactionStatus::Pending {
         return Err(AppError::conflict("error-not-pending"));
     }
     let mut tx = db.write_tx().await?;
-    queries::set_status(&mut tx, id, if approve { "published" } else { "rejected" }).await?;
+    queries::set_status(
+        &mut tx,
+        id,
+        if approve {
+            ReactionStatus::Published
+        } else {
+            ReactionStatus::Rejected
+        },
+    )
+    .await?;
     crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
     tx.commit().await?;
     Ok(())

@@ -15,6 +15,11 @@ use crate::{
     live::LiveEvent,
 };
 
+crate::statements! {
+    ANNOUNCE = "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = $1";
+}
+
 /// A parsed subject key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -125,13 +130,10 @@ pub async fn announce(
         notify(db, &[parent_author], about(Kind::Reply)).await;
     }
     if let Some(group) = group_id {
-        let members: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id
-             WHERE m.group_id = $1",
-        )
-        .bind(group)
-        .fetch_all(&db.pool)
-        .await?;
+        let members: Vec<(i64, String)> = sqlx::query_as(ANNOUNCE)
+            .bind(group)
+            .fetch_all(&db.pool)
+            .await?;
         let named: Vec<i64> = mentioned(body, &members)
             .into_iter()
             .filter(|id| Some(*id) != replied_to)

@@ -7,15 +7,63 @@ use super::model::{
 };
 use crate::{
     accounts::Viewer,
-    db::Db,
+    db::{Db, SqlBuilder},
     error::{AppError, AppResult},
     i18n::Lang,
     notifications::{
         model::{Kind, Notification},
-        service::from_row,
+        service::NotificationRow,
     },
 };
-use sqlx::{any::AnyRow, Row};
+
+/// The columns of a due mail: the notification and who gets it.
+macro_rules! notification_columns {
+    () => {
+        "SELECT n.id, n.kind, n.actor_name, n.title, n.detail, n.link, \
+         n.created_at, n.read_at, n.user_id, u.email, u.display_name, s.lang"
+    };
+}
+
+/// The tables behind [`notification_columns`].
+macro_rules! notification_tables {
+    () => {
+        " FROM notifications n JOIN users u ON u.id = n.user_id \
+         LEFT JOIN email_settings s ON s.user_id = n.user_id"
+    };
+}
+
+crate::statements! {
+    DIRECT_DUE = concat!(notification_columns!(), notification_tables!(),
+        " WHERE n.delivery = 'direct' AND n.emailed_at IS NULL AND n.email_attempts < $1
+         ORDER BY n.id LIMIT $2");
+    /// The group and plan a digest entry is about, as they are now.
+    DIGEST_ENTRIES = concat!(notification_columns!(),
+        ", g.name AS group_name, g.slug AS group_slug, p.id AS plan_ref, p.title AS plan_title",
+        notification_tables!(), "
+         LEFT JOIN groups g ON g.id = n.group_id
+         LEFT JOIN plans p ON p.id = n.plan_id
+         WHERE n.user_id = $1 AND n.delivery = 'digest'
+           AND n.emailed_at IS NULL AND n.read_at IS NULL
+         ORDER BY n.created_at, n.id");
+    PREFERENCES = "SELECT kind, delivery FROM email_preferences WHERE user_id = $1";
+    ADDRESS = "SELECT email FROM users WHERE id = $1";
+    SAVE = "DELETE FROM email_preferences WHERE user_id = $1";
+    SAVE_INSERT_EMAIL_PREFERENCES = "INSERT INTO email_preferences (user_id, kind, delivery) VALUES ($1, $2, $3)";
+    SAVE_INSERT_EMAIL_SETTINGS = "INSERT INTO email_settings (user_id, lang, digest_day) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang";
+    CLAIM = "UPDATE notifications SET emailed_at = $1, email_attempts = email_attempts + 1
+         WHERE id = $2 AND emailed_at IS NULL";
+    RELEASE = "UPDATE notifications SET emailed_at = NULL WHERE id = $1";
+    DIGEST_DUE = "SELECT u.id AS user_id, u.email, u.display_name, s.lang
+         FROM email_settings s JOIN users u ON u.id = s.user_id
+         WHERE s.digest_day < $1 AND EXISTS (
+             SELECT 1 FROM notifications n
+             WHERE n.user_id = s.user_id AND n.delivery = 'digest'
+               AND n.emailed_at IS NULL AND n.read_at IS NULL)";
+    CLAIM_DIGEST = "SELECT digest_day FROM email_settings WHERE user_id = $1 AND digest_day < $2";
+    CLAIM_DIGEST_UPDATE_EMAIL_SETTINGS = "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2 AND digest_day = $3";
+    RELEASE_DIGEST = "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2";
+}
 
 /// Times a direct mail is tried before it is given up.
 pub const MAX_ATTEMPTS: i64 = 5;
@@ -23,11 +71,10 @@ pub const MAX_ATTEMPTS: i64 = 5;
 /// The reader's choice for every kind (`Never` where none is stored).
 pub async fn preferences(db: &Db, viewer: Option<&Viewer>) -> AppResult<Preferences> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT kind, delivery FROM email_preferences WHERE user_id = $1")
-            .bind(viewer.id)
-            .fetch_all(&db.pool)
-            .await?;
+    let rows: Vec<(String, String)> = sqlx::query_as(PREFERENCES)
+        .bind(viewer.id)
+        .fetch_all(&db.pool)
+        .await?;
     Ok(Kind::ALL
         .into_iter()
         .map(|kind| {
@@ -43,7 +90,7 @@ pub async fn preferences(db: &Db, viewer: Option<&Viewer>) -> AppResult<Preferen
 
 /// Someone's e-mail address.
 pub async fn address(db: &Db, user_id: i64) -> AppResult<String> {
-    Ok(sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+    Ok(sqlx::query_scalar(ADDRESS)
         .bind(user_id)
         .fetch_one(&db.pool)
         .await?)
@@ -61,30 +108,24 @@ pub async fn save(
 ) -> AppResult<()> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
     let mut tx = db.write_tx().await?;
-    sqlx::query("DELETE FROM email_preferences WHERE user_id = $1")
-        .bind(viewer.id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(SAVE).bind(viewer.id).execute(&mut *tx).await?;
     for (kind, delivery) in choices {
         if *delivery == Delivery::Never {
             continue;
         }
-        sqlx::query("INSERT INTO email_preferences (user_id, kind, delivery) VALUES ($1, $2, $3)")
+        sqlx::query(SAVE_INSERT_EMAIL_PREFERENCES)
             .bind(viewer.id)
             .bind(kind.as_str())
             .bind(delivery.as_str())
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query(
-        "INSERT INTO email_settings (user_id, lang, digest_day) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang",
-    )
-    .bind(viewer.id)
-    .bind(lang.code())
-    .bind(digest_day(now, DIGEST_HOUR))
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query(SAVE_INSERT_EMAIL_SETTINGS)
+        .bind(viewer.id)
+        .bind(lang.code())
+        .bind(digest_day(now, DIGEST_HOUR))
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -102,112 +143,99 @@ pub struct Recipient {
     pub lang: Lang,
 }
 
-fn recipient(row: &AnyRow) -> Result<Recipient, sqlx::Error> {
-    Ok(Recipient {
-        user_id: row.try_get("user_id")?,
-        email: row.try_get("email")?,
-        name: row.try_get("display_name")?,
-        lang: row
-            .try_get::<Option<String>, _>("lang")?
-            .and_then(|l| Lang::from_code(&l))
-            .unwrap_or_default(),
-    })
+/// A recipient as stored; an unknown language falls back to Dutch.
+#[derive(sqlx::FromRow)]
+struct RecipientRow {
+    user_id: i64,
+    email: String,
+    display_name: String,
+    lang: Option<String>,
 }
 
-const NOTIFICATION_COLUMNS: &str = "n.id, n.kind, n.actor_name, n.title, n.detail, n.link, \
-     n.created_at, n.read_at, n.user_id, u.email, u.display_name, s.lang";
+impl From<RecipientRow> for Recipient {
+    fn from(r: RecipientRow) -> Recipient {
+        Recipient {
+            user_id: r.user_id,
+            email: r.email,
+            name: r.display_name,
+            lang: r.lang.and_then(|l| Lang::from_code(&l)).unwrap_or_default(),
+        }
+    }
+}
+
+/// A due mail: its notification and its recipient, from one row.
+#[derive(sqlx::FromRow)]
+struct DueRow {
+    #[sqlx(flatten)]
+    notification: NotificationRow,
+    #[sqlx(flatten)]
+    recipient: RecipientRow,
+}
 
 /// Direct mails not sent yet (and not given up), oldest first.
 pub async fn direct_due(db: &Db, limit: i64) -> AppResult<Vec<(Recipient, Notification)>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {NOTIFICATION_COLUMNS}
-         FROM notifications n
-         JOIN users u ON u.id = n.user_id
-         LEFT JOIN email_settings s ON s.user_id = n.user_id
-         WHERE n.delivery = 'direct' AND n.emailed_at IS NULL AND n.email_attempts < $1
-         ORDER BY n.id LIMIT $2"
-    ))
-    .bind(MAX_ATTEMPTS)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
+    let rows: Vec<DueRow> = sqlx::query_as(DIRECT_DUE)
+        .bind(MAX_ATTEMPTS)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
     Ok(rows
-        .iter()
-        .map(|r| Ok((recipient(r)?, from_row(r)?)))
-        .collect::<Result<_, sqlx::Error>>()?)
+        .into_iter()
+        .map(|r| (r.recipient.into(), r.notification.into()))
+        .collect())
 }
 
 /// Claims one notification's mail for this instance; `false` when another
 /// instance (or an earlier round) has it already.
 pub async fn claim(db: &Db, id: i64, now: i64) -> AppResult<bool> {
-    let done = sqlx::query(
-        "UPDATE notifications SET emailed_at = $1, email_attempts = email_attempts + 1
-         WHERE id = $2 AND emailed_at IS NULL",
-    )
-    .bind(now)
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
+    let done = sqlx::query(CLAIM)
+        .bind(now)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Gives a claimed mail back after sending failed, to be tried again.
 pub async fn release(db: &Db, id: i64) -> AppResult<()> {
-    sqlx::query("UPDATE notifications SET emailed_at = NULL WHERE id = $1")
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(RELEASE).bind(id).execute(&db.pool).await?;
     Ok(())
 }
 
 /// People with unread digest notifications whose digest day has passed.
 pub async fn digest_due(db: &Db, today: i64) -> AppResult<Vec<Recipient>> {
-    let rows = sqlx::query(
-        "SELECT u.id AS user_id, u.email, u.display_name, s.lang
-         FROM email_settings s JOIN users u ON u.id = s.user_id
-         WHERE s.digest_day < $1 AND EXISTS (
-             SELECT 1 FROM notifications n
-             WHERE n.user_id = s.user_id AND n.delivery = 'digest'
-               AND n.emailed_at IS NULL AND n.read_at IS NULL)",
-    )
-    .bind(today)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(recipient)
-        .collect::<Result<_, sqlx::Error>>()?)
+    let rows: Vec<RecipientRow> = sqlx::query_as(DIGEST_DUE)
+        .bind(today)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(Recipient::from).collect())
 }
 
 /// Claims today's digest of one person; returns the day it replaces (to give
 /// it back if sending fails), or `None` when another instance has it.
 pub async fn claim_digest(db: &Db, user_id: i64, today: i64) -> AppResult<Option<i64>> {
     let mut tx = db.write_tx().await?;
-    let before: Option<i64> = sqlx::query_scalar(
-        "SELECT digest_day FROM email_settings WHERE user_id = $1 AND digest_day < $2",
-    )
-    .bind(user_id)
-    .bind(today)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let before: Option<i64> = sqlx::query_scalar(CLAIM_DIGEST)
+        .bind(user_id)
+        .bind(today)
+        .fetch_optional(&mut *tx)
+        .await?;
     let Some(before) = before else {
         return Ok(None);
     };
-    let done = sqlx::query(
-        "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2 AND digest_day = $3",
-    )
-    .bind(today)
-    .bind(user_id)
-    .bind(before)
-    .execute(&mut *tx)
-    .await?;
+    let done = sqlx::query(CLAIM_DIGEST_UPDATE_EMAIL_SETTINGS)
+        .bind(today)
+        .bind(user_id)
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok((done.rows_affected() == 1).then_some(before))
 }
 
 /// Gives a claimed digest back after sending failed.
 pub async fn release_digest(db: &Db, user_id: i64, day: i64) -> AppResult<()> {
-    sqlx::query("UPDATE email_settings SET digest_day = $1 WHERE user_id = $2")
+    sqlx::query(RELEASE_DIGEST)
         .bind(day)
         .bind(user_id)
         .execute(&db.pool)
@@ -218,43 +246,33 @@ pub async fn release_digest(db: &Db, user_id: i64, day: i64) -> AppResult<()> {
 /// The unread digest notifications of one person, oldest first, with the
 /// group and plan they are about (as they are now).
 pub async fn digest_entries(db: &Db, user_id: i64) -> AppResult<Vec<DigestEntry>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {NOTIFICATION_COLUMNS}, g.name AS group_name, g.slug AS group_slug,
-                p.id AS plan_ref, p.title AS plan_title
-         FROM notifications n
-         JOIN users u ON u.id = n.user_id
-         LEFT JOIN email_settings s ON s.user_id = n.user_id
-         LEFT JOIN groups g ON g.id = n.group_id
-         LEFT JOIN plans p ON p.id = n.plan_id
-         WHERE n.user_id = $1 AND n.delivery = 'digest'
-           AND n.emailed_at IS NULL AND n.read_at IS NULL
-         ORDER BY n.created_at, n.id"
-    ))
-    .bind(user_id)
-    .fetch_all(&db.pool)
-    .await?;
-    let entry = |r: &AnyRow| -> Result<DigestEntry, sqlx::Error> {
-        let group = match (
-            r.try_get::<Option<String>, _>("group_name")?,
-            r.try_get::<Option<String>, _>("group_slug")?,
-        ) {
-            (Some(name), Some(slug)) => Some(GroupRef { name, slug }),
-            _ => None,
-        };
-        let plan = match (
-            r.try_get::<Option<i64>, _>("plan_ref")?,
-            r.try_get::<Option<String>, _>("plan_title")?,
-        ) {
-            (Some(id), Some(title)) => Some(PlanRef { id, title }),
-            _ => None,
-        };
-        Ok(DigestEntry {
-            group,
-            plan,
-            notification: from_row(r)?,
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        notification: NotificationRow,
+        group_name: Option<String>,
+        group_slug: Option<String>,
+        plan_ref: Option<i64>,
+        plan_title: Option<String>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(DIGEST_ENTRIES)
+        .bind(user_id)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DigestEntry {
+            group: r
+                .group_name
+                .zip(r.group_slug)
+                .map(|(name, slug)| GroupRef { name, slug }),
+            plan: r
+                .plan_ref
+                .zip(r.plan_title)
+                .map(|(id, title)| PlanRef { id, title }),
+            notification: r.notification.into(),
         })
-    };
-    Ok(rows.iter().map(entry).collect::<Result<_, sqlx::Error>>()?)
+        .collect())
 }
 
 /// Marks the notifications of a sent digest as mailed, in one statement.
@@ -264,19 +282,13 @@ pub async fn mark_digested(db: &Db, user_id: i64, ids: &[i64], now: i64) -> AppR
     if ids.is_empty() {
         return Ok(());
     }
-    // Integers only, so listing them in the statement is safe.
-    let list = ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    sqlx::query(&format!(
-        "UPDATE notifications SET emailed_at = $1
-         WHERE user_id = $2 AND emailed_at IS NULL AND id IN ({list})"
-    ))
-    .bind(now)
-    .bind(user_id)
-    .execute(&db.pool)
-    .await?;
+    let mut sql = SqlBuilder::new("UPDATE notifications SET emailed_at = ");
+    sql.push_bind(now)
+        .push(" WHERE user_id = ")
+        .push_bind(user_id)
+        .push(" AND emailed_at IS NULL AND id IN ")
+        .push_list(ids.iter().copied());
+    let (sql, args) = sql.finish()?;
+    sqlx::query_with(&sql, args).execute(&db.pool).await?;
     Ok(())
 }

@@ -53,26 +53,23 @@ impl MemberRole {
             MemberRole::Member => "member",
         }
     }
-}
 
-/// A stored role that is neither `coordinator` nor `member`.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown group role {0:?}")]
-pub struct UnknownRole(pub String);
+    /// Parses a stored value.
+    pub fn parse(value: &str) -> Option<MemberRole> {
+        [MemberRole::Coordinator, MemberRole::Member]
+            .into_iter()
+            .find(|r| r.as_str() == value)
+    }
 
-impl TryFrom<String> for MemberRole {
-    type Error = UnknownRole;
-
-    /// Reads a stored value; an unknown one is an error, never a silent
-    /// "member" (it would hide a broken row or a newer release's role).
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        match value.as_str() {
-            "coordinator" => Ok(MemberRole::Coordinator),
-            "member" => Ok(MemberRole::Member),
-            _ => Err(UnknownRole(value)),
-        }
+    /// Whether this role coordinates the group: the one place that says so.
+    pub fn is_coordinator(self) -> bool {
+        self == MemberRole::Coordinator
     }
 }
+
+crate::stored_text!(MemberRole, "group role");
+crate::stored_text!(MembershipMode, "membership mode");
+crate::stored_text!(RequestStatus, "request status");
 
 /// One group in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,14 +111,17 @@ pub struct GroupDetail {
 
 /// One member on the group page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Member {
     /// User id.
     pub user_id: i64,
     /// Display name.
     pub name: String,
     /// Coordinator or member.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub role: MemberRole,
     /// Kept off the public list by their own choice.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "crate::db::Flag"))]
     pub name_hidden: bool,
     /// When they joined.
     pub joined_at: i64,
@@ -156,15 +156,9 @@ impl Standing {
         matches!(self, Standing::Member { .. })
     }
 
-    /// Whether this is a coordinator.
+    /// Whether this is a coordinator (see [`MemberRole::is_coordinator`]).
     pub fn is_coordinator(&self) -> bool {
-        matches!(
-            self,
-            Standing::Member {
-                role: MemberRole::Coordinator,
-                ..
-            }
-        )
+        matches!(self, Standing::Member { role, .. } if role.is_coordinator())
     }
 }
 
@@ -193,18 +187,21 @@ impl RequestStatus {
     }
 
     /// Parses a stored value.
-    pub fn parse(value: &str) -> RequestStatus {
-        match value {
-            "approved" => RequestStatus::Approved,
-            "declined" => RequestStatus::Declined,
-            "withdrawn" => RequestStatus::Withdrawn,
-            _ => RequestStatus::Pending,
-        }
+    pub fn parse(value: &str) -> Option<RequestStatus> {
+        [
+            RequestStatus::Pending,
+            RequestStatus::Approved,
+            RequestStatus::Declined,
+            RequestStatus::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
     }
 }
 
 /// A join request, as a coordinator or the asker sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct JoinRequest {
     /// Row id.
     pub id: i64,
@@ -219,6 +216,7 @@ pub struct JoinRequest {
     /// Their answer to the group's question.
     pub answer: String,
     /// Where it stands.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub status: RequestStatus,
     /// The coordinator's message with the decision.
     pub message: String,
@@ -230,6 +228,7 @@ pub struct JoinRequest {
 
 /// A person who may not rejoin, with the recorded reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Ban {
     /// User id.
     pub user_id: i64,

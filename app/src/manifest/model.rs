@@ -120,12 +120,14 @@ pub struct SignatureCounts {
 
 /// A public signature as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PublicSignature {
     /// Row id (also the keyset cursor together with `signed_at`).
     pub id: i64,
     /// The signer's display name.
     pub name: String,
     /// The role they signed with.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub role: Role,
     /// Optional organisation or group.
     pub organisation: String,
@@ -137,10 +139,13 @@ pub struct PublicSignature {
 
 /// The viewer's own signature, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct OwnSignature {
     /// Role signed with.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub role: Role,
     /// Whether the name is shown.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "crate::db::Flag"))]
     pub is_public: bool,
 }
 

@@ -6,6 +6,12 @@
 use crate::{db::Db, error::AppResult};
 use std::path::PathBuf;
 
+crate::statements! {
+    PUT = "INSERT INTO stored_images (key, content_type, bytes, created_at) VALUES ($1, $2, $3, $4)";
+    GET = "SELECT bytes FROM stored_images WHERE key = $1";
+    DELETE = "DELETE FROM stored_images WHERE key = $1";
+}
+
 /// The image storage in use.
 #[derive(Debug, Clone, Default)]
 pub enum ImageStore {
@@ -54,15 +60,13 @@ impl ImageStore {
     pub async fn put(&self, db: &Db, key: &str, bytes: &[u8]) -> AppResult<()> {
         match self {
             ImageStore::Database => {
-                sqlx::query(
-                    "INSERT INTO stored_images (key, content_type, bytes, created_at) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(key)
-                .bind(content_type(key))
-                .bind(bytes)
-                .bind(crate::db::now())
-                .execute(&db.pool)
-                .await?;
+                sqlx::query(PUT)
+                    .bind(key)
+                    .bind(content_type(key))
+                    .bind(bytes)
+                    .bind(crate::db::now())
+                    .execute(&db.pool)
+                    .await?;
             }
             ImageStore::Disk(dir) => {
                 tokio::fs::create_dir_all(dir)
@@ -83,11 +87,10 @@ impl ImageStore {
         }
         match self {
             ImageStore::Database => {
-                let bytes: Option<Vec<u8>> =
-                    sqlx::query_scalar("SELECT bytes FROM stored_images WHERE key = $1")
-                        .bind(key)
-                        .fetch_optional(&db.pool)
-                        .await?;
+                let bytes: Option<Vec<u8>> = sqlx::query_scalar(GET)
+                    .bind(key)
+                    .fetch_optional(&db.pool)
+                    .await?;
                 Ok(bytes.map(|b| (content_type(key), b)))
             }
             ImageStore::Disk(dir) => match tokio::fs::read(dir.join(key)).await {
@@ -105,10 +108,7 @@ impl ImageStore {
         }
         match self {
             ImageStore::Database => {
-                sqlx::query("DELETE FROM stored_images WHERE key = $1")
-                    .bind(key)
-                    .execute(&db.pool)
-                    .await?;
+                sqlx::query(DELETE).bind(key).execute(&db.pool).await?;
             }
             ImageStore::Disk(dir) => match tokio::fs::remove_file(dir.join(key)).await {
                 Ok(()) => {}

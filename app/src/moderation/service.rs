@@ -10,6 +10,22 @@ use crate::{
 };
 use sqlx::Row;
 
+crate::statements! {
+    SET_PLAN_HIDDEN = "UPDATE plans SET hidden_reason = $1 WHERE id = $2";
+    SET_REACTION_HIDDEN = "UPDATE reactions SET hidden_reason = $1 WHERE id = $2";
+    REPORT = "INSERT INTO reports (target, target_id, group_id, reporter_id, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    OPEN_REPORT = "SELECT target, target_id, group_id FROM reports WHERE id = $1 AND status = 'open'";
+    LOG = "INSERT INTO moderation_log (actor_id, action, target, target_id, group_id, reason, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    HIDE = "UPDATE reports SET status = 'hidden', handled_at = $1
+         WHERE target = $2 AND target_id = $3 AND status = 'open'";
+    DISMISS = "UPDATE reports SET status = 'dismissed', handled_at = $1 WHERE id = $2";
+    READ_LOG = "SELECT l.action, l.target, l.target_id, l.reason, l.at, u.display_name
+         FROM moderation_log l LEFT JOIN users u ON u.id = l.actor_id
+         ORDER BY l.at DESC, l.id DESC LIMIT 500";
+}
+
 /// Reasons (for a report, and for hiding), in characters.
 pub const REASON: (usize, usize) = (3, 500);
 
@@ -21,7 +37,7 @@ async fn locate(db: &Db, target: Target, id: i64) -> AppResult<(Option<i64>, Str
         Target::Reaction => {
             let stored = crate::discussion::queries::find(&db.pool, id)
                 .await?
-                .filter(|s| s.status == "published")
+                .filter(|s| s.status == crate::discussion::model::ReactionStatus::Published)
                 .ok_or_else(AppError::not_found)?;
             let link = crate::discussion::link::find(&db.pool, id)
                 .await?
@@ -69,25 +85,22 @@ pub async fn report(
     if !reason_ok(reason) {
         return Err(AppError::field("reason", "report_reason_length"));
     }
-    sqlx::query_scalar(
-        "INSERT INTO reports (target, target_id, group_id, reporter_id, reason, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(target.as_str())
-    .bind(target_id)
-    .bind(group_id)
-    .bind(viewer.id)
-    .bind(reason.trim())
-    .bind(now())
-    .fetch_one(&db.pool)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            AppError::conflict("error-already-reported")
-        } else {
-            e.into()
-        }
-    })
+    sqlx::query_scalar(REPORT)
+        .bind(target.as_str())
+        .bind(target_id)
+        .bind(group_id)
+        .bind(viewer.id)
+        .bind(reason.trim())
+        .bind(now())
+        .fetch_one(&db.pool)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::conflict("error-already-reported")
+            } else {
+                e.into()
+            }
+        })
 }
 
 /// The open reports this person may handle, oldest first. Guests get 401,
@@ -160,13 +173,11 @@ pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
 
 /// An open report, with the group it belongs to.
 async fn open_report(db: &Db, id: i64) -> AppResult<(Target, i64, Option<i64>)> {
-    let row = sqlx::query(
-        "SELECT target, target_id, group_id FROM reports WHERE id = $1 AND status = 'open'",
-    )
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?
-    .ok_or_else(AppError::not_found)?;
+    let row = sqlx::query(OPEN_REPORT)
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let target = Target::parse(row.try_get("target")?).ok_or_else(AppError::not_found)?;
     Ok((target, row.try_get("target_id")?, row.try_get("group_id")?))
 }
@@ -180,37 +191,32 @@ async fn log(
     group_id: Option<i64>,
     reason: &str,
 ) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO moderation_log (actor_id, action, target, target_id, group_id, reason, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(viewer.id)
-    .bind(action)
-    .bind(target.as_str())
-    .bind(target_id)
-    .bind(group_id)
-    .bind(reason)
-    .bind(now())
-    .execute(&db.pool)
-    .await?;
+    sqlx::query(LOG)
+        .bind(viewer.id)
+        .bind(action)
+        .bind(target.as_str())
+        .bind(target_id)
+        .bind(group_id)
+        .bind(reason)
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
 /// Sets or clears the hidden reason of an item, and keeps counts and live
 /// readers up to date.
 async fn set_hidden(db: &Db, target: Target, id: i64, reason: Option<&str>) -> AppResult<()> {
-    let table = match target {
-        Target::Plan => "plans",
-        Target::Reaction => "reactions",
+    let statement = match target {
+        Target::Plan => SET_PLAN_HIDDEN,
+        Target::Reaction => SET_REACTION_HIDDEN,
     };
     let mut tx = db.write_tx().await?;
-    sqlx::query(&format!(
-        "UPDATE {table} SET hidden_reason = $1 WHERE id = $2"
-    ))
-    .bind(reason)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query(statement)
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     // Hidden things leave search at once (a plan with its reactions).
     match target {
         Target::Plan => {
@@ -239,15 +245,12 @@ pub async fn hide(db: &Db, viewer: Option<&Viewer>, report_id: i64, reason: &str
         return Err(AppError::field("reason", "hide_reason_length"));
     }
     set_hidden(db, target, target_id, Some(reason.trim())).await?;
-    sqlx::query(
-        "UPDATE reports SET status = 'hidden', handled_at = $1
-         WHERE target = $2 AND target_id = $3 AND status = 'open'",
-    )
-    .bind(now())
-    .bind(target.as_str())
-    .bind(target_id)
-    .execute(&db.pool)
-    .await?;
+    sqlx::query(HIDE)
+        .bind(now())
+        .bind(target.as_str())
+        .bind(target_id)
+        .execute(&db.pool)
+        .await?;
     log(
         db,
         viewer,
@@ -267,7 +270,7 @@ pub async fn dismiss(db: &Db, viewer: Option<&Viewer>, report_id: i64) -> AppRes
     if !may_moderate(db, viewer, group_id).await? {
         return Err(AppError::forbidden());
     }
-    sqlx::query("UPDATE reports SET status = 'dismissed', handled_at = $1 WHERE id = $2")
+    sqlx::query(DISMISS)
         .bind(now())
         .bind(report_id)
         .execute(&db.pool)
@@ -299,13 +302,7 @@ pub async fn read_log(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<LogEntr
     if !viewer.is_admin {
         return Err(AppError::forbidden());
     }
-    let rows = sqlx::query(
-        "SELECT l.action, l.target, l.target_id, l.reason, l.at, u.display_name
-         FROM moderation_log l LEFT JOIN users u ON u.id = l.actor_id
-         ORDER BY l.at DESC, l.id DESC LIMIT 500",
-    )
-    .fetch_all(&db.pool)
-    .await?;
+    let rows = sqlx::query(READ_LOG).fetch_all(&db.pool).await?;
     rows.iter()
         .map(|r| {
             Ok(LogEntry {

@@ -70,6 +70,8 @@ pub struct Notification {
     pub read: bool,
 }
 
+crate::stored_text!(Kind, "notification kind");
+
 /// The people (by id) that `text` mentions: `@` followed by a member's full
 /// display name, in any case, not followed by a letter or digit. Names may
 /// contain spaces ("@Noor Visser"), so this matches known names rather than

@@ -8,7 +8,16 @@ use crate::{
     db::{now, Db},
     error::{AppError, AppResult},
 };
-use sqlx::Row;
+
+crate::statements! {
+    GROUP_MEMBERS = "SELECT user_id FROM group_members WHERE group_id = $1";
+    PLAN_FOLLOWERS = "SELECT user_id FROM plan_supports WHERE plan_id = $1
+         UNION SELECT author_id FROM plans WHERE id = $1 AND author_id IS NOT NULL";
+    LIST = "SELECT id, kind, actor_name, title, detail, link, created_at, read_at
+         FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2";
+    MARK_READ = "UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND user_id = $3";
+    MARK_ALL_READ = "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL";
+}
 
 /// Most notifications the page shows.
 pub const LIST_LIMIT: i64 = 100;
@@ -71,68 +80,70 @@ async fn try_notify(db: &Db, recipients: &[i64], n: &New<'_>) -> Result<(), sqlx
 
 /// Everyone in a group.
 pub async fn group_members(db: &Db, group_id: i64) -> AppResult<Vec<i64>> {
-    Ok(
-        sqlx::query_scalar("SELECT user_id FROM group_members WHERE group_id = $1")
-            .bind(group_id)
-            .fetch_all(&db.pool)
-            .await?,
-    )
+    Ok(sqlx::query_scalar(GROUP_MEMBERS)
+        .bind(group_id)
+        .fetch_all(&db.pool)
+        .await?)
 }
 
 /// Those who follow a plan: its writer and its supporters.
 pub async fn plan_followers(db: &Db, plan_id: i64) -> AppResult<Vec<i64>> {
-    Ok(sqlx::query_scalar(
-        "SELECT user_id FROM plan_supports WHERE plan_id = $1
-         UNION SELECT author_id FROM plans WHERE id = $1 AND author_id IS NOT NULL",
-    )
-    .bind(plan_id)
-    .fetch_all(&db.pool)
-    .await?)
+    Ok(sqlx::query_scalar(PLAN_FOLLOWERS)
+        .bind(plan_id)
+        .fetch_all(&db.pool)
+        .await?)
 }
 
 /// The reader's notifications, newest first.
 pub async fn list(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Notification>> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
-    let rows = sqlx::query(
-        "SELECT id, kind, actor_name, title, detail, link, created_at, read_at
-         FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
-    )
-    .bind(viewer.id)
-    .bind(LIST_LIMIT)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(from_row)
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(Into::into)
+    let rows: Vec<NotificationRow> = sqlx::query_as(LIST)
+        .bind(viewer.id)
+        .bind(LIST_LIMIT)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(Notification::from).collect())
 }
 
-/// A notification from a row with its columns (`id, kind, actor_name, title,
-/// detail, link, created_at, read_at`); the e-mail sender reads them too.
-pub fn from_row(r: &sqlx::any::AnyRow) -> Result<Notification, sqlx::Error> {
-    Ok(Notification {
-        id: r.try_get("id")?,
-        kind: Kind::parse(r.try_get("kind")?).unwrap_or(Kind::Reply),
-        actor_name: r.try_get("actor_name")?,
-        title: r.try_get("title")?,
-        detail: r.try_get("detail")?,
-        link: r.try_get("link")?,
-        created_at: r.try_get("created_at")?,
-        read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
-    })
+/// A notification as stored (`id, kind, actor_name, title, detail, link,
+/// created_at, read_at`); the e-mail sender reads them too.
+#[derive(Debug, sqlx::FromRow)]
+pub struct NotificationRow {
+    id: i64,
+    #[sqlx(try_from = "String")]
+    kind: Kind,
+    actor_name: String,
+    title: String,
+    detail: String,
+    link: String,
+    created_at: i64,
+    read_at: Option<i64>,
+}
+
+impl From<NotificationRow> for Notification {
+    fn from(r: NotificationRow) -> Notification {
+        Notification {
+            id: r.id,
+            kind: r.kind,
+            actor_name: r.actor_name,
+            title: r.title,
+            detail: r.detail,
+            link: r.link,
+            created_at: r.created_at,
+            read: r.read_at.is_some(),
+        }
+    }
 }
 
 /// Marks one of the reader's notifications read; someone else's is "not found".
 pub async fn mark_read(db: &Db, viewer: Option<&Viewer>, id: i64) -> AppResult<()> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
-    let done = sqlx::query(
-        "UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND user_id = $3",
-    )
-    .bind(now())
-    .bind(id)
-    .bind(viewer.id)
-    .execute(&db.pool)
-    .await?;
+    let done = sqlx::query(MARK_READ)
+        .bind(now())
+        .bind(id)
+        .bind(viewer.id)
+        .execute(&db.pool)
+        .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::not_found());
     }
@@ -142,7 +153,7 @@ pub async fn mark_read(db: &Db, viewer: Option<&Viewer>, id: i64) -> AppResult<(
 /// Marks all of the reader's notifications read.
 pub async fn mark_all_read(db: &Db, viewer: Option<&Viewer>) -> AppResult<()> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+    sqlx::query(MARK_ALL_READ)
         .bind(now())
         .bind(viewer.id)
         .execute(&db.pool)

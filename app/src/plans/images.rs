@@ -29,7 +29,7 @@ pub struct PlanImage {
 pub use server::*;
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::{PlanImage, IMAGE_SIDE, MAX_IMAGES};
     use crate::{
         accounts::Viewer,
@@ -38,6 +38,15 @@ mod server {
         media::store::{new_key, ImageStore},
     };
     use sqlx::Row;
+
+    crate::statements! {
+        ADD = "SELECT COUNT(*) FROM plan_images WHERE plan_id = $1";
+        ADD_INSERT_PLAN_IMAGES = "INSERT INTO plan_images (plan_id, storage_key, width, height, alt, uploaded_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+        REMOVE = "SELECT plan_id, storage_key FROM plan_images WHERE id = $1";
+        REMOVE_DELETE_PLAN_IMAGES = "DELETE FROM plan_images WHERE id = $1";
+        LIST = "SELECT id, storage_key, width, height, alt FROM plan_images WHERE plan_id = $1 ORDER BY id";
+    }
 
     /// Length of the description, in characters.
     pub const ALT: (usize, usize) = (3, 200);
@@ -66,7 +75,7 @@ mod server {
         if !(ALT.0..=ALT.1).contains(&alt.chars().count()) {
             return Err(AppError::field("alt", "image_alt_length"));
         }
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_images WHERE plan_id = $1")
+        let count: i64 = sqlx::query_scalar(ADD)
             .bind(plan_id)
             .fetch_one(&db.pool)
             .await?;
@@ -80,19 +89,16 @@ mod server {
                 .map_err(|problem| AppError::field("beeld", problem.code()))?;
         let key = new_key(image.content_type);
         store.put(db, &key, &image.bytes).await?;
-        let id = sqlx::query_scalar(
-            "INSERT INTO plan_images (plan_id, storage_key, width, height, alt, uploaded_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(plan_id)
-        .bind(&key)
-        .bind(i64::from(image.width))
-        .bind(i64::from(image.height))
-        .bind(&alt)
-        .bind(viewer.map(|v| v.id))
-        .bind(now())
-        .fetch_one(&db.pool)
-        .await?;
+        let id = sqlx::query_scalar(ADD_INSERT_PLAN_IMAGES)
+            .bind(plan_id)
+            .bind(&key)
+            .bind(i64::from(image.width))
+            .bind(i64::from(image.height))
+            .bind(&alt)
+            .bind(viewer.map(|v| v.id))
+            .bind(now())
+            .fetch_one(&db.pool)
+            .await?;
         Ok(id)
     }
 
@@ -104,7 +110,7 @@ mod server {
         image_id: i64,
     ) -> AppResult<i64> {
         viewer.ok_or_else(AppError::login_required)?;
-        let row = sqlx::query("SELECT plan_id, storage_key FROM plan_images WHERE id = $1")
+        let row = sqlx::query(REMOVE)
             .bind(image_id)
             .fetch_optional(&db.pool)
             .await?
@@ -112,7 +118,7 @@ mod server {
         let plan_id: i64 = row.try_get("plan_id")?;
         let key: String = row.try_get("storage_key")?;
         editor(db, viewer, plan_id).await?;
-        sqlx::query("DELETE FROM plan_images WHERE id = $1")
+        sqlx::query(REMOVE_DELETE_PLAN_IMAGES)
             .bind(image_id)
             .execute(&db.pool)
             .await?;
@@ -122,12 +128,7 @@ mod server {
 
     /// A plan's images, oldest first.
     pub async fn list(db: &Db, plan_id: i64) -> AppResult<Vec<PlanImage>> {
-        let rows = sqlx::query(
-            "SELECT id, storage_key, width, height, alt FROM plan_images WHERE plan_id = $1 ORDER BY id",
-        )
-        .bind(plan_id)
-        .fetch_all(&db.pool)
-        .await?;
+        let rows = sqlx::query(LIST).bind(plan_id).fetch_all(&db.pool).await?;
         rows.iter()
             .map(|r| {
                 Ok(PlanImage {

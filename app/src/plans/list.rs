@@ -158,80 +158,22 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 mod server {
     use super::{PlanCursor, PlanFilter, PlanPage, PAGE_SIZE};
-    use crate::{db::Db, error::AppResult};
-    use sqlx::Row;
+    use crate::{db::Db, error::AppResult, plans::queries};
 
-    /// One page of plans for this filter. One query; the filters that are
-    /// set become conditions, so each query can use the matching index.
+    /// One page of plans for this filter (hidden plans are never listed).
     pub async fn page(
         db: &Db,
         filter: &PlanFilter,
         after: Option<PlanCursor>,
     ) -> AppResult<PlanPage> {
-        let column = filter.sort.column();
-        // Hidden plans are left out of every list.
-        let mut conditions: Vec<String> = vec!["p.hidden_reason IS NULL".to_owned()];
-        let mut texts: Vec<String> = Vec::new();
-        let arg = |value: &str, texts: &mut Vec<String>| {
-            texts.push(value.to_owned());
-            format!("${}", texts.len())
-        };
-        if let Some(phase) = filter.phase {
-            let n = arg(phase.as_str(), &mut texts);
-            conditions.push(format!("p.phase = {n}"));
-        }
-        if let Some(principle) = &filter.principle {
-            let n = arg(principle, &mut texts);
-            conditions.push(format!(
-                "EXISTS (SELECT 1 FROM plan_principles pp WHERE pp.principle = {n} AND pp.plan_id = p.id)"
-            ));
-        }
-        if let Some(municipality) = &filter.municipality {
-            let n = arg(municipality, &mut texts);
-            conditions.push(format!("g.municipality = {n}"));
-        }
-        if let Some(group) = &filter.group {
-            let n = arg(group, &mut texts);
-            conditions.push(format!("g.slug = {n}"));
-        }
-        let first_int = texts.len() + 1;
-        if after.is_some() {
-            conditions.push(format!(
-                "({column}, p.id) < (${first_int}, ${})",
-                first_int + 1
-            ));
-        }
-        let limit = if after.is_some() {
-            first_int + 2
-        } else {
-            first_int
-        };
-        let sql = format!(
-            "SELECT p.id, p.title, p.summary, g.name AS group_name, p.phase, p.support_count, \
-             p.reaction_count, {column} AS sort_key \
-             FROM plans p JOIN groups g ON g.id = p.group_id WHERE {} \
-             ORDER BY {column} DESC, p.id DESC LIMIT ${limit}",
-            conditions.join(" AND ")
-        );
-        let mut query = sqlx::query(&sql);
-        for text in &texts {
-            query = query.bind(text.as_str());
-        }
-        if let Some(c) = after {
-            query = query.bind(c.key).bind(c.id);
-        }
-        let rows = query.bind(PAGE_SIZE + 1).fetch_all(&db.pool).await?;
-        let mut plans = Vec::with_capacity(rows.len());
-        let mut keys = Vec::with_capacity(rows.len());
-        for row in &rows {
-            plans.push(crate::plans::queries::summary(row)?);
-            keys.push(row.try_get::<i64, _>("sort_key")?);
-        }
+        let after = after.map(|c| (c.key, c.id));
+        let rows = queries::list_page(&db.pool, filter, after, PAGE_SIZE + 1).await?;
+        let mut plans: Vec<_> = rows.iter().map(|r| r.plan.clone()).collect();
         let next = if plans.len() as i64 > PAGE_SIZE {
             plans.truncate(PAGE_SIZE as usize);
-            plans.last().map(|p| PlanCursor {
-                key: keys[plans.len() - 1],
-                id: p.id,
+            rows.get(plans.len() - 1).map(|last| PlanCursor {
+                key: last.sort_key,
+                id: last.plan.id,
             })
         } else {
             None
@@ -241,12 +183,7 @@ mod server {
 
     /// Municipalities that have groups with plans, for the filter's choices.
     pub async fn municipalities(db: &Db) -> AppResult<Vec<String>> {
-        Ok(sqlx::query_scalar(
-            "SELECT DISTINCT g.municipality FROM groups g \
-             WHERE EXISTS (SELECT 1 FROM plans p WHERE p.group_id = g.id) ORDER BY 1 LIMIT 500",
-        )
-        .fetch_all(&db.pool)
-        .await?)
+        Ok(queries::municipalities_with_plans(&db.pool).await?)
     }
 }
 

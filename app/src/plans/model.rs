@@ -109,8 +109,11 @@ impl Phase {
     }
 }
 
+crate::stored_text!(Phase, "phase");
+
 /// A plan as its page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Plan {
     /// Row id.
     pub id: i64,
@@ -135,8 +138,10 @@ pub struct Plan {
     /// Optional place.
     pub place: String,
     /// Current phase.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub phase: Phase,
-    /// Principle slugs it puts into practice.
+    /// Principle slugs it puts into practice (read by a second query).
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
     pub principles: Vec<String>,
     /// How many support it.
     pub support_count: i64,
@@ -147,11 +152,13 @@ pub struct Plan {
     /// Last reaction, update or change.
     pub last_activity_at: i64,
     /// Why a moderator hid it (None: visible).
+    #[cfg_attr(feature = "ssr", sqlx(rename = "hidden_reason"))]
     pub hidden: Option<String>,
 }
 
 /// A plan in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PlanSummary {
     /// Row id.
     pub id: i64,
@@ -162,6 +169,7 @@ pub struct PlanSummary {
     /// Group name.
     pub group_name: String,
     /// Phase.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub phase: Phase,
     /// Supporters.
     pub support_count: i64,
@@ -171,10 +179,16 @@ pub struct PlanSummary {
 
 /// One step in a plan's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PhaseChange {
     /// The phase before (none for the first).
+    #[cfg_attr(
+        feature = "ssr",
+        sqlx(rename = "from_phase", try_from = "crate::db::OptionalText")
+    )]
     pub from: Option<Phase>,
     /// The new phase.
+    #[cfg_attr(feature = "ssr", sqlx(rename = "to_phase", try_from = "String"))]
     pub to: Phase,
     /// Why (required for pausing and stopping).
     pub reason: String,

@@ -1,7 +1,67 @@
 //! Plan queries (server only), written once for SQLite and PostgreSQL.
 
-use super::model::{Phase, PhaseChange, Plan};
-use sqlx::{any::AnyRow, Any, AnyConnection, Executor, Row};
+use super::{
+    list::PlanFilter,
+    model::{Phase, PhaseChange, Plan, PlanSummary},
+};
+use crate::db::SqlBuilder;
+use sqlx::{Any, AnyConnection, Executor};
+
+/// The columns every plan list reads into a [`PlanSummary`].
+macro_rules! summary_columns {
+    () => {
+        "SELECT p.id, p.title, p.summary, g.name AS group_name, p.phase, \
+         p.support_count, p.reaction_count"
+    };
+}
+
+/// The tables behind [`summary_columns`].
+macro_rules! summary_tables {
+    () => {
+        " FROM plans p JOIN groups g ON g.id = p.group_id"
+    };
+}
+
+crate::statements! {
+    INSERT_PLAN = r#"INSERT INTO plans (group_id, author_id, title, summary, body_source, body_html, place,
+               phase, support_count, reaction_count, created_at, updated_at, last_activity_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'idee', 0, 0, $8, $8, $8) RETURNING id"#;
+    UPDATE_PLAN = r#"UPDATE plans SET title = $1, summary = $2, body_source = $3, body_html = $4,
+               place = $5, updated_at = $6 WHERE id = $7"#;
+    CLEAR_PRINCIPLES = "DELETE FROM plan_principles WHERE plan_id = $1";
+    INSERT_PRINCIPLE = "INSERT INTO plan_principles (plan_id, principle) VALUES ($1, $2)";
+    FIND_PLAN = r#"SELECT p.id, p.group_id, g.slug AS group_slug, g.name AS group_name, p.author_id,
+               COALESCE(u.display_name, '') AS author_name, p.title, p.summary, p.body_source,
+               p.body_html, p.place, p.phase, p.support_count, p.reaction_count, p.created_at,
+               p.last_activity_at, p.hidden_reason
+           FROM plans p JOIN groups g ON g.id = p.group_id
+           LEFT JOIN users u ON u.id = p.author_id
+           WHERE p.id = $1"#;
+    PRINCIPLES_OF_PLAN = "SELECT principle FROM plan_principles WHERE plan_id = $1 ORDER BY principle";
+    /// An UPDATE that changes nothing: it takes the row's write lock.
+    LOCK_PLAN = "UPDATE plans SET phase = phase WHERE id = $1";
+    PLAN_OWNERSHIP = "SELECT group_id, author_id, phase FROM plans WHERE id = $1";
+    SET_PHASE = "UPDATE plans SET phase = $2, updated_at = $3, last_activity_at = $3 WHERE id = $1";
+    INSERT_PHASE_CHANGE = "INSERT INTO plan_phase_changes (plan_id, from_phase, to_phase, reason, by_id, at) \
+         VALUES ($1, $2, $3, $4, $5, $6)";
+    TIMELINE = r#"SELECT c.from_phase, c.to_phase, c.reason, u.display_name AS by_name, c.at
+           FROM plan_phase_changes c LEFT JOIN users u ON u.id = c.by_id
+           WHERE c.plan_id = $1 ORDER BY c.id"#;
+    INSERT_SUPPORT = "INSERT INTO plan_supports (plan_id, user_id, at) VALUES ($1, $2, $3)";
+    DELETE_SUPPORT = "DELETE FROM plan_supports WHERE plan_id = $1 AND user_id = $2";
+    RECOUNT_SUPPORT = "UPDATE plans SET support_count = (SELECT COUNT(*) FROM plan_supports s WHERE s.plan_id = $1) \
+         WHERE id = $1";
+    SUPPORT_COUNT = "SELECT support_count FROM plans WHERE id = $1";
+    SUPPORTS = "SELECT COUNT(*) FROM plan_supports WHERE plan_id = $1 AND user_id = $2";
+    FOR_GROUP = concat!(summary_columns!(), summary_tables!(),
+        " WHERE p.group_id = $1 AND p.hidden_reason IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT $2");
+    FOR_PRINCIPLE = concat!(summary_columns!(), summary_tables!(),
+        " JOIN plan_principles pp ON pp.plan_id = p.id AND pp.principle = $1 \
+         WHERE p.hidden_reason IS NULL ORDER BY p.support_count DESC, p.id DESC LIMIT $2");
+    SET_REACTION_COUNT = "UPDATE plans SET reaction_count = $1, last_activity_at = $2 WHERE id = $3";
+    MUNICIPALITIES_WITH_PLANS = "SELECT DISTINCT g.municipality FROM groups g \
+         WHERE EXISTS (SELECT 1 FROM plans p WHERE p.group_id = g.id) ORDER BY 1 LIMIT 500";
+}
 
 /// A new plan, already validated and rendered.
 pub struct NewPlan<'a> {
@@ -27,21 +87,17 @@ pub async fn insert_plan(
     p: &NewPlan<'_>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        r#"INSERT INTO plans (group_id, author_id, title, summary, body_source, body_html, place,
-               phase, support_count, reaction_count, created_at, updated_at, last_activity_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'idee', 0, 0, $8, $8, $8) RETURNING id"#,
-    )
-    .bind(p.group_id)
-    .bind(p.author_id)
-    .bind(p.title)
-    .bind(p.summary)
-    .bind(p.body_source)
-    .bind(p.body_html)
-    .bind(p.place)
-    .bind(now)
-    .fetch_one(conn)
-    .await
+    sqlx::query_scalar(INSERT_PLAN)
+        .bind(p.group_id)
+        .bind(p.author_id)
+        .bind(p.title)
+        .bind(p.summary)
+        .bind(p.body_source)
+        .bind(p.body_html)
+        .bind(p.place)
+        .bind(now)
+        .fetch_one(conn)
+        .await
 }
 
 /// Replaces a plan's texts after an edit (its group, writer and phase stay).
@@ -51,20 +107,17 @@ pub async fn update_plan(
     p: &NewPlan<'_>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        r#"UPDATE plans SET title = $1, summary = $2, body_source = $3, body_html = $4,
-               place = $5, updated_at = $6 WHERE id = $7"#,
-    )
-    .bind(p.title)
-    .bind(p.summary)
-    .bind(p.body_source)
-    .bind(p.body_html)
-    .bind(p.place)
-    .bind(now)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM plan_principles WHERE plan_id = $1")
+    sqlx::query(UPDATE_PLAN)
+        .bind(p.title)
+        .bind(p.summary)
+        .bind(p.body_source)
+        .bind(p.body_html)
+        .bind(p.place)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(CLEAR_PRINCIPLES)
         .bind(id)
         .execute(conn)
         .await
@@ -78,7 +131,7 @@ pub async fn insert_principles(
     principles: &[String],
 ) -> Result<(), sqlx::Error> {
     for slug in principles {
-        sqlx::query("INSERT INTO plan_principles (plan_id, principle) VALUES ($1, $2)")
+        sqlx::query(INSERT_PRINCIPLE)
             .bind(plan_id)
             .bind(slug)
             .execute(&mut *conn)
@@ -87,76 +140,45 @@ pub async fn insert_principles(
     Ok(())
 }
 
-fn plan(r: &AnyRow, principles: Vec<String>) -> Result<Plan, sqlx::Error> {
-    Ok(Plan {
-        id: r.try_get("id")?,
-        group_id: r.try_get("group_id")?,
-        group_slug: r.try_get("group_slug")?,
-        group_name: r.try_get("group_name")?,
-        author_id: r.try_get("author_id")?,
-        author_name: r
-            .try_get::<Option<String>, _>("author_name")?
-            .unwrap_or_default(),
-        title: r.try_get("title")?,
-        summary: r.try_get("summary")?,
-        body_source: r.try_get("body_source")?,
-        body_html: r.try_get("body_html")?,
-        place: r.try_get("place")?,
-        phase: Phase::parse(r.try_get("phase")?).unwrap_or(Phase::Idee),
-        principles,
-        support_count: r.try_get("support_count")?,
-        reaction_count: r.try_get("reaction_count")?,
-        created_at: r.try_get("created_at")?,
-        last_activity_at: r.try_get("last_activity_at")?,
-        hidden: r.try_get("hidden_reason")?,
-    })
-}
-
 /// One plan by id, with its group and principles.
 pub async fn find<'e, E>(ex: E, id: i64) -> Result<Option<Plan>, sqlx::Error>
 where
     E: Executor<'e, Database = Any> + Copy,
 {
-    let row = sqlx::query(
-        r#"SELECT p.id, p.group_id, g.slug AS group_slug, g.name AS group_name, p.author_id,
-               u.display_name AS author_name, p.title, p.summary, p.body_source, p.body_html,
-               p.place, p.phase, p.support_count, p.reaction_count, p.created_at, p.last_activity_at,
-               p.hidden_reason
-           FROM plans p JOIN groups g ON g.id = p.group_id
-           LEFT JOIN users u ON u.id = p.author_id
-           WHERE p.id = $1"#,
-    )
-    .bind(id)
-    .fetch_optional(ex)
-    .await?;
-    let Some(row) = row else {
+    let Some(mut plan) = sqlx::query_as::<_, Plan>(FIND_PLAN)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?
+    else {
         return Ok(None);
     };
-    let principles: Vec<String> = sqlx::query_scalar(
-        "SELECT principle FROM plan_principles WHERE plan_id = $1 ORDER BY principle",
-    )
-    .bind(id)
-    .fetch_all(ex)
-    .await?;
-    plan(&row, principles).map(Some)
+    plan.principles = sqlx::query_scalar(PRINCIPLES_OF_PLAN)
+        .bind(id)
+        .fetch_all(ex)
+        .await?;
+    Ok(Some(plan))
+}
+
+/// Who owns a plan and where it stands, read under its row lock.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Ownership {
+    /// The plan's group.
+    pub group_id: i64,
+    /// Its writer, if the account still exists.
+    pub author_id: Option<i64>,
+    /// Its phase.
+    #[sqlx(try_from = "String")]
+    pub phase: Phase,
 }
 
 /// Takes the plan's row lock for the rest of the transaction and returns its
-/// group and phase (see `groups::queries::lock_group` for why an UPDATE).
-pub async fn lock(
-    conn: &mut AnyConnection,
-    id: i64,
-) -> Result<Option<(i64, Option<i64>, Phase)>, sqlx::Error> {
-    sqlx::query("UPDATE plans SET phase = phase WHERE id = $1")
+/// group, writer and phase (see `groups::queries::lock_group` for why an UPDATE).
+pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<Option<Ownership>, sqlx::Error> {
+    sqlx::query(LOCK_PLAN).bind(id).execute(&mut *conn).await?;
+    sqlx::query_as(PLAN_OWNERSHIP)
         .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    let row: Option<(i64, Option<i64>, String)> =
-        sqlx::query_as("SELECT group_id, author_id, phase FROM plans WHERE id = $1")
-            .bind(id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(row.map(|(g, a, p)| (g, a, Phase::parse(&p).unwrap_or(Phase::Idee))))
+        .fetch_optional(conn)
+        .await
 }
 
 /// Sets the phase and records the change in the timeline.
@@ -169,27 +191,22 @@ pub async fn record_phase(
     by: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE plans SET phase = $2, updated_at = $3, last_activity_at = $3 WHERE id = $1",
-    )
-    .bind(plan_id)
-    .bind(to.as_str())
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "INSERT INTO plan_phase_changes (plan_id, from_phase, to_phase, reason, by_id, at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(plan_id)
-    .bind(from.map(Phase::as_str))
-    .bind(to.as_str())
-    .bind(reason)
-    .bind(by)
-    .bind(now)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    sqlx::query(SET_PHASE)
+        .bind(plan_id)
+        .bind(to.as_str())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(INSERT_PHASE_CHANGE)
+        .bind(plan_id)
+        .bind(from.map(Phase::as_str))
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(by)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// A plan's timeline, oldest first.
@@ -197,26 +214,7 @@ pub async fn timeline<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     plan_id: i64,
 ) -> Result<Vec<PhaseChange>, sqlx::Error> {
-    let rows = sqlx::query(
-        r#"SELECT c.from_phase, c.to_phase, c.reason, u.display_name, c.at
-           FROM plan_phase_changes c LEFT JOIN users u ON u.id = c.by_id
-           WHERE c.plan_id = $1 ORDER BY c.id"#,
-    )
-    .bind(plan_id)
-    .fetch_all(ex)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let from: Option<String> = r.try_get("from_phase")?;
-            Ok(PhaseChange {
-                from: from.as_deref().and_then(Phase::parse),
-                to: Phase::parse(r.try_get("to_phase")?).unwrap_or(Phase::Idee),
-                reason: r.try_get("reason")?,
-                by_name: r.try_get("display_name")?,
-                at: r.try_get("at")?,
-            })
-        })
-        .collect()
+    sqlx::query_as(TIMELINE).bind(plan_id).fetch_all(ex).await
 }
 
 /// Adds a supporter; a second time violates the key.
@@ -226,7 +224,7 @@ pub async fn insert_support(
     user_id: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO plan_supports (plan_id, user_id, at) VALUES ($1, $2, $3)")
+    sqlx::query(INSERT_SUPPORT)
         .bind(plan_id)
         .bind(user_id)
         .bind(now)
@@ -241,7 +239,7 @@ pub async fn delete_support(
     plan_id: i64,
     user_id: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM plan_supports WHERE plan_id = $1 AND user_id = $2")
+    let done = sqlx::query(DELETE_SUPPORT)
         .bind(plan_id)
         .bind(user_id)
         .execute(conn)
@@ -251,14 +249,11 @@ pub async fn delete_support(
 
 /// Recounts a plan's supporters into `support_count`.
 pub async fn recount_support(conn: &mut AnyConnection, plan_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query(
-        "UPDATE plans SET support_count = (SELECT COUNT(*) FROM plan_supports s WHERE s.plan_id = $1) \
-         WHERE id = $1",
-    )
-    .bind(plan_id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query_scalar("SELECT support_count FROM plans WHERE id = $1")
+    sqlx::query(RECOUNT_SUPPORT)
+        .bind(plan_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query_scalar(SUPPORT_COUNT)
         .bind(plan_id)
         .fetch_one(conn)
         .await
@@ -270,30 +265,12 @@ pub async fn supports<'e, E: Executor<'e, Database = Any>>(
     plan_id: i64,
     user_id: i64,
 ) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM plan_supports WHERE plan_id = $1 AND user_id = $2",
-    )
-    .bind(plan_id)
-    .bind(user_id)
-    .fetch_one(ex)
-    .await?;
+    let n: i64 = sqlx::query_scalar(SUPPORTS)
+        .bind(plan_id)
+        .bind(user_id)
+        .fetch_one(ex)
+        .await?;
     Ok(n > 0)
-}
-
-const SUMMARY_SQL: &str = "SELECT p.id, p.title, p.summary, g.name AS group_name, p.phase, \
-     p.support_count, p.reaction_count FROM plans p JOIN groups g ON g.id = p.group_id";
-
-/// Reads a plan list row (the columns every list selects).
-pub fn summary(r: &AnyRow) -> Result<super::model::PlanSummary, sqlx::Error> {
-    Ok(super::model::PlanSummary {
-        id: r.try_get("id")?,
-        title: r.try_get("title")?,
-        summary: r.try_get("summary")?,
-        group_name: r.try_get("group_name")?,
-        phase: Phase::parse(r.try_get("phase")?).unwrap_or(Phase::Idee),
-        support_count: r.try_get("support_count")?,
-        reaction_count: r.try_get("reaction_count")?,
-    })
 }
 
 /// A group's plans, newest first.
@@ -301,16 +278,12 @@ pub async fn for_group(
     pool: &sqlx::AnyPool,
     group_id: i64,
     limit: i64,
-) -> Result<Vec<super::model::PlanSummary>, sqlx::Error> {
-    let sql = format!(
-        "{SUMMARY_SQL} WHERE p.group_id = $1 AND p.hidden_reason IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT $2"
-    );
-    let rows = sqlx::query(&sql)
+) -> Result<Vec<PlanSummary>, sqlx::Error> {
+    sqlx::query_as(FOR_GROUP)
         .bind(group_id)
         .bind(limit)
         .fetch_all(pool)
-        .await?;
-    rows.iter().map(summary).collect()
+        .await
 }
 
 /// Plans that put a principle into practice, most supported first.
@@ -318,17 +291,12 @@ pub async fn for_principle(
     pool: &sqlx::AnyPool,
     principle: &str,
     limit: i64,
-) -> Result<Vec<super::model::PlanSummary>, sqlx::Error> {
-    let sql = format!(
-        "{SUMMARY_SQL} JOIN plan_principles pp ON pp.plan_id = p.id AND pp.principle = $1 \
-         WHERE p.hidden_reason IS NULL ORDER BY p.support_count DESC, p.id DESC LIMIT $2"
-    );
-    let rows = sqlx::query(&sql)
+) -> Result<Vec<PlanSummary>, sqlx::Error> {
+    sqlx::query_as(FOR_PRINCIPLE)
         .bind(principle)
         .bind(limit)
         .fetch_all(pool)
-        .await?;
-    rows.iter().map(summary).collect()
+        .await
 }
 
 /// Stores the number of published reactions and marks the plan as active now.
@@ -338,11 +306,71 @@ pub async fn set_reaction_count(
     count: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE plans SET reaction_count = $1, last_activity_at = $2 WHERE id = $3")
+    sqlx::query(SET_REACTION_COUNT)
         .bind(count)
         .bind(now)
         .bind(id)
         .execute(pool)
         .await
         .map(|_| ())
+}
+
+/// Municipalities that have groups with plans, for the list's filter.
+pub async fn municipalities_with_plans(pool: &sqlx::AnyPool) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(MUNICIPALITIES_WITH_PLANS)
+        .fetch_all(pool)
+        .await
+}
+
+/// A plan in a list, with the value it is sorted by (for the next cursor).
+#[derive(Debug, sqlx::FromRow)]
+pub struct ListedPlan {
+    /// The plan.
+    #[sqlx(flatten)]
+    pub plan: PlanSummary,
+    /// Its value in the sort column.
+    pub sort_key: i64,
+}
+
+/// Plans matching a filter, after a `(sort key, id)` cursor. Each filter that
+/// is set becomes one condition, so the query can use the matching index.
+pub async fn list_page(
+    pool: &sqlx::AnyPool,
+    filter: &PlanFilter,
+    after: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Vec<ListedPlan>, sqlx::Error> {
+    let column = filter.sort.column();
+    let mut sql = SqlBuilder::new(summary_columns!());
+    // The sort column comes from a closed list (`PlanSort::column`), never
+    // from the request, so it may be part of the text.
+    sql.push(&format!(", {column} AS sort_key"))
+        .push(summary_tables!())
+        .push(" WHERE p.hidden_reason IS NULL");
+    if let Some(phase) = filter.phase {
+        sql.push(" AND p.phase = ").push_bind(phase.as_str());
+    }
+    if let Some(principle) = &filter.principle {
+        sql.push(" AND EXISTS (SELECT 1 FROM plan_principles pp WHERE pp.principle = ")
+            .push_bind(principle.clone())
+            .push(" AND pp.plan_id = p.id)");
+    }
+    if let Some(municipality) = &filter.municipality {
+        sql.push(" AND g.municipality = ")
+            .push_bind(municipality.clone());
+    }
+    if let Some(group) = &filter.group {
+        sql.push(" AND g.slug = ").push_bind(group.clone());
+    }
+    if let Some((key, id)) = after {
+        sql.push(&format!(" AND ({column}, p.id) < ("))
+            .push_bind(key)
+            .push(", ")
+            .push_bind(id)
+            .push(")");
+    }
+    sql.push(&format!(" ORDER BY {column} DESC, p.id DESC LIMIT "))
+        .push_bind(limit);
+    let (sql, args) = sql.finish()?;
+    sqlx::query_as_with(&sql, args).fetch_all(pool).await
 }

@@ -158,7 +158,11 @@ pub async fn update(
 ) -> AppResult<()> {
     let viewer = logged_in(viewer)?;
     let mut tx = db.write_tx().await?;
-    let (group_id, author_id, _) = queries::lock(&mut tx, plan_id)
+    let queries::Ownership {
+        group_id,
+        author_id,
+        ..
+    } = queries::lock(&mut tx, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
     if !may_steer(&mut tx, group_id, author_id, viewer).await? {
@@ -231,7 +235,11 @@ pub async fn change_phase(
         return Err(AppError::field("reason", "plan_reason_too_long"));
     }
     let mut tx = db.write_tx().await?;
-    let (group_id, author_id, from) = queries::lock(&mut tx, plan_id)
+    let queries::Ownership {
+        group_id,
+        author_id,
+        phase: from,
+    } = queries::lock(&mut tx, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
     if !may_steer(&mut tx, group_id, author_id, viewer).await? {

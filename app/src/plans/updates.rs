@@ -87,7 +87,7 @@ pub fn allowed_kinds(
 pub use server::*;
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::{allowed_kinds, PlanUpdate, UpdateKind};
     use crate::{
         accounts::{Role, Viewer},
@@ -96,6 +96,23 @@ mod server {
         live::LiveEvent,
     };
     use sqlx::Row;
+
+    crate::statements! {
+        KINDS_FOR = "SELECT g.municipality AS group_place, u.municipality AS own_place,
+                        (SELECT COUNT(*) FROM group_members m
+                          WHERE m.group_id = g.id AND m.user_id = u.id) AS member
+                 FROM plans p JOIN groups g ON g.id = p.group_id JOIN users u ON u.id = $2
+                 WHERE p.id = $1";
+        POST = "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
+                                           next_steps, responsible, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+        POST_UPDATE_PLANS = "UPDATE plans SET last_activity_at = $1 WHERE id = $2";
+        LIST = "SELECT pu.id, pu.kind, pu.author_role, pu.body_html, pu.next_steps, pu.responsible,
+                        pu.created_at, u.display_name
+                 FROM plan_updates pu LEFT JOIN users u ON u.id = pu.author_id
+                 WHERE pu.plan_id = $1 AND ($2 = '' OR pu.kind = $2)
+                 ORDER BY pu.created_at DESC, pu.id DESC LIMIT 200";
+    }
 
     /// Length limits, in characters: what happened; next steps and responsible.
     pub const BODY: (usize, usize) = (10, 5000);
@@ -124,18 +141,12 @@ mod server {
         let Some(viewer) = viewer else {
             return Ok(Vec::new());
         };
-        let row = sqlx::query(
-            "SELECT g.municipality AS group_place, u.municipality AS own_place,
-                    (SELECT COUNT(*) FROM group_members m
-                      WHERE m.group_id = g.id AND m.user_id = u.id) AS member
-             FROM plans p JOIN groups g ON g.id = p.group_id JOIN users u ON u.id = $2
-             WHERE p.id = $1",
-        )
-        .bind(plan_id)
-        .bind(viewer.id)
-        .fetch_optional(&db.pool)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+        let row = sqlx::query(KINDS_FOR)
+            .bind(plan_id)
+            .bind(viewer.id)
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or_else(AppError::not_found)?;
         let member: i64 = row.try_get("member")?;
         Ok(allowed_kinds(
             member > 0,
@@ -175,23 +186,19 @@ mod server {
         }
         let html = crate::discussion::markdown::render(form.body.trim());
         let at = now();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
-                                       next_steps, responsible, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(plan_id)
-        .bind(viewer.id)
-        .bind(viewer.role.as_str())
-        .bind(kind.as_str())
-        .bind(form.body.trim())
-        .bind(&html)
-        .bind(form.next_steps.trim())
-        .bind(form.responsible.trim())
-        .bind(at)
-        .fetch_one(&db.pool)
-        .await?;
-        sqlx::query("UPDATE plans SET last_activity_at = $1 WHERE id = $2")
+        let id: i64 = sqlx::query_scalar(POST)
+            .bind(plan_id)
+            .bind(viewer.id)
+            .bind(viewer.role.as_str())
+            .bind(kind.as_str())
+            .bind(form.body.trim())
+            .bind(&html)
+            .bind(form.next_steps.trim())
+            .bind(form.responsible.trim())
+            .bind(at)
+            .fetch_one(&db.pool)
+            .await?;
+        sqlx::query(POST_UPDATE_PLANS)
             .bind(at)
             .bind(plan_id)
             .execute(&db.pool)
@@ -216,17 +223,11 @@ mod server {
         plan_id: i64,
         kind: Option<UpdateKind>,
     ) -> AppResult<Vec<PlanUpdate>> {
-        let rows = sqlx::query(
-            "SELECT pu.id, pu.kind, pu.author_role, pu.body_html, pu.next_steps, pu.responsible,
-                    pu.created_at, u.display_name
-             FROM plan_updates pu LEFT JOIN users u ON u.id = pu.author_id
-             WHERE pu.plan_id = $1 AND ($2 = '' OR pu.kind = $2)
-             ORDER BY pu.created_at DESC, pu.id DESC LIMIT 200",
-        )
-        .bind(plan_id)
-        .bind(kind.map_or("", UpdateKind::as_str))
-        .fetch_all(&db.pool)
-        .await?;
+        let rows = sqlx::query(LIST)
+            .bind(plan_id)
+            .bind(kind.map_or("", UpdateKind::as_str))
+            .fetch_all(&db.pool)
+            .await?;
         rows.iter()
             .map(|r| {
                 Ok(PlanUpdate {

@@ -49,33 +49,44 @@ pub async fn delete_account(db: &Db, viewer: &Viewer, password: &str) -> AppResu
     Ok(())
 }
 
-mod queries {
+pub(crate) mod queries {
     use crate::db::Db;
     use sqlx::AnyConnection;
 
+    crate::statements! {
+        SOLE_COORDINATOR_OF = r#"SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id
+                    WHERE m.user_id = $1 AND m.role = 'coordinator'
+                      AND (SELECT COUNT(*) FROM group_members c
+                            WHERE c.group_id = m.group_id AND c.role = 'coordinator') = 1
+                    ORDER BY g.name LIMIT 1"#;
+        GROUP_SLUGS = r#"SELECT g.slug FROM group_members m JOIN groups g ON g.id = m.group_id
+                    WHERE m.user_id = $1"#;
+        IDENTITY = r#"SELECT email, display_name FROM users WHERE id = $1"#;
+        FORGET_TRACES = r#"DELETE FROM login_failures WHERE email = $1"#;
+        FORGET_TRACES_DELETE_RATE_EVENTS = r#"DELETE FROM rate_events WHERE subject = $1 OR subject = $2"#;
+        FORGET_TRACES_UPDATE_NOTIFICATIONS = r#"UPDATE notifications SET actor_name = $1
+                    WHERE actor_id = $2 OR (actor_id IS NULL AND actor_name = $3)"#;
+        ANONYMISE = r#"UPDATE users
+                      SET email = $1, display_name = $2, password_hash = '!',
+                          neighbourhood = '', municipality = '', is_admin = 0,
+                          session_epoch = session_epoch + 1
+                    WHERE id = $3"#;
+    }
+
     /// The name of a group this person alone coordinates, if any.
     pub async fn sole_coordinator_of(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar(
-            r#"SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id
-                WHERE m.user_id = $1 AND m.role = 'coordinator'
-                  AND (SELECT COUNT(*) FROM group_members c
-                        WHERE c.group_id = m.group_id AND c.role = 'coordinator') = 1
-                ORDER BY g.name LIMIT 1"#,
-        )
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
+        sqlx::query_scalar(SOLE_COORDINATOR_OF)
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await
     }
 
     /// The slugs of the groups this person belongs to.
     pub async fn group_slugs(db: &Db, id: i64) -> Result<Vec<String>, sqlx::Error> {
-        sqlx::query_scalar(
-            r#"SELECT g.slug FROM group_members m JOIN groups g ON g.id = m.group_id
-                WHERE m.user_id = $1"#,
-        )
-        .bind(id)
-        .fetch_all(&db.pool)
-        .await
+        sqlx::query_scalar(GROUP_SLUGS)
+            .bind(id)
+            .fetch_all(&db.pool)
+            .await
     }
 
     /// The account's email address and name as they are now.
@@ -83,10 +94,7 @@ mod queries {
         conn: &mut AnyConnection,
         id: i64,
     ) -> Result<(String, String), sqlx::Error> {
-        sqlx::query_as(r#"SELECT email, display_name FROM users WHERE id = $1"#)
-            .bind(id)
-            .fetch_one(conn)
-            .await
+        sqlx::query_as(IDENTITY).bind(id).fetch_one(conn).await
     }
 
     /// Deletes the person's rows from a table keyed by `user_id` (the table
@@ -112,25 +120,22 @@ mod queries {
         name: &str,
         former: &str,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(r#"DELETE FROM login_failures WHERE email = $1"#)
+        sqlx::query(FORGET_TRACES)
             .bind(email)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(r#"DELETE FROM rate_events WHERE subject = $1 OR subject = $2"#)
+        sqlx::query(FORGET_TRACES_DELETE_RATE_EVENTS)
             .bind(id.to_string())
             .bind(email)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(
-            r#"UPDATE notifications SET actor_name = $1
-                WHERE actor_id = $2 OR (actor_id IS NULL AND actor_name = $3)"#,
-        )
-        .bind(former)
-        .bind(id)
-        .bind(name)
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
+        sqlx::query(FORGET_TRACES_UPDATE_NOTIFICATIONS)
+            .bind(former)
+            .bind(id)
+            .bind(name)
+            .execute(&mut *conn)
+            .await
+            .map(|_| ())
     }
 
     /// Keeps the account row (so what the person wrote keeps an author) but
@@ -141,18 +146,12 @@ mod queries {
         id: i64,
         former: &str,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            r#"UPDATE users
-                  SET email = $1, display_name = $2, password_hash = '!',
-                      neighbourhood = '', municipality = '', is_admin = 0,
-                      session_epoch = session_epoch + 1
-                WHERE id = $3"#,
-        )
-        .bind(format!("oud-lid-{id}@verwijderd.invalid"))
-        .bind(former)
-        .bind(id)
-        .execute(conn)
-        .await
-        .map(|_| ())
+        sqlx::query(ANONYMISE)
+            .bind(format!("oud-lid-{id}@verwijderd.invalid"))
+            .bind(former)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|_| ())
     }
 }

@@ -10,6 +10,29 @@ use super::{
 use crate::db::Backend;
 use sqlx::AnyConnection;
 
+crate::statements! {
+    FORGET_WORDS [sqlite] = "DELETE FROM search_fts WHERE rowid IN
+             (SELECT id FROM search_docs WHERE kind = $1 AND ref_key = $2)";
+    FORGET_DOC = "DELETE FROM search_docs WHERE kind = $1 AND ref_key = $2";
+    UPSERT_DOC [sqlite] = "INSERT INTO search_docs (kind, ref_key, group_id, municipality, phase, title, body, link)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (kind, ref_key) DO UPDATE SET group_id = excluded.group_id,
+             municipality = excluded.municipality, phase = excluded.phase, title = excluded.title,
+             body = excluded.body, link = excluded.link
+         RETURNING id";
+    /// The same, with the words PostgreSQL matches on (title, body, tags).
+    UPSERT_DOC_WITH_WORDS [postgres] = "INSERT INTO search_docs (kind, ref_key, group_id, municipality, phase, title, body, link, words)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+             setweight(to_tsvector('dutch', $9), 'A') || setweight(to_tsvector('dutch', $10), 'B')
+               || setweight(to_tsvector('simple', $11), 'D'))
+         ON CONFLICT (kind, ref_key) DO UPDATE SET group_id = excluded.group_id,
+             municipality = excluded.municipality, phase = excluded.phase, title = excluded.title,
+             body = excluded.body, link = excluded.link, words = excluded.words
+         RETURNING id";
+    DELETE_WORDS [sqlite] = "DELETE FROM search_fts WHERE rowid = $1";
+    INSERT_WORDS [sqlite] = "INSERT INTO search_fts (rowid, title, body, facets) VALUES ($1, $2, $3, $4)";
+}
+
 /// What kind of thing a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
@@ -67,16 +90,13 @@ pub async fn remove(
     key: &str,
 ) -> Result<(), sqlx::Error> {
     if backend == Backend::Sqlite {
-        sqlx::query(
-            "DELETE FROM search_fts WHERE rowid IN
-             (SELECT id FROM search_docs WHERE kind = $1 AND ref_key = $2)",
-        )
-        .bind(kind.as_str())
-        .bind(key)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query(FORGET_WORDS)
+            .bind(kind.as_str())
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
     }
-    sqlx::query("DELETE FROM search_docs WHERE kind = $1 AND ref_key = $2")
+    sqlx::query(FORGET_DOC)
         .bind(kind.as_str())
         .bind(key)
         .execute(&mut *conn)
@@ -103,26 +123,11 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
         doc.phase.as_deref(),
         &doc.postcodes,
     );
-    const UPSERT: &str = "INSERT INTO search_docs (kind, ref_key, group_id, municipality, phase, title, body, link{words})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8{value})
-         ON CONFLICT (kind, ref_key) DO UPDATE SET group_id = excluded.group_id,
-             municipality = excluded.municipality, phase = excluded.phase, title = excluded.title,
-             body = excluded.body, link = excluded.link{update}
-         RETURNING id";
-    let (words, value, update) = match backend {
-        Backend::Sqlite => ("", "", ""),
-        Backend::Postgres => (
-            ", words",
-            ", setweight(to_tsvector('dutch', $9), 'A') || setweight(to_tsvector('dutch', $10), 'B')
-               || setweight(to_tsvector('simple', $11), 'D')",
-            ", words = excluded.words",
-        ),
+    let upsert = match backend {
+        Backend::Sqlite => UPSERT_DOC,
+        Backend::Postgres => UPSERT_DOC_WITH_WORDS,
     };
-    let sql = UPSERT
-        .replace("{words}", words)
-        .replace("{value}", value)
-        .replace("{update}", update);
-    let query = sqlx::query_scalar::<_, i64>(&sql)
+    let query = sqlx::query_scalar::<_, i64>(upsert)
         .bind(doc.kind.as_str())
         .bind(&doc.key)
         .bind(doc.group_id)
@@ -135,19 +140,17 @@ pub async fn put(conn: &mut AnyConnection, backend: Backend, doc: &Doc) -> Resul
         Backend::Sqlite => {
             let id = query.fetch_one(&mut *conn).await?;
             // FTS5 rows are replaced whole, under the entry's id.
-            sqlx::query("DELETE FROM search_fts WHERE rowid = $1")
+            sqlx::query(DELETE_WORDS)
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
-            sqlx::query(
-                "INSERT INTO search_fts (rowid, title, body, facets) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(index_text(title_words))
-            .bind(index_text(&doc.body))
-            .bind(&tags)
-            .execute(&mut *conn)
-            .await?;
+            sqlx::query(INSERT_WORDS)
+                .bind(id)
+                .bind(index_text(title_words))
+                .bind(index_text(&doc.body))
+                .bind(&tags)
+                .execute(&mut *conn)
+                .await?;
         }
         Backend::Postgres => {
             query

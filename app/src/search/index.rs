@@ -9,9 +9,33 @@ use super::text::markdown_text;
 use crate::db::Backend;
 use sqlx::{AnyConnection, Row};
 
+crate::statements! {
+    POSTCODES_OF = "SELECT postcode FROM group_postcodes WHERE group_id = $1 ORDER BY postcode";
+    SYNC_PLAN = "SELECT p.title, p.summary, p.body_source, p.place, p.phase, p.hidden_reason,
+                g.id AS group_id, g.name AS group_name, g.municipality
+         FROM plans p JOIN groups g ON g.id = p.group_id WHERE p.id = $1";
+    SYNC_GROUP = "SELECT slug, name, neighbourhood, municipality, postcodes, description FROM groups WHERE id = $1";
+    PLAN_OF_SUBJECT = "SELECT subject FROM reactions WHERE id = $1";
+    SYNC_REACTION = "SELECT r.subject, r.source, r.status, r.hidden_reason,
+                t.created_at AS top_at, t.id AS top_id,
+                p.id AS plan_id, p.title AS plan_title, p.hidden_reason AS plan_hidden,
+                g.id AS group_id, g.municipality
+         FROM reactions r
+         JOIN reactions t ON t.id = COALESCE(r.root_id, r.id)
+         LEFT JOIN plans p ON p.id = $2
+         LEFT JOIN groups g ON g.id = p.group_id
+         WHERE r.id = $1";
+    SYNC_PRINCIPLES = "SELECT ref_key FROM search_docs WHERE kind = 'principle'";
+    SYNC_PLANS_OF_GROUP = "SELECT id FROM plans WHERE group_id = $1";
+    RETITLE_REACTIONS = "UPDATE search_docs SET title = $1
+         WHERE kind = 'reaction' AND title <> $1 AND ref_key IN
+             (SELECT CAST(id AS TEXT) FROM reactions WHERE subject = $2)";
+    SYNC_PLAN_WITH_REACTIONS = "SELECT id FROM reactions WHERE subject = $1";
+}
+
 /// The postcode areas of a group.
 async fn postcodes_of(conn: &mut AnyConnection, group_id: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT postcode FROM group_postcodes WHERE group_id = $1 ORDER BY postcode")
+    sqlx::query_scalar(POSTCODES_OF)
         .bind(group_id)
         .fetch_all(&mut *conn)
         .await
@@ -24,14 +48,10 @@ pub async fn sync_plan(
     backend: Backend,
     id: i64,
 ) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT p.title, p.summary, p.body_source, p.place, p.phase, p.hidden_reason,
-                g.id AS group_id, g.name AS group_name, g.municipality
-         FROM plans p JOIN groups g ON g.id = p.group_id WHERE p.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(SYNC_PLAN)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     let key = id.to_string();
     let Some(r) = row.filter(|r| {
         r.try_get::<Option<String>, _>("hidden_reason")
@@ -69,12 +89,10 @@ pub async fn sync_group(
     backend: Backend,
     id: i64,
 ) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT slug, name, neighbourhood, municipality, postcodes, description FROM groups WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(SYNC_GROUP)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     let key = id.to_string();
     let Some(r) = row else {
         return remove(conn, backend, DocKind::Group, &key).await;
@@ -105,7 +123,7 @@ pub async fn sync_group(
 /// The plan a reaction is about, read from its subject (`plan:<id>`) in Rust:
 /// joining on `'plan:' || id` could use no index and read every plan.
 async fn plan_of_subject(conn: &mut AnyConnection, id: i64) -> Result<Option<i64>, sqlx::Error> {
-    let subject: Option<String> = sqlx::query_scalar("SELECT subject FROM reactions WHERE id = $1")
+    let subject: Option<String> = sqlx::query_scalar(PLAN_OF_SUBJECT)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -122,21 +140,11 @@ pub async fn sync_reaction(
     backend: Backend,
     id: i64,
 ) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT r.subject, r.source, r.status, r.hidden_reason,
-                t.created_at AS top_at, t.id AS top_id,
-                p.id AS plan_id, p.title AS plan_title, p.hidden_reason AS plan_hidden,
-                g.id AS group_id, g.municipality
-         FROM reactions r
-         JOIN reactions t ON t.id = COALESCE(r.root_id, r.id)
-         LEFT JOIN plans p ON p.id = $2
-         LEFT JOIN groups g ON g.id = p.group_id
-         WHERE r.id = $1",
-    )
-    .bind(id)
-    .bind(plan_of_subject(conn, id).await?)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(SYNC_REACTION)
+        .bind(id)
+        .bind(plan_of_subject(conn, id).await?)
+        .fetch_optional(&mut *conn)
+        .await?;
     let key = id.to_string();
     let visible = |r: &sqlx::any::AnyRow| -> Result<bool, sqlx::Error> {
         let subject: String = r.try_get("subject")?;
@@ -186,10 +194,9 @@ pub async fn sync_principles(
     backend: Backend,
     doc: &crate::manifest::model::ManifestDoc,
 ) -> Result<(), sqlx::Error> {
-    let indexed: Vec<String> =
-        sqlx::query_scalar("SELECT ref_key FROM search_docs WHERE kind = 'principle'")
-            .fetch_all(&mut *conn)
-            .await?;
+    let indexed: Vec<String> = sqlx::query_scalar(SYNC_PRINCIPLES)
+        .fetch_all(&mut *conn)
+        .await?;
     for gone in indexed.iter().filter(|key| {
         !doc.pillars
             .iter()
@@ -223,7 +230,7 @@ pub async fn sync_plans_of_group(
     backend: Backend,
     group_id: i64,
 ) -> Result<(), sqlx::Error> {
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE group_id = $1")
+    let ids: Vec<i64> = sqlx::query_scalar(SYNC_PLANS_OF_GROUP)
         .bind(group_id)
         .fetch_all(&mut *conn)
         .await?;
@@ -241,15 +248,11 @@ pub async fn retitle_reactions(
     plan_id: i64,
     title: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE search_docs SET title = $1
-         WHERE kind = 'reaction' AND title <> $1 AND ref_key IN
-             (SELECT CAST(id AS TEXT) FROM reactions WHERE subject = $2)",
-    )
-    .bind(title)
-    .bind(format!("plan:{plan_id}"))
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(RETITLE_REACTIONS)
+        .bind(title)
+        .bind(format!("plan:{plan_id}"))
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -261,7 +264,7 @@ pub async fn sync_plan_with_reactions(
     plan_id: i64,
 ) -> Result<(), sqlx::Error> {
     sync_plan(conn, backend, plan_id).await?;
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM reactions WHERE subject = $1")
+    let ids: Vec<i64> = sqlx::query_scalar(SYNC_PLAN_WITH_REACTIONS)
         .bind(format!("plan:{plan_id}"))
         .fetch_all(&mut *conn)
         .await?;

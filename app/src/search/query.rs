@@ -24,6 +24,11 @@ use super::{
 use crate::db::{Backend, Db};
 use sqlx::Row;
 
+crate::statements! {
+    FTS_CANDIDATES [sqlite] = "SELECT rowid, title, body FROM search_fts WHERE search_fts MATCH $1
+                 ORDER BY rowid DESC LIMIT $2";
+}
+
 /// What a search may be narrowed to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -144,14 +149,11 @@ async fn candidates(
             // FTS5's own bm25 reads the whole word list of every word in the
             // match (filter tags too) for its statistics: tens of ms for a
             // common word. The stems come along instead and are ranked here.
-            let rows: Vec<(i64, String, String)> = sqlx::query_as(
-                "SELECT rowid, title, body FROM search_fts WHERE search_fts MATCH $1
-                 ORDER BY rowid DESC LIMIT $2",
-            )
-            .bind(text.join(" AND "))
-            .bind(limit)
-            .fetch_all(&db.pool)
-            .await?;
+            let rows: Vec<(i64, String, String)> = sqlx::query_as(FTS_CANDIDATES)
+                .bind(text.join(" AND "))
+                .bind(limit)
+                .fetch_all(&db.pool)
+                .await?;
             Ok(rows
                 .into_iter()
                 .map(|(id, title, body)| {

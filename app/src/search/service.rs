@@ -9,6 +9,10 @@ use super::{
 };
 use crate::{db::Db, error::AppResult};
 
+crate::statements! {
+    MUNICIPALITIES = "SELECT DISTINCT municipality FROM groups WHERE municipality <> '' ORDER BY 1 LIMIT 500";
+}
+
 /// Results per kind on the overview; a kind's own page shows more.
 pub const OVERVIEW: i64 = 5;
 /// Results on a page of one kind.
@@ -98,9 +102,7 @@ pub async fn search(db: &Db, asked: Asked) -> AppResult<SearchView> {
 
 /// Municipalities that have groups, for the filter's choices.
 async fn municipalities(db: &Db) -> AppResult<Vec<String>> {
-    Ok(sqlx::query_scalar(
-        "SELECT DISTINCT municipality FROM groups WHERE municipality <> '' ORDER BY 1 LIMIT 500",
-    )
-    .fetch_all(&db.pool)
-    .await?)
+    Ok(sqlx::query_scalar(MUNICIPALITIES)
+        .fetch_all(&db.pool)
+        .await?)
 }

@@ -231,22 +231,22 @@ fn outcome_names_the_error() {
 #[tokio::test]
 async fn directory_pages_walk_the_index() {
     let db = app::testing::sqlite().await;
-    for with_cursor in [false, true] {
-        let sql = queries::search_sql(&queries::Search::default(), with_cursor);
-        let mut query = sqlx::query_as::<_, (i64, i64, i64, String)>(Box::leak(
-            format!("EXPLAIN QUERY PLAN {sql}").into_boxed_str(),
-        ));
-        if with_cursor {
-            query = query.bind("m").bind(1_i64);
-        }
-        let plan: Vec<String> = query
-            .bind(20_i64)
-            .fetch_all(&db.pool)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|row| row.3)
-            .collect();
+    let cursor = app::groups::model::Cursor {
+        sort_key: "m".into(),
+        id: 1,
+    };
+    for after in [None, Some(&cursor)] {
+        let query = queries::search_query(&queries::Search::default(), after, 20);
+        let (sql, args) = query.finish().unwrap();
+        let explain = format!("EXPLAIN QUERY PLAN {sql}");
+        let plan: Vec<String> =
+            sqlx::query_as_with::<_, (i64, i64, i64, String), _>(&explain, args)
+                .fetch_all(&db.pool)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|row| row.3)
+                .collect();
         let plan = plan.join(" | ");
         assert!(plan.contains("groups_by_sort_key"), "{plan}");
         assert!(!plan.contains("TEMP B-TREE"), "{plan}");

@@ -26,3 +26,4 @@ mod reaction_retries;
 mod search;
 mod search_follows;
 mod sqlite_integrity;
+mod statements;

@@ -1,7 +1,26 @@
 //! The group's activity lines, each with the audience that may read it.
 
+use crate::db::Flag;
 use crate::groups::model::Activity;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
+
+crate::statements! {
+    /// `$3` is the reader's level ([`Audience::level`]): lines for a wider
+    /// audience are always included.
+    ACTIVITY = r#"SELECT a.kind, a.created_at, ua.display_name AS actor, ut.display_name AS target,
+               COALESCE(ma.name_hidden, 0) AS actor_hidden, COALESCE(mt.name_hidden, 0) AS target_hidden
+           FROM group_activity a
+           LEFT JOIN users ua ON ua.id = a.actor_id
+           LEFT JOIN users ut ON ut.id = a.target_id
+           LEFT JOIN group_members ma ON ma.group_id = a.group_id AND ma.user_id = a.actor_id
+           LEFT JOIN group_members mt ON mt.group_id = a.group_id AND mt.user_id = a.target_id
+           WHERE a.group_id = $1 AND (a.audience = 'public'
+               OR (a.audience = 'members' AND $3 >= 1)
+               OR (a.audience = 'coordinators' AND $3 >= 2))
+           ORDER BY a.id DESC LIMIT $2"#;
+    RECORD = "INSERT INTO group_activity (group_id, kind, actor_id, target_id, audience, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)";
+}
 
 /// Who may read an activity line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +41,15 @@ impl Audience {
             Audience::Coordinators => "coordinators",
         }
     }
+
+    /// How far the reader reaches: each audience also reads the wider ones.
+    fn level(self) -> i64 {
+        match self {
+            Audience::Public => 0,
+            Audience::Members => 1,
+            Audience::Coordinators => 2,
+        }
+    }
 }
 
 /// Records one activity line.
@@ -34,19 +62,16 @@ pub async fn record(
     audience: Audience,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO group_activity (group_id, kind, actor_id, target_id, audience, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(group_id)
-    .bind(kind)
-    .bind(actor)
-    .bind(target)
-    .bind(audience.as_str())
-    .bind(now)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    sqlx::query(RECORD)
+        .bind(group_id)
+        .bind(kind)
+        .bind(actor)
+        .bind(target)
+        .bind(audience.as_str())
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// The newest activity a reader may see. Names of people who hide theirs are
@@ -57,41 +82,31 @@ pub async fn activity(
     reader: Audience,
     limit: i64,
 ) -> Result<Vec<Activity>, sqlx::Error> {
-    let audiences = match reader {
-        Audience::Public => "('public')",
-        Audience::Members => "('public', 'members')",
-        Audience::Coordinators => "('public', 'members', 'coordinators')",
-    };
-    let sql = format!(
-        r#"SELECT a.kind, a.created_at, ua.display_name AS actor, ut.display_name AS target,
-               COALESCE(ma.name_hidden, 0) AS actor_hidden, COALESCE(mt.name_hidden, 0) AS target_hidden
-           FROM group_activity a
-           LEFT JOIN users ua ON ua.id = a.actor_id
-           LEFT JOIN users ut ON ut.id = a.target_id
-           LEFT JOIN group_members ma ON ma.group_id = a.group_id AND ma.user_id = a.actor_id
-           LEFT JOIN group_members mt ON mt.group_id = a.group_id AND mt.user_id = a.target_id
-           WHERE a.group_id = $1 AND a.audience IN {audiences}
-           ORDER BY a.id DESC LIMIT $2"#
-    );
-    let rows = sqlx::query(&sql)
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        kind: String,
+        created_at: i64,
+        actor: Option<String>,
+        target: Option<String>,
+        #[sqlx(try_from = "Flag")]
+        actor_hidden: bool,
+        #[sqlx(try_from = "Flag")]
+        target_hidden: bool,
+    }
+    let rows: Vec<Row> = sqlx::query_as(ACTIVITY)
         .bind(group_id)
         .bind(limit)
+        .bind(reader.level())
         .fetch_all(pool)
         .await?;
     let member = reader != Audience::Public;
-    rows.iter()
-        .map(|r| {
-            let name = |col: &str, hidden: &str| -> Result<Option<String>, sqlx::Error> {
-                let name: Option<String> = r.try_get(col)?;
-                let hidden = r.try_get::<i64, _>(hidden)? != 0;
-                Ok(name.filter(|_| member || !hidden))
-            };
-            Ok(Activity {
-                kind: r.try_get("kind")?,
-                actor: name("actor", "actor_hidden")?,
-                target: name("target", "target_hidden")?,
-                at: r.try_get("created_at")?,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| Activity {
+            kind: r.kind,
+            actor: r.actor.filter(|_| member || !r.actor_hidden),
+            target: r.target.filter(|_| member || !r.target_hidden),
+            at: r.created_at,
         })
-        .collect()
+        .collect())
 }

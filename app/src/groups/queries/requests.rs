@@ -1,7 +1,40 @@
 //! Requests to join a group "on request", and their decisions.
 
 use crate::groups::model::{JoinRequest, RequestStatus};
-use sqlx::{any::AnyRow, Any, AnyPool, Executor, Row};
+use sqlx::{Any, AnyPool, Executor};
+
+/// The columns of a [`JoinRequest`], for `r` = join_requests.
+macro_rules! request_columns {
+    () => {
+        "SELECT r.id, g.slug AS group_slug, g.name AS group_name, r.user_id, \
+         u.display_name AS user_name, r.answer, r.status, r.message, r.created_at, r.decided_at"
+    };
+}
+
+/// The tables behind [`request_columns`].
+macro_rules! request_tables {
+    () => {
+        " FROM join_requests r JOIN groups g ON g.id = r.group_id JOIN users u ON u.id = r.user_id"
+    };
+}
+
+crate::statements! {
+    FIND_REQUEST = concat!(request_columns!(), ", r.group_id", request_tables!(), " WHERE r.id = $1");
+    PENDING_FOR_GROUP = concat!(request_columns!(), request_tables!(),
+        " WHERE r.group_id = $1 AND r.status = 'pending' ORDER BY r.created_at, r.id");
+    REQUESTS_OF_USER = concat!(request_columns!(), request_tables!(),
+        " WHERE r.user_id = $1 AND (r.status = 'pending' \
+               OR (r.status IN ('approved', 'declined') AND r.decided_at >= $2)) \
+         ORDER BY r.created_at DESC, r.id DESC");
+    PENDING_REQUEST = "SELECT id FROM join_requests WHERE group_id = $1 AND user_id = $2 AND status = 'pending'";
+    INSERT_REQUEST = "INSERT INTO join_requests (group_id, user_id, answer, status, created_at) \
+         VALUES ($1, $2, $3, 'pending', $4) RETURNING id";
+    CLOSE_REQUEST = "UPDATE join_requests SET status = $2, message = $3, decided_by = $4, decided_at = $5 \
+         WHERE id = $1 AND status = 'pending'";
+    DECLINE_OPEN_REQUESTS = "UPDATE join_requests SET status = 'declined', decided_by = $3, decided_at = $4 \
+         WHERE group_id = $1 AND user_id = $2 AND status = 'pending'";
+    PENDING_COUNT = "SELECT COUNT(*) FROM join_requests WHERE group_id = $1 AND status = 'pending'";
+}
 
 /// The person's open request to join, if any.
 pub async fn pending_request<'e, E: Executor<'e, Database = Any>>(
@@ -9,13 +42,11 @@ pub async fn pending_request<'e, E: Executor<'e, Database = Any>>(
     group_id: i64,
     user_id: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT id FROM join_requests WHERE group_id = $1 AND user_id = $2 AND status = 'pending'",
-    )
-    .bind(group_id)
-    .bind(user_id)
-    .fetch_optional(ex)
-    .await
+    sqlx::query_scalar(PENDING_REQUEST)
+        .bind(group_id)
+        .bind(user_id)
+        .fetch_optional(ex)
+        .await
 }
 
 /// Records a request to join; a second open one violates the unique index.
@@ -26,16 +57,13 @@ pub async fn insert_request(
     answer: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO join_requests (group_id, user_id, answer, status, created_at) \
-         VALUES ($1, $2, $3, 'pending', $4) RETURNING id",
-    )
-    .bind(group_id)
-    .bind(user_id)
-    .bind(answer)
-    .bind(now)
-    .fetch_one(conn)
-    .await
+    sqlx::query_scalar(INSERT_REQUEST)
+        .bind(group_id)
+        .bind(user_id)
+        .bind(answer)
+        .bind(now)
+        .fetch_one(conn)
+        .await
 }
 
 /// Closes an open request; returns whether it was still open.
@@ -47,17 +75,14 @@ pub async fn close_request(
     by: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE join_requests SET status = $2, message = $3, decided_by = $4, decided_at = $5 \
-         WHERE id = $1 AND status = 'pending'",
-    )
-    .bind(request_id)
-    .bind(status.as_str())
-    .bind(message)
-    .bind(by)
-    .bind(now)
-    .execute(conn)
-    .await?;
+    let done = sqlx::query(CLOSE_REQUEST)
+        .bind(request_id)
+        .bind(status.as_str())
+        .bind(message)
+        .bind(by)
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected() > 0)
 }
 
@@ -69,35 +94,14 @@ pub async fn decline_open_requests(
     by: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE join_requests SET status = 'declined', decided_by = $3, decided_at = $4 \
-         WHERE group_id = $1 AND user_id = $2 AND status = 'pending'",
-    )
-    .bind(group_id)
-    .bind(user_id)
-    .bind(by)
-    .bind(now)
-    .execute(conn)
-    .await
-    .map(|_| ())
-}
-
-const REQUEST_COLUMNS: &str = "r.id, g.slug, g.name AS group_name, r.user_id, \
-     u.display_name, r.answer, r.status, r.message, r.created_at, r.decided_at";
-
-fn request(r: &AnyRow) -> Result<JoinRequest, sqlx::Error> {
-    Ok(JoinRequest {
-        id: r.try_get("id")?,
-        group_slug: r.try_get("slug")?,
-        group_name: r.try_get("group_name")?,
-        user_id: r.try_get("user_id")?,
-        user_name: r.try_get("display_name")?,
-        answer: r.try_get("answer")?,
-        status: RequestStatus::parse(r.try_get("status")?),
-        message: r.try_get("message")?,
-        created_at: r.try_get("created_at")?,
-        decided_at: r.try_get("decided_at")?,
-    })
+    sqlx::query(DECLINE_OPEN_REQUESTS)
+        .bind(group_id)
+        .bind(user_id)
+        .bind(by)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// One request by id (with its group id), for deciding or withdrawing it.
@@ -105,13 +109,17 @@ pub async fn find_request<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     id: i64,
 ) -> Result<Option<(i64, JoinRequest)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {REQUEST_COLUMNS}, r.group_id FROM join_requests r \
-         JOIN groups g ON g.id = r.group_id JOIN users u ON u.id = r.user_id WHERE r.id = $1"
-    );
-    let row = sqlx::query(&sql).bind(id).fetch_optional(ex).await?;
-    row.map(|r| Ok((r.try_get("group_id")?, request(&r)?)))
-        .transpose()
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        group_id: i64,
+        #[sqlx(flatten)]
+        request: JoinRequest,
+    }
+    let row: Option<Row> = sqlx::query_as(FIND_REQUEST)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.map(|r| (r.group_id, r.request)))
 }
 
 /// Open requests of a group, oldest first.
@@ -119,23 +127,18 @@ pub async fn pending_for_group(
     pool: &AnyPool,
     group_id: i64,
 ) -> Result<Vec<JoinRequest>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {REQUEST_COLUMNS} FROM join_requests r \
-         JOIN groups g ON g.id = r.group_id JOIN users u ON u.id = r.user_id \
-         WHERE r.group_id = $1 AND r.status = 'pending' ORDER BY r.created_at, r.id"
-    );
-    let rows = sqlx::query(&sql).bind(group_id).fetch_all(pool).await?;
-    rows.iter().map(request).collect()
+    sqlx::query_as(PENDING_FOR_GROUP)
+        .bind(group_id)
+        .fetch_all(pool)
+        .await
 }
 
 /// How many requests of a group are open (the coordinator's reminder).
 pub async fn pending_count(pool: &AnyPool, group_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM join_requests WHERE group_id = $1 AND status = 'pending'",
-    )
-    .bind(group_id)
-    .fetch_one(pool)
-    .await
+    sqlx::query_scalar(PENDING_COUNT)
+        .bind(group_id)
+        .fetch_one(pool)
+        .await
 }
 
 /// A person's requests: open ones and those decided in the last 90 days.
@@ -144,17 +147,9 @@ pub async fn requests_of_user(
     user_id: i64,
     since: i64,
 ) -> Result<Vec<JoinRequest>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {REQUEST_COLUMNS} FROM join_requests r \
-         JOIN groups g ON g.id = r.group_id JOIN users u ON u.id = r.user_id \
-         WHERE r.user_id = $1 AND (r.status = 'pending' \
-               OR (r.status IN ('approved', 'declined') AND r.decided_at >= $2)) \
-         ORDER BY r.created_at DESC, r.id DESC"
-    );
-    let rows = sqlx::query(&sql)
+    sqlx::query_as(REQUESTS_OF_USER)
         .bind(user_id)
         .bind(since)
         .fetch_all(pool)
-        .await?;
-    rows.iter().map(request).collect()
+        .await
 }

@@ -10,6 +10,14 @@ use crate::{
 };
 use sqlx::{Any, Executor};
 
+crate::statements! {
+    ROLE_OF = "SELECT m.role, m.name_hidden, \
+                (SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2) \
+         FROM (SELECT 1 AS one) AS asked \
+         LEFT JOIN group_members m ON m.group_id = $1 AND m.user_id = $2";
+    COORDINATES_ANY = "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = 'coordinator'";
+}
+
 /// A person's place in one group, as far as rights go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupRole {
@@ -44,16 +52,11 @@ pub async fn role_of<'e, E: Executor<'e, Database = Any>>(
     group_id: i64,
     user_id: i64,
 ) -> AppResult<GroupRole> {
-    let (role, name_hidden, banned): (Option<String>, Option<i64>, i64) = sqlx::query_as(
-        "SELECT m.role, m.name_hidden, \
-                (SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2) \
-         FROM (SELECT 1 AS one) AS asked \
-         LEFT JOIN group_members m ON m.group_id = $1 AND m.user_id = $2",
-    )
-    .bind(group_id)
-    .bind(user_id)
-    .fetch_one(ex)
-    .await?;
+    let (role, name_hidden, banned): (Option<String>, Option<i64>, i64) = sqlx::query_as(ROLE_OF)
+        .bind(group_id)
+        .bind(user_id)
+        .fetch_one(ex)
+        .await?;
     if banned > 0 {
         return Ok(GroupRole::Banned);
     }
@@ -131,12 +134,10 @@ pub async fn coordinates_any<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     user_id: i64,
 ) -> AppResult<bool> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = 'coordinator'",
-    )
-    .bind(user_id)
-    .fetch_one(ex)
-    .await?;
+    let n: i64 = sqlx::query_scalar(COORDINATES_ANY)
+        .bind(user_id)
+        .fetch_one(ex)
+        .await?;
     Ok(n > 0)
 }
 
