@@ -12,9 +12,9 @@ use crate::{
 };
 
 crate::statements! {
-    SEED = "SELECT (SELECT COUNT(*) FROM users WHERE email NOT LIKE $1), \
+    FOREIGN_AND_ADMINS = "SELECT (SELECT COUNT(*) FROM users WHERE email NOT LIKE $1), \
                 (SELECT COUNT(*) FROM users WHERE email LIKE $1)";
-    LOAD = "UPDATE users SET is_admin = 1 WHERE email = $1";
+    MAKE_ADMIN = "UPDATE users SET is_admin = 1 WHERE email = $1";
 }
 
 /// Password of every demo account (printed in the README; demo use only).
@@ -70,7 +70,7 @@ pub enum DemoError {
 /// Loads the demo data if the database has no accounts yet; does nothing
 /// when it was loaded before, and refuses a database with real accounts.
 pub async fn seed(db: &Db) -> Result<(), DemoError> {
-    let (real, demo): (i64, i64) = sqlx::query_as(SEED)
+    let (real, demo): (i64, i64) = sqlx::query_as(FOREIGN_AND_ADMINS)
         .bind(format!("%{DEMO_DOMAIN}"))
         .fetch_one(&db.pool)
         .await
@@ -106,7 +106,7 @@ async fn load(db: &Db) -> AppResult<()> {
     }
     sign_as_demo_people(db).await?;
     start_demo_groups(db).await?;
-    sqlx::query(LOAD)
+    sqlx::query(MAKE_ADMIN)
         .bind("beheer@demo.wijkplein.nl")
         .execute(&db.pool)
         .await?;

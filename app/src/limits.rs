@@ -159,9 +159,9 @@ pub(crate) mod queries {
     use crate::db::Db;
 
     crate::statements! {
-        COUNT = r#"SELECT COUNT(*) FROM rate_events WHERE action = $1 AND subject = $2 AND at >= $3"#;
-        RECORD = r#"INSERT INTO rate_events (action, subject, at) VALUES ($1, $2, $3)"#;
-        CLEAR = r#"DELETE FROM rate_events WHERE action = $1 AND subject = $2"#;
+        COUNT_SINCE = r#"SELECT COUNT(*) FROM rate_events WHERE action = $1 AND subject = $2 AND at >= $3"#;
+        INSERT_EVENT = r#"INSERT INTO rate_events (action, subject, at) VALUES ($1, $2, $3)"#;
+        CLEAR_EVENTS = r#"DELETE FROM rate_events WHERE action = $1 AND subject = $2"#;
         FORGET_BEFORE = r#"DELETE FROM rate_events WHERE at < $1"#;
     }
 
@@ -172,7 +172,7 @@ pub(crate) mod queries {
         subject: &str,
         since: i64,
     ) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar(COUNT)
+        sqlx::query_scalar(COUNT_SINCE)
             .bind(action)
             .bind(subject)
             .bind(since)
@@ -182,7 +182,7 @@ pub(crate) mod queries {
 
     /// Records an attempt.
     pub async fn record(db: &Db, action: &str, subject: &str, now: i64) -> Result<(), sqlx::Error> {
-        sqlx::query(RECORD)
+        sqlx::query(INSERT_EVENT)
             .bind(action)
             .bind(subject)
             .bind(now)
@@ -193,7 +193,7 @@ pub(crate) mod queries {
 
     /// Deletes `subject`'s attempts at `action`.
     pub async fn clear(db: &Db, action: &str, subject: &str) -> Result<(), sqlx::Error> {
-        sqlx::query(CLEAR)
+        sqlx::query(CLEAR_EVENTS)
             .bind(action)
             .bind(subject)
             .execute(&db.pool)

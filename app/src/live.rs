@@ -42,7 +42,7 @@ pub(crate) mod server {
     use tokio::sync::broadcast;
 
     crate::statements! {
-        PUBLISH [postgres] = "SELECT pg_notify($1, $2)";
+        NOTIFY [postgres] = "SELECT pg_notify($1, $2)";
     }
 
     /// The PostgreSQL channel all instances listen on.
@@ -85,7 +85,7 @@ pub(crate) mod server {
                         Ok(p) => p,
                         Err(err) => return tracing::warn!("live event not encoded: {err}"),
                     };
-                    let sent = sqlx::query(PUBLISH)
+                    let sent = sqlx::query(NOTIFY)
                         .bind(CHANNEL)
                         .bind(payload)
                         .execute(&self.pool)

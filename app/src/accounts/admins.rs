@@ -10,7 +10,7 @@ use crate::{
 
 crate::statements! {
     SET_ADMIN = r#"UPDATE users SET is_admin = $1 WHERE email = $2"#;
-    LIST = r#"SELECT email, display_name FROM users WHERE is_admin = 1 ORDER BY email"#;
+    LIST_ADMINS = r#"SELECT email, display_name FROM users WHERE is_admin = 1 ORDER BY email"#;
 }
 
 /// Makes the account with `email` a platform admin, or takes that away.
@@ -29,5 +29,5 @@ pub async fn set_admin(db: &Db, email: &str, admin: bool) -> AppResult<()> {
 
 /// Every platform admin's email address and name, by address.
 pub async fn list(db: &Db) -> AppResult<Vec<(String, String)>> {
-    Ok(sqlx::query_as(LIST).fetch_all(&db.pool).await?)
+    Ok(sqlx::query_as(LIST_ADMINS).fetch_all(&db.pool).await?)
 }

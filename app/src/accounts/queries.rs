@@ -4,7 +4,7 @@ use super::model::{Profile, Role, Viewer};
 use sqlx::AnyPool;
 
 crate::statements! {
-    INSERT = r#"INSERT INTO users (email, display_name, password_hash, role, created_at)
+    INSERT_USER = r#"INSERT INTO users (email, display_name, password_hash, role, created_at)
            VALUES ($1, $2, $3, $4, $5) RETURNING id"#;
     FIND_CREDENTIALS = r#"SELECT id, password_hash FROM users WHERE email = $1"#;
     FIND_SESSION_VIEWER = r#"SELECT id, display_name, role, is_admin, CAST(session_epoch AS BIGINT) AS epoch,
@@ -32,7 +32,7 @@ pub struct NewUser<'a> {
 
 /// Inserts a user and returns the new id.
 pub async fn insert(pool: &AnyPool, user: &NewUser<'_>, now: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(INSERT)
+    sqlx::query_scalar(INSERT_USER)
         .bind(user.email)
         .bind(user.display_name)
         .bind(user.password_hash)

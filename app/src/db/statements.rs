@@ -64,7 +64,6 @@ pub fn all() -> Vec<(&'static str, &'static [Statement])> {
             "discussion::guest_challenge",
             crate::discussion::guest_challenge::STATEMENTS,
         ),
-        ("discussion::link", crate::discussion::link::STATEMENTS),
         (
             "discussion::queries",
             crate::discussion::queries::STATEMENTS,
@@ -96,8 +95,8 @@ pub fn all() -> Vec<(&'static str, &'static [Statement])> {
         ("manifest::queries", crate::manifest::queries::STATEMENTS),
         ("media::store", crate::media::store::STATEMENTS),
         (
-            "moderation::service",
-            crate::moderation::service::STATEMENTS,
+            "moderation::queries",
+            crate::moderation::queries::STATEMENTS,
         ),
         (
             "notifications::service",

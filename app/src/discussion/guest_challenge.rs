@@ -18,11 +18,11 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 crate::statements! {
-    KEY = "INSERT INTO server_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+    INSERT_KEY_ONCE = "INSERT INTO server_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
     SET_KEY = "INSERT INTO server_keys (name, value) VALUES ($1, $2) \
          ON CONFLICT (name) DO UPDATE SET value = excluded.value";
     STORED_KEY = "SELECT value FROM server_keys WHERE name = $1";
-    TAKE = "INSERT INTO challenge_uses (solution, used_at) VALUES ($1, $2)";
+    RECORD_USE = "INSERT INTO challenge_uses (solution, used_at) VALUES ($1, $2)";
     FORGET_EXPIRED = "DELETE FROM challenge_uses WHERE used_at < $1";
 }
 
@@ -94,7 +94,7 @@ pub async fn key(db: &Db) -> AppResult<ChallengeKey> {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     // Two instances starting at once: the first insert wins, both read it.
-    sqlx::query(KEY)
+    sqlx::query(INSERT_KEY_ONCE)
         .bind(KEY_NAME)
         .bind(hex::encode(bytes))
         .execute(&db.pool)
@@ -138,7 +138,7 @@ pub async fn take(db: &Db, subject: &str, token: &str, nonce: &str) -> AppResult
         .await?
         .verify(token, subject, nonce, at)
         .ok_or_else(refused)?;
-    match sqlx::query(TAKE)
+    match sqlx::query(RECORD_USE)
         .bind(&solution)
         .bind(at)
         .execute(&db.pool)

@@ -7,11 +7,6 @@
 
 use super::model::ThreadCursor;
 
-crate::statements! {
-    FIND = "SELECT r.subject, t.created_at, t.id FROM reactions r
-         JOIN reactions t ON t.id = COALESCE(r.root_id, r.id) WHERE r.id = $1";
-}
-
 /// The page a subject's discussion is on.
 pub fn subject_page(subject: &str) -> String {
     if let Some(plan) = subject.strip_prefix("plan:") {
@@ -49,8 +44,10 @@ pub async fn find<'c, E>(conn: E, id: i64) -> Result<Option<String>, sqlx::Error
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    let row: Option<(String, i64, i64)> =
-        sqlx::query_as(FIND).bind(id).fetch_optional(conn).await?;
+    let row: Option<(String, i64, i64)> = sqlx::query_as(super::queries::THREAD_TOP)
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
     Ok(row.map(|(subject, top_at, top_id)| to_reaction(&subject, top_at, top_id, id)))
 }
 

@@ -18,6 +18,9 @@ crate::statements! {
     INSERT_REACTION = r#"INSERT INTO reactions (subject, parent_id, root_id, depth, kind, source, html, user_id, guest_name, guest_email, status, created_at, client_key)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"#;
     FIND_BY_CLIENT_KEY = "SELECT id, user_id, guest_email FROM reactions WHERE client_key = $1";
+    /// A reaction's subject and the first reaction of its thread (see `link`).
+    THREAD_TOP = "SELECT r.subject, t.created_at, t.id FROM reactions r
+         JOIN reactions t ON t.id = COALESCE(r.root_id, r.id) WHERE r.id = $1";
     FIND_REACTION = concat!(reaction_columns!(), " WHERE r.id = $1");
     /// The top-level rows of one page: published, or deleted with replies
     /// underneath; `$5` is a kind or '' for all.

@@ -16,7 +16,7 @@ use crate::{
 };
 
 crate::statements! {
-    ANNOUNCE = "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id
+    GROUP_MEMBER_NAMES = "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id
              WHERE m.group_id = $1";
 }
 
@@ -130,7 +130,7 @@ pub async fn announce(
         notify(db, &[parent_author], about(Kind::Reply)).await;
     }
     if let Some(group) = group_id {
-        let members: Vec<(i64, String)> = sqlx::query_as(ANNOUNCE)
+        let members: Vec<(i64, String)> = sqlx::query_as(GROUP_MEMBER_NAMES)
             .bind(group)
             .fetch_all(&db.pool)
             .await?;

@@ -46,23 +46,23 @@ crate::statements! {
            AND n.emailed_at IS NULL AND n.read_at IS NULL
          ORDER BY n.created_at, n.id");
     PREFERENCES = "SELECT kind, delivery FROM email_preferences WHERE user_id = $1";
-    ADDRESS = "SELECT email FROM users WHERE id = $1";
-    SAVE = "DELETE FROM email_preferences WHERE user_id = $1";
-    SAVE_INSERT_EMAIL_PREFERENCES = "INSERT INTO email_preferences (user_id, kind, delivery) VALUES ($1, $2, $3)";
-    SAVE_INSERT_EMAIL_SETTINGS = "INSERT INTO email_settings (user_id, lang, digest_day) VALUES ($1, $2, $3)
+    EMAIL_OF = "SELECT email FROM users WHERE id = $1";
+    CLEAR_PREFERENCES = "DELETE FROM email_preferences WHERE user_id = $1";
+    INSERT_PREFERENCE = "INSERT INTO email_preferences (user_id, kind, delivery) VALUES ($1, $2, $3)";
+    UPSERT_SETTINGS = "INSERT INTO email_settings (user_id, lang, digest_day) VALUES ($1, $2, $3)
          ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang";
-    CLAIM = "UPDATE notifications SET emailed_at = $1, email_attempts = email_attempts + 1
+    CLAIM_MAIL = "UPDATE notifications SET emailed_at = $1, email_attempts = email_attempts + 1
          WHERE id = $2 AND emailed_at IS NULL";
-    RELEASE = "UPDATE notifications SET emailed_at = NULL WHERE id = $1";
+    RELEASE_MAIL = "UPDATE notifications SET emailed_at = NULL WHERE id = $1";
     DIGEST_DUE = "SELECT u.id AS user_id, u.email, u.display_name, s.lang
          FROM email_settings s JOIN users u ON u.id = s.user_id
          WHERE s.digest_day < $1 AND EXISTS (
              SELECT 1 FROM notifications n
              WHERE n.user_id = s.user_id AND n.delivery = 'digest'
                AND n.emailed_at IS NULL AND n.read_at IS NULL)";
-    CLAIM_DIGEST = "SELECT digest_day FROM email_settings WHERE user_id = $1 AND digest_day < $2";
-    CLAIM_DIGEST_UPDATE_EMAIL_SETTINGS = "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2 AND digest_day = $3";
-    RELEASE_DIGEST = "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2";
+    DIGEST_DAY_BEFORE = "SELECT digest_day FROM email_settings WHERE user_id = $1 AND digest_day < $2";
+    MOVE_DIGEST_DAY = "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2 AND digest_day = $3";
+    RESET_DIGEST_DAY = "UPDATE email_settings SET digest_day = $1 WHERE user_id = $2";
 }
 
 /// Times a direct mail is tried before it is given up.
@@ -90,7 +90,7 @@ pub async fn preferences(db: &Db, viewer: Option<&Viewer>) -> AppResult<Preferen
 
 /// Someone's e-mail address.
 pub async fn address(db: &Db, user_id: i64) -> AppResult<String> {
-    Ok(sqlx::query_scalar(ADDRESS)
+    Ok(sqlx::query_scalar(EMAIL_OF)
         .bind(user_id)
         .fetch_one(&db.pool)
         .await?)
@@ -108,19 +108,22 @@ pub async fn save(
 ) -> AppResult<()> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
     let mut tx = db.write_tx().await?;
-    sqlx::query(SAVE).bind(viewer.id).execute(&mut *tx).await?;
+    sqlx::query(CLEAR_PREFERENCES)
+        .bind(viewer.id)
+        .execute(&mut *tx)
+        .await?;
     for (kind, delivery) in choices {
         if *delivery == Delivery::Never {
             continue;
         }
-        sqlx::query(SAVE_INSERT_EMAIL_PREFERENCES)
+        sqlx::query(INSERT_PREFERENCE)
             .bind(viewer.id)
             .bind(kind.as_str())
             .bind(delivery.as_str())
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query(SAVE_INSERT_EMAIL_SETTINGS)
+    sqlx::query(UPSERT_SETTINGS)
         .bind(viewer.id)
         .bind(lang.code())
         .bind(digest_day(now, DIGEST_HOUR))
@@ -188,7 +191,7 @@ pub async fn direct_due(db: &Db, limit: i64) -> AppResult<Vec<(Recipient, Notifi
 /// Claims one notification's mail for this instance; `false` when another
 /// instance (or an earlier round) has it already.
 pub async fn claim(db: &Db, id: i64, now: i64) -> AppResult<bool> {
-    let done = sqlx::query(CLAIM)
+    let done = sqlx::query(CLAIM_MAIL)
         .bind(now)
         .bind(id)
         .execute(&db.pool)
@@ -198,7 +201,7 @@ pub async fn claim(db: &Db, id: i64, now: i64) -> AppResult<bool> {
 
 /// Gives a claimed mail back after sending failed, to be tried again.
 pub async fn release(db: &Db, id: i64) -> AppResult<()> {
-    sqlx::query(RELEASE).bind(id).execute(&db.pool).await?;
+    sqlx::query(RELEASE_MAIL).bind(id).execute(&db.pool).await?;
     Ok(())
 }
 
@@ -215,7 +218,7 @@ pub async fn digest_due(db: &Db, today: i64) -> AppResult<Vec<Recipient>> {
 /// it back if sending fails), or `None` when another instance has it.
 pub async fn claim_digest(db: &Db, user_id: i64, today: i64) -> AppResult<Option<i64>> {
     let mut tx = db.write_tx().await?;
-    let before: Option<i64> = sqlx::query_scalar(CLAIM_DIGEST)
+    let before: Option<i64> = sqlx::query_scalar(DIGEST_DAY_BEFORE)
         .bind(user_id)
         .bind(today)
         .fetch_optional(&mut *tx)
@@ -223,7 +226,7 @@ pub async fn claim_digest(db: &Db, user_id: i64, today: i64) -> AppResult<Option
     let Some(before) = before else {
         return Ok(None);
     };
-    let done = sqlx::query(CLAIM_DIGEST_UPDATE_EMAIL_SETTINGS)
+    let done = sqlx::query(MOVE_DIGEST_DAY)
         .bind(today)
         .bind(user_id)
         .bind(before)
@@ -235,7 +238,7 @@ pub async fn claim_digest(db: &Db, user_id: i64, today: i64) -> AppResult<Option
 
 /// Gives a claimed digest back after sending failed.
 pub async fn release_digest(db: &Db, user_id: i64, day: i64) -> AppResult<()> {
-    sqlx::query(RELEASE_DIGEST)
+    sqlx::query(RESET_DIGEST_DAY)
         .bind(day)
         .bind(user_id)
         .execute(&db.pool)

@@ -7,9 +7,9 @@ use super::model::{Cursor, GroupDetail, GroupSummary, MembershipMode};
 use crate::db::SqlBuilder;
 use sqlx::{Any, AnyPool, Executor};
 
-pub(crate) mod activity;
-pub(crate) mod members;
-pub(crate) mod requests;
+pub mod activity;
+pub mod members;
+pub mod requests;
 
 pub use activity::{activity, record, Audience};
 pub use members::{

@@ -7,9 +7,9 @@ use crate::{db::Db, error::AppResult};
 use std::path::PathBuf;
 
 crate::statements! {
-    PUT = "INSERT INTO stored_images (key, content_type, bytes, created_at) VALUES ($1, $2, $3, $4)";
-    GET = "SELECT bytes FROM stored_images WHERE key = $1";
-    DELETE = "DELETE FROM stored_images WHERE key = $1";
+    INSERT_IMAGE = "INSERT INTO stored_images (key, content_type, bytes, created_at) VALUES ($1, $2, $3, $4)";
+    IMAGE_BYTES = "SELECT bytes FROM stored_images WHERE key = $1";
+    DELETE_IMAGE = "DELETE FROM stored_images WHERE key = $1";
 }
 
 /// The image storage in use.
@@ -60,7 +60,7 @@ impl ImageStore {
     pub async fn put(&self, db: &Db, key: &str, bytes: &[u8]) -> AppResult<()> {
         match self {
             ImageStore::Database => {
-                sqlx::query(PUT)
+                sqlx::query(INSERT_IMAGE)
                     .bind(key)
                     .bind(content_type(key))
                     .bind(bytes)
@@ -87,7 +87,7 @@ impl ImageStore {
         }
         match self {
             ImageStore::Database => {
-                let bytes: Option<Vec<u8>> = sqlx::query_scalar(GET)
+                let bytes: Option<Vec<u8>> = sqlx::query_scalar(IMAGE_BYTES)
                     .bind(key)
                     .fetch_optional(&db.pool)
                     .await?;
@@ -108,7 +108,10 @@ impl ImageStore {
         }
         match self {
             ImageStore::Database => {
-                sqlx::query(DELETE).bind(key).execute(&db.pool).await?;
+                sqlx::query(DELETE_IMAGE)
+                    .bind(key)
+                    .execute(&db.pool)
+                    .await?;
             }
             ImageStore::Disk(dir) => match tokio::fs::remove_file(dir.join(key)).await {
                 Ok(()) => {}

@@ -30,6 +30,8 @@ impl Target {
     }
 }
 
+crate::stored_text!(Target, "moderation target");
+
 /// An open report as the queue shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
@@ -53,12 +55,14 @@ pub struct Report {
 
 /// One line of the moderation log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct LogEntry {
     /// Who acted.
     pub actor_name: Option<String>,
     /// `hide`, `restore` or `dismiss`.
     pub action: String,
     /// What kind of item.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub target: Target,
     /// Its id.
     pub target_id: i64,

@@ -2,29 +2,13 @@
 //! `Option<&Viewer>` (None is a guest), so the database tests can try every role.
 
 use super::model::{excerpt, LogEntry, Report, Target};
+use super::queries::*;
 use crate::{
     accounts::Viewer,
     db::{now, Db},
     discussion::subject::Subject,
     error::{is_unique_violation, AppError, AppResult},
 };
-use sqlx::Row;
-
-crate::statements! {
-    SET_PLAN_HIDDEN = "UPDATE plans SET hidden_reason = $1 WHERE id = $2";
-    SET_REACTION_HIDDEN = "UPDATE reactions SET hidden_reason = $1 WHERE id = $2";
-    REPORT = "INSERT INTO reports (target, target_id, group_id, reporter_id, reason, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
-    OPEN_REPORT = "SELECT target, target_id, group_id FROM reports WHERE id = $1 AND status = 'open'";
-    LOG = "INSERT INTO moderation_log (actor_id, action, target, target_id, group_id, reason, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)";
-    HIDE = "UPDATE reports SET status = 'hidden', handled_at = $1
-         WHERE target = $2 AND target_id = $3 AND status = 'open'";
-    DISMISS = "UPDATE reports SET status = 'dismissed', handled_at = $1 WHERE id = $2";
-    READ_LOG = "SELECT l.action, l.target, l.target_id, l.reason, l.at, u.display_name
-         FROM moderation_log l LEFT JOIN users u ON u.id = l.actor_id
-         ORDER BY l.at DESC, l.id DESC LIMIT 500";
-}
 
 /// Reasons (for a report, and for hiding), in characters.
 pub const REASON: (usize, usize) = (3, 500);
@@ -85,7 +69,7 @@ pub async fn report(
     if !reason_ok(reason) {
         return Err(AppError::field("reason", "report_reason_length"));
     }
-    sqlx::query_scalar(REPORT)
+    sqlx::query_scalar(INSERT_REPORT)
         .bind(target.as_str())
         .bind(target_id)
         .bind(group_id)
@@ -107,79 +91,62 @@ pub async fn report(
 /// people who moderate nothing 403.
 pub async fn queue(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Report>> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
-    let rows = sqlx::query(
-        // What was reported comes along in the same query (no query per
-        // report); items deleted since still show, without a preview.
-        "SELECT r.id, r.target, r.target_id, r.reason, r.created_at, u.display_name,
-                p.title AS plan_title, re.source AS reaction_source, re.subject AS reaction_subject,
-                top.created_at AS top_at, top.id AS top_id
-         FROM reports r LEFT JOIN users u ON u.id = r.reporter_id
-         LEFT JOIN plans p ON r.target = 'plan' AND p.id = r.target_id
-         LEFT JOIN reactions re ON r.target = 'reaction' AND re.id = r.target_id
-                                AND re.status = 'published'
-         LEFT JOIN reactions top ON top.id = COALESCE(re.root_id, re.id)
-         WHERE r.status = 'open' AND ($1 = 1 OR r.group_id IN (
-             SELECT group_id FROM group_members WHERE user_id = $2 AND role = 'coordinator'))
-         ORDER BY r.created_at, r.id LIMIT 200",
-    )
-    .bind(i64::from(viewer.is_admin))
-    .bind(viewer.id)
-    .fetch_all(&db.pool)
-    .await?;
+    let rows: Vec<QueueRow> = sqlx::query_as(QUEUE)
+        .bind(i64::from(viewer.is_admin))
+        .bind(viewer.id)
+        .bind(crate::groups::model::MemberRole::Coordinator.as_str())
+        .fetch_all(&db.pool)
+        .await?;
     if rows.is_empty()
         && !viewer.is_admin
         && !crate::groups::service::role::coordinates_any(&db.pool, viewer.id).await?
     {
         return Err(AppError::forbidden());
     }
-    let mut reports = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let target = Target::parse(row.try_get("target")?).unwrap_or(Target::Reaction);
-        let target_id: i64 = row.try_get("target_id")?;
-        let (excerpt, link) = match target {
-            Target::Plan => match row.try_get::<Option<String>, _>("plan_title")? {
-                Some(title) => (title, format!("/plannen/{target_id}")),
-                None => (String::new(), String::new()),
-            },
-            Target::Reaction => match (
-                row.try_get::<Option<String>, _>("reaction_source")?,
-                row.try_get::<Option<String>, _>("reaction_subject")?,
-            ) {
-                (Some(source), Some(subject)) => (
-                    excerpt(&source, 140),
-                    crate::discussion::link::to_reaction(
-                        &subject,
-                        row.try_get("top_at")?,
-                        row.try_get("top_id")?,
-                        target_id,
-                    ),
-                ),
-                _ => (String::new(), String::new()),
-            },
-        };
-        reports.push(Report {
-            id: row.try_get("id")?,
-            target,
-            target_id,
-            excerpt,
-            link,
-            reporter_name: row.try_get("display_name")?,
-            reason: row.try_get("reason")?,
-            created_at: row.try_get("created_at")?,
-        });
-    }
+    let reports = rows.into_iter().map(queued).collect();
     Ok(reports)
+}
+
+/// A queue row as the moderator sees it: an excerpt and a link to the item.
+fn queued(row: QueueRow) -> Report {
+    let (excerpt, link) = match (
+        row.target,
+        row.plan_title,
+        row.reaction_source,
+        row.reaction_subject,
+    ) {
+        (Target::Plan, Some(title), _, _) => (title, format!("/plannen/{}", row.target_id)),
+        (Target::Reaction, _, Some(source), Some(subject)) => (
+            excerpt(&source, 140),
+            crate::discussion::link::to_reaction(
+                &subject,
+                row.top_at.unwrap_or_default(),
+                row.top_id.unwrap_or(row.target_id),
+                row.target_id,
+            ),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    Report {
+        id: row.id,
+        target: row.target,
+        target_id: row.target_id,
+        excerpt,
+        link,
+        reporter_name: row.reporter_name,
+        reason: row.reason,
+        created_at: row.created_at,
+    }
 }
 
 /// An open report, with the group it belongs to.
 async fn open_report(db: &Db, id: i64) -> AppResult<(Target, i64, Option<i64>)> {
-    let row = sqlx::query(OPEN_REPORT)
+    let row: OpenReport = sqlx::query_as(OPEN_REPORT)
         .bind(id)
         .fetch_optional(&db.pool)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let target = Target::parse(row.try_get("target")?).ok_or_else(AppError::not_found)?;
-    Ok((target, row.try_get("target_id")?, row.try_get("group_id")?))
+    Ok((row.target, row.target_id, row.group_id))
 }
 
 async fn log(
@@ -191,7 +158,7 @@ async fn log(
     group_id: Option<i64>,
     reason: &str,
 ) -> AppResult<()> {
-    sqlx::query(LOG)
+    sqlx::query(INSERT_LOG)
         .bind(viewer.id)
         .bind(action)
         .bind(target.as_str())
@@ -245,7 +212,7 @@ pub async fn hide(db: &Db, viewer: Option<&Viewer>, report_id: i64, reason: &str
         return Err(AppError::field("reason", "hide_reason_length"));
     }
     set_hidden(db, target, target_id, Some(reason.trim())).await?;
-    sqlx::query(HIDE)
+    sqlx::query(CLOSE_AS_HIDDEN)
         .bind(now())
         .bind(target.as_str())
         .bind(target_id)
@@ -270,7 +237,7 @@ pub async fn dismiss(db: &Db, viewer: Option<&Viewer>, report_id: i64) -> AppRes
     if !may_moderate(db, viewer, group_id).await? {
         return Err(AppError::forbidden());
     }
-    sqlx::query(DISMISS)
+    sqlx::query(CLOSE_AS_DISMISSED)
         .bind(now())
         .bind(report_id)
         .execute(&db.pool)
@@ -302,17 +269,5 @@ pub async fn read_log(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<LogEntr
     if !viewer.is_admin {
         return Err(AppError::forbidden());
     }
-    let rows = sqlx::query(READ_LOG).fetch_all(&db.pool).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(LogEntry {
-                actor_name: r.try_get("display_name")?,
-                action: r.try_get("action")?,
-                target: Target::parse(r.try_get("target")?).unwrap_or(Target::Reaction),
-                target_id: r.try_get("target_id")?,
-                reason: r.try_get("reason")?,
-                at: r.try_get("at")?,
-            })
-        })
-        .collect()
+    Ok(sqlx::query_as(READ_LOG).fetch_all(&db.pool).await?)
 }

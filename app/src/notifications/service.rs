@@ -10,10 +10,10 @@ use crate::{
 };
 
 crate::statements! {
-    GROUP_MEMBERS = "SELECT user_id FROM group_members WHERE group_id = $1";
-    PLAN_FOLLOWERS = "SELECT user_id FROM plan_supports WHERE plan_id = $1
+    GROUP_MEMBER_IDS = "SELECT user_id FROM group_members WHERE group_id = $1";
+    PLAN_FOLLOWER_IDS = "SELECT user_id FROM plan_supports WHERE plan_id = $1
          UNION SELECT author_id FROM plans WHERE id = $1 AND author_id IS NOT NULL";
-    LIST = "SELECT id, kind, actor_name, title, detail, link, created_at, read_at
+    LIST_FOR_READER = "SELECT id, kind, actor_name, title, detail, link, created_at, read_at
          FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2";
     MARK_READ = "UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND user_id = $3";
     MARK_ALL_READ = "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL";
@@ -80,7 +80,7 @@ async fn try_notify(db: &Db, recipients: &[i64], n: &New<'_>) -> Result<(), sqlx
 
 /// Everyone in a group.
 pub async fn group_members(db: &Db, group_id: i64) -> AppResult<Vec<i64>> {
-    Ok(sqlx::query_scalar(GROUP_MEMBERS)
+    Ok(sqlx::query_scalar(GROUP_MEMBER_IDS)
         .bind(group_id)
         .fetch_all(&db.pool)
         .await?)
@@ -88,7 +88,7 @@ pub async fn group_members(db: &Db, group_id: i64) -> AppResult<Vec<i64>> {
 
 /// Those who follow a plan: its writer and its supporters.
 pub async fn plan_followers(db: &Db, plan_id: i64) -> AppResult<Vec<i64>> {
-    Ok(sqlx::query_scalar(PLAN_FOLLOWERS)
+    Ok(sqlx::query_scalar(PLAN_FOLLOWER_IDS)
         .bind(plan_id)
         .fetch_all(&db.pool)
         .await?)
@@ -97,7 +97,7 @@ pub async fn plan_followers(db: &Db, plan_id: i64) -> AppResult<Vec<i64>> {
 /// The reader's notifications, newest first.
 pub async fn list(db: &Db, viewer: Option<&Viewer>) -> AppResult<Vec<Notification>> {
     let viewer = viewer.ok_or_else(AppError::login_required)?;
-    let rows: Vec<NotificationRow> = sqlx::query_as(LIST)
+    let rows: Vec<NotificationRow> = sqlx::query_as(LIST_FOR_READER)
         .bind(viewer.id)
         .bind(LIST_LIMIT)
         .fetch_all(&db.pool)

@@ -12,6 +12,7 @@ pub const IMAGE_SIDE: u32 = 1200;
 
 /// An image as the plan page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PlanImage {
     /// Row id.
     pub id: i64,
@@ -37,15 +38,15 @@ pub(crate) mod server {
         error::{AppError, AppResult},
         media::store::{new_key, ImageStore},
     };
-    use sqlx::Row;
 
     crate::statements! {
-        ADD = "SELECT COUNT(*) FROM plan_images WHERE plan_id = $1";
-        ADD_INSERT_PLAN_IMAGES = "INSERT INTO plan_images (plan_id, storage_key, width, height, alt, uploaded_by, created_at)
+        COUNT_IMAGES = "SELECT COUNT(*) FROM plan_images WHERE plan_id = $1";
+        INSERT_IMAGE = "INSERT INTO plan_images (plan_id, storage_key, width, height, alt, uploaded_by, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-        REMOVE = "SELECT plan_id, storage_key FROM plan_images WHERE id = $1";
-        REMOVE_DELETE_PLAN_IMAGES = "DELETE FROM plan_images WHERE id = $1";
-        LIST = "SELECT id, storage_key, width, height, alt FROM plan_images WHERE plan_id = $1 ORDER BY id";
+        FIND_IMAGE = "SELECT plan_id, storage_key FROM plan_images WHERE id = $1";
+        DELETE_IMAGE = "DELETE FROM plan_images WHERE id = $1";
+        LIST_IMAGES = "SELECT id, '/beelden/' || storage_key AS src, width, height, alt
+                 FROM plan_images WHERE plan_id = $1 ORDER BY id";
     }
 
     /// Length of the description, in characters.
@@ -75,7 +76,7 @@ pub(crate) mod server {
         if !(ALT.0..=ALT.1).contains(&alt.chars().count()) {
             return Err(AppError::field("alt", "image_alt_length"));
         }
-        let count: i64 = sqlx::query_scalar(ADD)
+        let count: i64 = sqlx::query_scalar(COUNT_IMAGES)
             .bind(plan_id)
             .fetch_one(&db.pool)
             .await?;
@@ -89,7 +90,7 @@ pub(crate) mod server {
                 .map_err(|problem| AppError::field("beeld", problem.code()))?;
         let key = new_key(image.content_type);
         store.put(db, &key, &image.bytes).await?;
-        let id = sqlx::query_scalar(ADD_INSERT_PLAN_IMAGES)
+        let id = sqlx::query_scalar(INSERT_IMAGE)
             .bind(plan_id)
             .bind(&key)
             .bind(i64::from(image.width))
@@ -110,15 +111,13 @@ pub(crate) mod server {
         image_id: i64,
     ) -> AppResult<i64> {
         viewer.ok_or_else(AppError::login_required)?;
-        let row = sqlx::query(REMOVE)
+        let (plan_id, key): (i64, String) = sqlx::query_as(FIND_IMAGE)
             .bind(image_id)
             .fetch_optional(&db.pool)
             .await?
             .ok_or_else(AppError::not_found)?;
-        let plan_id: i64 = row.try_get("plan_id")?;
-        let key: String = row.try_get("storage_key")?;
         editor(db, viewer, plan_id).await?;
-        sqlx::query(REMOVE_DELETE_PLAN_IMAGES)
+        sqlx::query(DELETE_IMAGE)
             .bind(image_id)
             .execute(&db.pool)
             .await?;
@@ -128,17 +127,9 @@ pub(crate) mod server {
 
     /// A plan's images, oldest first.
     pub async fn list(db: &Db, plan_id: i64) -> AppResult<Vec<PlanImage>> {
-        let rows = sqlx::query(LIST).bind(plan_id).fetch_all(&db.pool).await?;
-        rows.iter()
-            .map(|r| {
-                Ok(PlanImage {
-                    id: r.try_get("id")?,
-                    src: format!("/beelden/{}", r.try_get::<String, _>("storage_key")?),
-                    width: r.try_get("width")?,
-                    height: r.try_get("height")?,
-                    alt: r.try_get("alt")?,
-                })
-            })
-            .collect()
+        Ok(sqlx::query_as(LIST_IMAGES)
+            .bind(plan_id)
+            .fetch_all(&db.pool)
+            .await?)
     }
 }

@@ -41,16 +41,21 @@ impl UpdateKind {
     }
 }
 
+crate::stored_text!(UpdateKind, "update kind");
+
 /// One update as the plan page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PlanUpdate {
     /// Row id, also the anchor `update-<id>`.
     pub id: i64,
     /// Its kind.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub kind: UpdateKind,
     /// Who wrote it (None when the account is gone).
     pub author_name: Option<String>,
     /// Their role when they wrote it.
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub author_role: Role,
     /// What happened, sanitised HTML.
     pub body_html: String,
@@ -90,12 +95,11 @@ pub use server::*;
 pub(crate) mod server {
     use super::{allowed_kinds, PlanUpdate, UpdateKind};
     use crate::{
-        accounts::{Role, Viewer},
+        accounts::Viewer,
         db::{now, Db},
         error::{AppError, AppResult},
         live::LiveEvent,
     };
-    use sqlx::Row;
 
     crate::statements! {
         KINDS_FOR = "SELECT g.municipality AS group_place, u.municipality AS own_place,
@@ -103,12 +107,12 @@ pub(crate) mod server {
                           WHERE m.group_id = g.id AND m.user_id = u.id) AS member
                  FROM plans p JOIN groups g ON g.id = p.group_id JOIN users u ON u.id = $2
                  WHERE p.id = $1";
-        POST = "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
+        INSERT_UPDATE = "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
                                            next_steps, responsible, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
-        POST_UPDATE_PLANS = "UPDATE plans SET last_activity_at = $1 WHERE id = $2";
-        LIST = "SELECT pu.id, pu.kind, pu.author_role, pu.body_html, pu.next_steps, pu.responsible,
-                        pu.created_at, u.display_name
+        MARK_PLAN_ACTIVE = "UPDATE plans SET last_activity_at = $1 WHERE id = $2";
+        LIST_UPDATES = "SELECT pu.id, pu.kind, pu.author_role, pu.body_html, pu.next_steps, pu.responsible,
+                        pu.created_at, u.display_name AS author_name
                  FROM plan_updates pu LEFT JOIN users u ON u.id = pu.author_id
                  WHERE pu.plan_id = $1 AND ($2 = '' OR pu.kind = $2)
                  ORDER BY pu.created_at DESC, pu.id DESC LIMIT 200";
@@ -141,18 +145,17 @@ pub(crate) mod server {
         let Some(viewer) = viewer else {
             return Ok(Vec::new());
         };
-        let row = sqlx::query(KINDS_FOR)
+        let (group_place, own_place, member): (String, String, i64) = sqlx::query_as(KINDS_FOR)
             .bind(plan_id)
             .bind(viewer.id)
             .fetch_optional(&db.pool)
             .await?
             .ok_or_else(AppError::not_found)?;
-        let member: i64 = row.try_get("member")?;
         Ok(allowed_kinds(
             member > 0,
             viewer.role,
-            row.try_get("own_place")?,
-            row.try_get("group_place")?,
+            &own_place,
+            &group_place,
         ))
     }
 
@@ -186,7 +189,7 @@ pub(crate) mod server {
         }
         let html = crate::discussion::markdown::render(form.body.trim());
         let at = now();
-        let id: i64 = sqlx::query_scalar(POST)
+        let id: i64 = sqlx::query_scalar(INSERT_UPDATE)
             .bind(plan_id)
             .bind(viewer.id)
             .bind(viewer.role.as_str())
@@ -198,7 +201,7 @@ pub(crate) mod server {
             .bind(at)
             .fetch_one(&db.pool)
             .await?;
-        sqlx::query(POST_UPDATE_PLANS)
+        sqlx::query(MARK_PLAN_ACTIVE)
             .bind(at)
             .bind(plan_id)
             .execute(&db.pool)
@@ -223,25 +226,11 @@ pub(crate) mod server {
         plan_id: i64,
         kind: Option<UpdateKind>,
     ) -> AppResult<Vec<PlanUpdate>> {
-        let rows = sqlx::query(LIST)
+        Ok(sqlx::query_as(LIST_UPDATES)
             .bind(plan_id)
             .bind(kind.map_or("", UpdateKind::as_str))
             .fetch_all(&db.pool)
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(PlanUpdate {
-                    id: r.try_get("id")?,
-                    kind: UpdateKind::parse(r.try_get("kind")?).unwrap_or(UpdateKind::Voortgang),
-                    author_name: r.try_get("display_name")?,
-                    author_role: Role::parse(r.try_get("author_role")?).unwrap_or_default(),
-                    body_html: r.try_get("body_html")?,
-                    next_steps: r.try_get("next_steps")?,
-                    responsible: r.try_get("responsible")?,
-                    created_at: r.try_get("created_at")?,
-                })
-            })
-            .collect()
+            .await?)
     }
 }
 

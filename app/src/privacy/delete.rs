@@ -54,17 +54,18 @@ pub(crate) mod queries {
     use sqlx::AnyConnection;
 
     crate::statements! {
+        /// `$2` is the coordinator role's stored value.
         SOLE_COORDINATOR_OF = r#"SELECT g.name FROM group_members m JOIN groups g ON g.id = m.group_id
-                    WHERE m.user_id = $1 AND m.role = 'coordinator'
+                    WHERE m.user_id = $1 AND m.role = $2
                       AND (SELECT COUNT(*) FROM group_members c
-                            WHERE c.group_id = m.group_id AND c.role = 'coordinator') = 1
+                            WHERE c.group_id = m.group_id AND c.role = $2) = 1
                     ORDER BY g.name LIMIT 1"#;
         GROUP_SLUGS = r#"SELECT g.slug FROM group_members m JOIN groups g ON g.id = m.group_id
                     WHERE m.user_id = $1"#;
         IDENTITY = r#"SELECT email, display_name FROM users WHERE id = $1"#;
-        FORGET_TRACES = r#"DELETE FROM login_failures WHERE email = $1"#;
-        FORGET_TRACES_DELETE_RATE_EVENTS = r#"DELETE FROM rate_events WHERE subject = $1 OR subject = $2"#;
-        FORGET_TRACES_UPDATE_NOTIFICATIONS = r#"UPDATE notifications SET actor_name = $1
+        FORGET_LOGIN_FAILURES = r#"DELETE FROM login_failures WHERE email = $1"#;
+        FORGET_RATE_EVENTS = r#"DELETE FROM rate_events WHERE subject = $1 OR subject = $2"#;
+        RENAME_ACTOR = r#"UPDATE notifications SET actor_name = $1
                     WHERE actor_id = $2 OR (actor_id IS NULL AND actor_name = $3)"#;
         ANONYMISE = r#"UPDATE users
                       SET email = $1, display_name = $2, password_hash = '!',
@@ -77,6 +78,7 @@ pub(crate) mod queries {
     pub async fn sole_coordinator_of(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
         sqlx::query_scalar(SOLE_COORDINATOR_OF)
             .bind(id)
+            .bind(crate::groups::model::MemberRole::Coordinator.as_str())
             .fetch_optional(&db.pool)
             .await
     }
@@ -120,16 +122,16 @@ pub(crate) mod queries {
         name: &str,
         former: &str,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(FORGET_TRACES)
+        sqlx::query(FORGET_LOGIN_FAILURES)
             .bind(email)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(FORGET_TRACES_DELETE_RATE_EVENTS)
+        sqlx::query(FORGET_RATE_EVENTS)
             .bind(id.to_string())
             .bind(email)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(FORGET_TRACES_UPDATE_NOTIFICATIONS)
+        sqlx::query(RENAME_ACTOR)
             .bind(former)
             .bind(id)
             .bind(name)

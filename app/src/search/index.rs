@@ -6,17 +6,17 @@
 
 pub use super::entry::{put, remove, Doc, DocKind};
 use super::text::markdown_text;
-use crate::db::Backend;
-use sqlx::{AnyConnection, Row};
+use crate::{db::Backend, discussion::model::ReactionStatus};
+use sqlx::AnyConnection;
 
 crate::statements! {
     POSTCODES_OF = "SELECT postcode FROM group_postcodes WHERE group_id = $1 ORDER BY postcode";
-    SYNC_PLAN = "SELECT p.title, p.summary, p.body_source, p.place, p.phase, p.hidden_reason,
+    PLAN_ENTRY = "SELECT p.title, p.summary, p.body_source, p.place, p.phase, p.hidden_reason,
                 g.id AS group_id, g.name AS group_name, g.municipality
          FROM plans p JOIN groups g ON g.id = p.group_id WHERE p.id = $1";
-    SYNC_GROUP = "SELECT slug, name, neighbourhood, municipality, postcodes, description FROM groups WHERE id = $1";
+    GROUP_ENTRY = "SELECT slug, name, neighbourhood, municipality, postcodes, description FROM groups WHERE id = $1";
     PLAN_OF_SUBJECT = "SELECT subject FROM reactions WHERE id = $1";
-    SYNC_REACTION = "SELECT r.subject, r.source, r.status, r.hidden_reason,
+    REACTION_ENTRY = "SELECT r.subject, r.source, r.status, r.hidden_reason,
                 t.created_at AS top_at, t.id AS top_id,
                 p.id AS plan_id, p.title AS plan_title, p.hidden_reason AS plan_hidden,
                 g.id AS group_id, g.municipality
@@ -25,12 +25,12 @@ crate::statements! {
          LEFT JOIN plans p ON p.id = $2
          LEFT JOIN groups g ON g.id = p.group_id
          WHERE r.id = $1";
-    SYNC_PRINCIPLES = "SELECT ref_key FROM search_docs WHERE kind = 'principle'";
-    SYNC_PLANS_OF_GROUP = "SELECT id FROM plans WHERE group_id = $1";
+    INDEXED_PRINCIPLES = "SELECT ref_key FROM search_docs WHERE kind = 'principle'";
+    PLANS_OF_GROUP = "SELECT id FROM plans WHERE group_id = $1";
     RETITLE_REACTIONS = "UPDATE search_docs SET title = $1
          WHERE kind = 'reaction' AND title <> $1 AND ref_key IN
              (SELECT CAST(id AS TEXT) FROM reactions WHERE subject = $2)";
-    SYNC_PLAN_WITH_REACTIONS = "SELECT id FROM reactions WHERE subject = $1";
+    REACTIONS_ON_SUBJECT = "SELECT id FROM reactions WHERE subject = $1";
 }
 
 /// The postcode areas of a group.
@@ -41,6 +41,20 @@ async fn postcodes_of(conn: &mut AnyConnection, group_id: i64) -> Result<Vec<Str
         .await
 }
 
+/// What a plan's entry is made of.
+#[derive(sqlx::FromRow)]
+struct PlanEntry {
+    title: String,
+    summary: String,
+    body_source: String,
+    place: String,
+    phase: String,
+    hidden_reason: Option<String>,
+    group_id: i64,
+    group_name: String,
+    municipality: String,
+}
+
 /// Brings one plan's entry up to date: there when visible, gone when hidden
 /// or deleted.
 pub async fn sync_plan(
@@ -48,39 +62,44 @@ pub async fn sync_plan(
     backend: Backend,
     id: i64,
 ) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(SYNC_PLAN)
+    let row: Option<PlanEntry> = sqlx::query_as(PLAN_ENTRY)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
     let key = id.to_string();
-    let Some(r) = row.filter(|r| {
-        r.try_get::<Option<String>, _>("hidden_reason")
-            .ok()
-            .flatten()
-            .is_none()
-    }) else {
+    let Some(p) = row.filter(|p| p.hidden_reason.is_none()) else {
         return remove(conn, backend, DocKind::Plan, &key).await;
     };
     let body = format!(
         "{}\n{}\n{}\n{}",
-        r.try_get::<String, _>("summary")?,
-        markdown_text(&r.try_get::<String, _>("body_source")?),
-        r.try_get::<String, _>("place")?,
-        r.try_get::<String, _>("group_name")?,
+        p.summary,
+        markdown_text(&p.body_source),
+        p.place,
+        p.group_name,
     );
-    let group_id: i64 = r.try_get("group_id")?;
     let doc = Doc {
         kind: DocKind::Plan,
         link: format!("/plannen/{id}"),
         key,
-        group_id: Some(group_id),
-        postcodes: postcodes_of(conn, group_id).await?,
-        municipality: r.try_get("municipality")?,
-        phase: Some(r.try_get("phase")?),
-        title: r.try_get("title")?,
+        group_id: Some(p.group_id),
+        postcodes: postcodes_of(conn, p.group_id).await?,
+        municipality: p.municipality,
+        phase: Some(p.phase),
+        title: p.title,
         body,
     };
     put(conn, backend, &doc).await
+}
+
+/// What a group's entry is made of.
+#[derive(sqlx::FromRow)]
+struct GroupEntry {
+    slug: String,
+    name: String,
+    neighbourhood: String,
+    municipality: String,
+    postcodes: String,
+    description: String,
 }
 
 /// Brings one group's entry up to date (member names are never indexed).
@@ -89,32 +108,28 @@ pub async fn sync_group(
     backend: Backend,
     id: i64,
 ) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(SYNC_GROUP)
+    let row: Option<GroupEntry> = sqlx::query_as(GROUP_ENTRY)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
     let key = id.to_string();
-    let Some(r) = row else {
+    let Some(g) = row else {
         return remove(conn, backend, DocKind::Group, &key).await;
     };
-    let slug: String = r.try_get("slug")?;
     // The description first: excerpts start where the body starts.
     let body = format!(
         "{}\n{}, {} ({})",
-        r.try_get::<String, _>("description")?,
-        r.try_get::<String, _>("neighbourhood")?,
-        r.try_get::<String, _>("municipality")?,
-        r.try_get::<String, _>("postcodes")?,
+        g.description, g.neighbourhood, g.municipality, g.postcodes,
     );
     let doc = Doc {
         kind: DocKind::Group,
-        link: format!("/groepen/{slug}"),
+        link: format!("/groepen/{}", g.slug),
         key,
         group_id: Some(id),
         postcodes: postcodes_of(conn, id).await?,
-        municipality: r.try_get("municipality")?,
+        municipality: g.municipality,
         phase: None,
-        title: r.try_get("name")?,
+        title: g.name,
         body,
     };
     put(conn, backend, &doc).await
@@ -133,55 +148,60 @@ async fn plan_of_subject(conn: &mut AnyConnection, id: i64) -> Result<Option<i64
         .and_then(|n| n.parse().ok()))
 }
 
-/// Brings one reaction's entry up to date: only published, not hidden
-/// reactions on something visible are findable.
+/// What a reaction's entry is made of, with what decides whether it may
+/// be found.
+#[derive(sqlx::FromRow)]
+struct ReactionEntry {
+    subject: String,
+    source: String,
+    #[sqlx(try_from = "String")]
+    status: ReactionStatus,
+    hidden_reason: Option<String>,
+    top_at: i64,
+    top_id: i64,
+    plan_id: Option<i64>,
+    plan_title: Option<String>,
+    plan_hidden: Option<String>,
+    group_id: Option<i64>,
+    municipality: Option<String>,
+}
+
+impl ReactionEntry {
+    /// Only published, not hidden reactions on something visible are found.
+    fn findable(&self) -> bool {
+        let on_plan = self.subject.starts_with("plan:");
+        self.status == ReactionStatus::Published
+            && self.hidden_reason.is_none()
+            && (!on_plan || (self.plan_id.is_some() && self.plan_hidden.is_none()))
+    }
+}
+
+/// Brings one reaction's entry up to date: there when findable, else gone.
 pub async fn sync_reaction(
     conn: &mut AnyConnection,
     backend: Backend,
     id: i64,
 ) -> Result<(), sqlx::Error> {
-    let row = sqlx::query(SYNC_REACTION)
+    let row: Option<ReactionEntry> = sqlx::query_as(REACTION_ENTRY)
         .bind(id)
         .bind(plan_of_subject(conn, id).await?)
         .fetch_optional(&mut *conn)
         .await?;
     let key = id.to_string();
-    let visible = |r: &sqlx::any::AnyRow| -> Result<bool, sqlx::Error> {
-        let subject: String = r.try_get("subject")?;
-        let on_plan = subject.starts_with("plan:");
-        Ok(r.try_get::<String, _>("status")? == "published"
-            && r.try_get::<Option<String>, _>("hidden_reason")?.is_none()
-            && (!on_plan
-                || (r.try_get::<Option<i64>, _>("plan_id")?.is_some()
-                    && r.try_get::<Option<String>, _>("plan_hidden")?.is_none())))
-    };
-    let Some(r) = row else {
+    let Some(r) = row.filter(ReactionEntry::findable) else {
         return remove(conn, backend, DocKind::Reaction, &key).await;
     };
-    if !visible(&r)? {
-        return remove(conn, backend, DocKind::Reaction, &key).await;
-    }
-    let subject: String = r.try_get("subject")?;
     let doc = Doc {
         kind: DocKind::Reaction,
         // Opens the page of the discussion that starts with its thread.
-        link: crate::discussion::link::to_reaction(
-            &subject,
-            r.try_get("top_at")?,
-            r.try_get("top_id")?,
-            id,
-        ),
+        link: crate::discussion::link::to_reaction(&r.subject, r.top_at, r.top_id, id),
         key,
-        group_id: r.try_get("group_id")?,
-        municipality: r
-            .try_get::<Option<String>, _>("municipality")?
-            .unwrap_or_default(),
+        group_id: r.group_id,
+        municipality: r.municipality.unwrap_or_default(),
         phase: None,
         postcodes: Vec::new(),
-        title: r
-            .try_get::<Option<String>, _>("plan_title")?
-            .unwrap_or_else(|| "Manifest".to_owned()),
-        body: markdown_text(&r.try_get::<String, _>("source")?),
+        title: r.plan_title.unwrap_or_else(|| "Manifest".to_owned()),
+        body: markdown_text(&r.source),
     };
     put(conn, backend, &doc).await
 }
@@ -194,7 +214,7 @@ pub async fn sync_principles(
     backend: Backend,
     doc: &crate::manifest::model::ManifestDoc,
 ) -> Result<(), sqlx::Error> {
-    let indexed: Vec<String> = sqlx::query_scalar(SYNC_PRINCIPLES)
+    let indexed: Vec<String> = sqlx::query_scalar(INDEXED_PRINCIPLES)
         .fetch_all(&mut *conn)
         .await?;
     for gone in indexed.iter().filter(|key| {
@@ -230,7 +250,7 @@ pub async fn sync_plans_of_group(
     backend: Backend,
     group_id: i64,
 ) -> Result<(), sqlx::Error> {
-    let ids: Vec<i64> = sqlx::query_scalar(SYNC_PLANS_OF_GROUP)
+    let ids: Vec<i64> = sqlx::query_scalar(PLANS_OF_GROUP)
         .bind(group_id)
         .fetch_all(&mut *conn)
         .await?;
@@ -264,7 +284,7 @@ pub async fn sync_plan_with_reactions(
     plan_id: i64,
 ) -> Result<(), sqlx::Error> {
     sync_plan(conn, backend, plan_id).await?;
-    let ids: Vec<i64> = sqlx::query_scalar(SYNC_PLAN_WITH_REACTIONS)
+    let ids: Vec<i64> = sqlx::query_scalar(REACTIONS_ON_SUBJECT)
         .bind(format!("plan:{plan_id}"))
         .fetch_all(&mut *conn)
         .await?;

@@ -21,8 +21,7 @@ use super::{
     index::DocKind,
     text::{excerpt, rank, Query},
 };
-use crate::db::{Backend, Db};
-use sqlx::Row;
+use crate::db::{Backend, Db, SqlBuilder};
 
 crate::statements! {
     FTS_CANDIDATES [sqlite] = "SELECT rowid, title, body FROM search_fts WHERE search_fts MATCH $1
@@ -238,37 +237,40 @@ pub async fn run(
         })
         .take(usize::try_from(limit).unwrap_or(0))
         .collect();
-    // The page's rows in one query; the ids are numbers from the index.
-    let ids: Vec<String> = page.iter().map(|(id, _)| id.to_string()).collect();
-    let rows = if ids.is_empty() {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        kind: String,
+        title: String,
+        body: String,
+        link: String,
+        municipality: String,
+    }
+    // The page's rows in one query.
+    let rows: Vec<Row> = if page.is_empty() {
         Vec::new()
     } else {
-        sqlx::query(&format!(
-            "SELECT id, kind, title, body, link, municipality FROM search_docs WHERE id IN ({})",
-            ids.join(", ")
-        ))
-        .fetch_all(&db.pool)
-        .await?
+        let mut sql = SqlBuilder::new(
+            "SELECT id, kind, title, body, link, municipality FROM search_docs WHERE id IN ",
+        );
+        sql.push_list(page.iter().map(|(id, _)| *id));
+        let (sql, args) = sql.finish()?;
+        sqlx::query_as_with(&sql, args).fetch_all(&db.pool).await?
     };
     let mut hits = Vec::with_capacity(page.len());
     for (id, rank) in page {
         // A row removed since the candidates were read is left out.
-        let Some(row) = rows
-            .iter()
-            .find(|r| r.try_get::<i64, _>("id").is_ok_and(|v| v == id))
-        else {
+        let Some(row) = rows.iter().find(|r| r.id == id) else {
             continue;
         };
-        let title: String = row.try_get("title")?;
-        let body: String = row.try_get("body")?;
         hits.push(Hit {
             id,
-            kind: row.try_get("kind")?,
-            excerpt: excerpt(&body, query, EXCERPT),
-            title_html: excerpt(&title, query, usize::MAX / 4),
-            title,
-            link: row.try_get("link")?,
-            municipality: row.try_get("municipality")?,
+            kind: row.kind.clone(),
+            excerpt: excerpt(&row.body, query, EXCERPT),
+            title_html: excerpt(&row.title, query, usize::MAX / 4),
+            title: row.title.clone(),
+            link: row.link.clone(),
+            municipality: row.municipality.clone(),
             rank,
         });
     }

@@ -10,7 +10,7 @@ use super::{
 use crate::{db::Db, error::AppResult};
 
 crate::statements! {
-    MUNICIPALITIES = "SELECT DISTINCT municipality FROM groups WHERE municipality <> '' ORDER BY 1 LIMIT 500";
+    INDEXED_MUNICIPALITIES = "SELECT DISTINCT municipality FROM groups WHERE municipality <> '' ORDER BY 1 LIMIT 500";
 }
 
 /// Results per kind on the overview; a kind's own page shows more.
@@ -102,7 +102,7 @@ pub async fn search(db: &Db, asked: Asked) -> AppResult<SearchView> {
 
 /// Municipalities that have groups, for the filter's choices.
 async fn municipalities(db: &Db) -> AppResult<Vec<String>> {
-    Ok(sqlx::query_scalar(MUNICIPALITIES)
+    Ok(sqlx::query_scalar(INDEXED_MUNICIPALITIES)
         .fetch_all(&db.pool)
         .await?)
 }

@@ -7,8 +7,8 @@ crate::statements! {
     FIND_ACCOUNT_BY_EMAIL = r#"SELECT id, email, display_name AS name FROM users WHERE email = $1"#;
     SET_PASSWORD = r#"UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2"#;
     SET_EMAIL = r#"UPDATE users SET email = $1 WHERE id = $2"#;
-    INSERT_RESET = r#"DELETE FROM password_resets WHERE expires_at < $1"#;
-    INSERT_RESET_INSERT_PASSWORD_RESETS = r#"INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)
+    FORGET_EXPIRED_RESETS = r#"DELETE FROM password_resets WHERE expires_at < $1"#;
+    INSERT_RESET = r#"INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)
            VALUES ($1, $2, $3, $4)"#;
     FIND_RESET_ACCOUNT = r#"SELECT u.id, u.email, u.display_name AS name
              FROM password_resets r JOIN users u ON u.id = r.user_id
@@ -85,11 +85,11 @@ pub async fn insert_reset(
     now: i64,
     expires_at: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(INSERT_RESET)
+    sqlx::query(FORGET_EXPIRED_RESETS)
         .bind(now - 86_400)
         .execute(pool)
         .await?;
-    sqlx::query(INSERT_RESET_INSERT_PASSWORD_RESETS)
+    sqlx::query(INSERT_RESET)
         .bind(token_hash)
         .bind(user_id)
         .bind(now)

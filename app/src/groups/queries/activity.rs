@@ -18,7 +18,7 @@ crate::statements! {
                OR (a.audience = 'members' AND $3 >= 1)
                OR (a.audience = 'coordinators' AND $3 >= 2))
            ORDER BY a.id DESC LIMIT $2"#;
-    RECORD = "INSERT INTO group_activity (group_id, kind, actor_id, target_id, audience, created_at) \
+    INSERT_ACTIVITY = "INSERT INTO group_activity (group_id, kind, actor_id, target_id, audience, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)";
 }
 
@@ -62,7 +62,7 @@ pub async fn record(
     audience: Audience,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(RECORD)
+    sqlx::query(INSERT_ACTIVITY)
         .bind(group_id)
         .bind(kind)
         .bind(actor)

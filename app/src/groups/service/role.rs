@@ -15,7 +15,8 @@ crate::statements! {
                 (SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2) \
          FROM (SELECT 1 AS one) AS asked \
          LEFT JOIN group_members m ON m.group_id = $1 AND m.user_id = $2";
-    COORDINATES_ANY = "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = 'coordinator'";
+    /// `$2` is the coordinator role's stored value.
+    COORDINATES_ANY = "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = $2";
 }
 
 /// A person's place in one group, as far as rights go.
@@ -75,15 +76,9 @@ impl GroupRole {
         matches!(self, GroupRole::In { .. })
     }
 
-    /// Whether this is a coordinator.
+    /// Whether this is a coordinator (see [`MemberRole::is_coordinator`]).
     pub fn is_coordinator(self) -> bool {
-        matches!(
-            self,
-            GroupRole::In {
-                role: MemberRole::Coordinator,
-                ..
-            }
-        )
+        matches!(self, GroupRole::In { role, .. } if role.is_coordinator())
     }
 
     /// The role's side of the group page's [`Standing`] (a pending request
@@ -136,6 +131,7 @@ pub async fn coordinates_any<'e, E: Executor<'e, Database = Any>>(
 ) -> AppResult<bool> {
     let n: i64 = sqlx::query_scalar(COORDINATES_ANY)
         .bind(user_id)
+        .bind(MemberRole::Coordinator.as_str())
         .fetch_one(ex)
         .await?;
     Ok(n > 0)
