@@ -9,6 +9,8 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod compose;
 #[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
 pub mod sender;
 #[cfg(feature = "ssr")]
 pub mod service;

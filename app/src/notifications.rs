@@ -5,6 +5,8 @@
 pub mod model;
 
 #[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
 pub mod service;
 
 pub mod api;

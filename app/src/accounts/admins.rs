@@ -2,16 +2,12 @@
 //! (`wijkplein admin …`), never through a page, so that no hidden address or
 //! stolen session can make someone an admin.
 
+use super::queries::{LIST_ADMINS, SET_ADMIN};
 use super::validate::normalize_email;
 use crate::{
     db::Db,
     error::{AppError, AppResult},
 };
-
-crate::statements! {
-    SET_ADMIN = r#"UPDATE users SET is_admin = $1 WHERE email = $2"#;
-    LIST_ADMINS = r#"SELECT email, display_name FROM users WHERE is_admin = 1 ORDER BY email"#;
-}
 
 /// Makes the account with `email` a platform admin, or takes that away.
 /// Removing the last admin is allowed: the command line can always add one.

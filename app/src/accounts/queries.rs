@@ -4,6 +4,8 @@ use super::model::{Profile, Role, Viewer};
 use sqlx::AnyPool;
 
 crate::statements! {
+    SET_ADMIN = r#"UPDATE users SET is_admin = $1 WHERE email = $2"#;
+    LIST_ADMINS = r#"SELECT email, display_name FROM users WHERE is_admin = 1 ORDER BY email"#;
     INSERT_USER = r#"INSERT INTO users (email, display_name, password_hash, role, created_at)
            VALUES ($1, $2, $3, $4, $5) RETURNING id"#;
     FIND_CREDENTIALS = r#"SELECT id, password_hash FROM users WHERE email = $1"#;

@@ -49,71 +49,42 @@ pub struct Statement {
     pub only: Option<super::Backend>,
 }
 
+/// Lists modules with their statements, each under its path.
+macro_rules! listed {
+    ($($first:ident $(:: $rest:ident)*),* $(,)?) => {
+        vec![$((
+            concat!(stringify!($first) $(, "::", stringify!($rest))*),
+            crate::$first $(:: $rest)* ::STATEMENTS,
+        )),*]
+    };
+}
+
 /// Every module's statements, by module path (the test checks that each file
 /// using [`statements!`] is listed here).
 pub fn all() -> Vec<(&'static str, &'static [Statement])> {
-    vec![
-        ("accounts::admins", crate::accounts::admins::STATEMENTS),
-        (
-            "accounts::credentials::queries",
-            crate::accounts::credentials::queries::STATEMENTS,
-        ),
-        ("accounts::queries", crate::accounts::queries::STATEMENTS),
-        ("demo", crate::demo::STATEMENTS),
-        (
-            "discussion::guest_challenge",
-            crate::discussion::guest_challenge::STATEMENTS,
-        ),
-        (
-            "discussion::queries",
-            crate::discussion::queries::STATEMENTS,
-        ),
-        (
-            "discussion::subject",
-            crate::discussion::subject::STATEMENTS,
-        ),
-        ("email::service", crate::email::service::STATEMENTS),
-        ("groups::queries", crate::groups::queries::STATEMENTS),
-        (
-            "groups::queries::activity",
-            crate::groups::queries::activity::STATEMENTS,
-        ),
-        (
-            "groups::queries::members",
-            crate::groups::queries::members::STATEMENTS,
-        ),
-        (
-            "groups::queries::requests",
-            crate::groups::queries::requests::STATEMENTS,
-        ),
-        (
-            "groups::service::role",
-            crate::groups::service::role::STATEMENTS,
-        ),
-        ("limits", crate::limits::queries::STATEMENTS),
-        ("live", crate::live::server::STATEMENTS),
-        ("manifest::queries", crate::manifest::queries::STATEMENTS),
-        ("media::store", crate::media::store::STATEMENTS),
-        (
-            "moderation::queries",
-            crate::moderation::queries::STATEMENTS,
-        ),
-        (
-            "notifications::service",
-            crate::notifications::service::STATEMENTS,
-        ),
-        ("plans::images", crate::plans::images::server::STATEMENTS),
-        ("plans::queries", crate::plans::queries::STATEMENTS),
-        ("plans::updates", crate::plans::updates::server::STATEMENTS),
-        (
-            "privacy::delete",
-            crate::privacy::delete::queries::STATEMENTS,
-        ),
-        ("search::entry", crate::search::entry::STATEMENTS),
-        ("search::index", crate::search::index::STATEMENTS),
-        ("search::query", crate::search::query::STATEMENTS),
-        ("search::rebuild", crate::search::rebuild::STATEMENTS),
-        ("search::service", crate::search::service::STATEMENTS),
+    listed![
+        accounts::credentials::queries,
+        accounts::queries,
+        demo,
+        discussion::queries,
+        email::queries,
+        groups::queries,
+        groups::queries::activity,
+        groups::queries::members,
+        groups::queries::requests,
+        limits::queries,
+        live::server,
+        manifest::queries,
+        media::store,
+        moderation::queries,
+        notifications::queries,
+        plans::queries,
+        privacy::delete::queries,
+        search::entry,
+        search::index,
+        search::query,
+        search::rebuild,
+        search::service,
     ]
 }
 

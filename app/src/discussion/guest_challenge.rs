@@ -10,21 +10,13 @@
 //! each costs its own work.
 
 use super::challenge::{solves, DIFFICULTY};
+use super::queries::{FORGET_EXPIRED, INSERT_KEY_ONCE, RECORD_USE, SET_KEY, STORED_KEY};
 use crate::{
     db::{now, Db},
     error::{is_unique_violation, AppError, AppResult},
 };
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-
-crate::statements! {
-    INSERT_KEY_ONCE = "INSERT INTO server_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
-    SET_KEY = "INSERT INTO server_keys (name, value) VALUES ($1, $2) \
-         ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-    STORED_KEY = "SELECT value FROM server_keys WHERE name = $1";
-    RECORD_USE = "INSERT INTO challenge_uses (solution, used_at) VALUES ($1, $2)";
-    FORGET_EXPIRED = "DELETE FROM challenge_uses WHERE used_at < $1";
-}
 
 /// How long a challenge may be answered: a guest may take their time
 /// writing; a cached page is at most seconds old when it is shown.

@@ -15,6 +15,14 @@ macro_rules! reaction_columns {
 }
 
 crate::statements! {
+    INSERT_KEY_ONCE = "INSERT INTO server_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+    SET_KEY = "INSERT INTO server_keys (name, value) VALUES ($1, $2) \
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+    STORED_KEY = "SELECT value FROM server_keys WHERE name = $1";
+    RECORD_USE = "INSERT INTO challenge_uses (solution, used_at) VALUES ($1, $2)";
+    FORGET_EXPIRED = "DELETE FROM challenge_uses WHERE used_at < $1";
+    GROUP_MEMBER_NAMES = "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = $1";
     INSERT_REACTION = r#"INSERT INTO reactions (subject, parent_id, root_id, depth, kind, source, html, user_id, guest_name, guest_email, status, created_at, client_key)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"#;
     FIND_BY_CLIENT_KEY = "SELECT id, user_id, guest_email FROM reactions WHERE client_key = $1";

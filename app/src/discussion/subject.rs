@@ -7,6 +7,7 @@
 //! reaction count and "last active" time follow every change, and everyone
 //! with the plan open hears about it live.
 
+use super::queries::GROUP_MEMBER_NAMES;
 use crate::{
     accounts::Viewer,
     db::{now, Db},
@@ -14,11 +15,6 @@ use crate::{
     groups::service::refuse_banned,
     live::LiveEvent,
 };
-
-crate::statements! {
-    GROUP_MEMBER_NAMES = "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id
-             WHERE m.group_id = $1";
-}
 
 /// A parsed subject key.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -33,6 +33,12 @@ macro_rules! summary_columns {
 pub(crate) use summary_columns;
 
 crate::statements! {
+    ROLE_OF = "SELECT m.role, m.name_hidden, \
+                (SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2) \
+         FROM (SELECT 1 AS one) AS asked \
+         LEFT JOIN group_members m ON m.group_id = $1 AND m.user_id = $2";
+    /// `$2` is the coordinator role's stored value.
+    COORDINATES_ANY = "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = $2";
     SLUG_TAKEN = "SELECT COUNT(*) FROM groups WHERE slug = $1";
     INSERT_GROUP = r#"INSERT INTO groups (slug, name, neighbourhood, municipality, postcodes, description,
                membership_mode, join_question, search_text, sort_key, member_count,

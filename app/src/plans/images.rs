@@ -32,22 +32,15 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::{PlanImage, IMAGE_SIDE, MAX_IMAGES};
+    use crate::plans::queries::{
+        COUNT_IMAGES, DELETE_IMAGE, FIND_IMAGE, INSERT_IMAGE, LIST_IMAGES,
+    };
     use crate::{
         accounts::Viewer,
         db::{now, Db},
         error::{AppError, AppResult},
         media::store::{new_key, ImageStore},
     };
-
-    crate::statements! {
-        COUNT_IMAGES = "SELECT COUNT(*) FROM plan_images WHERE plan_id = $1";
-        INSERT_IMAGE = "INSERT INTO plan_images (plan_id, storage_key, width, height, alt, uploaded_by, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-        FIND_IMAGE = "SELECT plan_id, storage_key FROM plan_images WHERE id = $1";
-        DELETE_IMAGE = "DELETE FROM plan_images WHERE id = $1";
-        LIST_IMAGES = "SELECT id, '/beelden/' || storage_key AS src, width, height, alt
-                 FROM plan_images WHERE plan_id = $1 ORDER BY id";
-    }
 
     /// Length of the description, in characters.
     pub const ALT: (usize, usize) = (3, 200);

@@ -23,6 +23,27 @@ macro_rules! summary_tables {
 }
 
 crate::statements! {
+    KINDS_FOR = "SELECT g.municipality AS group_place, u.municipality AS own_place,
+                    (SELECT COUNT(*) FROM group_members m
+                      WHERE m.group_id = g.id AND m.user_id = u.id) AS member
+             FROM plans p JOIN groups g ON g.id = p.group_id JOIN users u ON u.id = $2
+             WHERE p.id = $1";
+    INSERT_UPDATE = "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
+                                       next_steps, responsible, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+    MARK_PLAN_ACTIVE = "UPDATE plans SET last_activity_at = $1 WHERE id = $2";
+    LIST_UPDATES = "SELECT pu.id, pu.kind, pu.author_role, pu.body_html, pu.next_steps, pu.responsible,
+                    pu.created_at, u.display_name AS author_name
+             FROM plan_updates pu LEFT JOIN users u ON u.id = pu.author_id
+             WHERE pu.plan_id = $1 AND ($2 = '' OR pu.kind = $2)
+             ORDER BY pu.created_at DESC, pu.id DESC LIMIT 200";
+    COUNT_IMAGES = "SELECT COUNT(*) FROM plan_images WHERE plan_id = $1";
+    INSERT_IMAGE = "INSERT INTO plan_images (plan_id, storage_key, width, height, alt, uploaded_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+    FIND_IMAGE = "SELECT plan_id, storage_key FROM plan_images WHERE id = $1";
+    DELETE_IMAGE = "DELETE FROM plan_images WHERE id = $1";
+    LIST_IMAGES = "SELECT id, '/beelden/' || storage_key AS src, width, height, alt
+             FROM plan_images WHERE plan_id = $1 ORDER BY id";
     INSERT_PLAN = r#"INSERT INTO plans (group_id, author_id, title, summary, body_source, body_html, place,
                phase, support_count, reaction_count, created_at, updated_at, last_activity_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, 'idee', 0, 0, $8, $8, $8) RETURNING id"#;

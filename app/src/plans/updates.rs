@@ -94,29 +94,13 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::{allowed_kinds, PlanUpdate, UpdateKind};
+    use crate::plans::queries::{INSERT_UPDATE, KINDS_FOR, LIST_UPDATES, MARK_PLAN_ACTIVE};
     use crate::{
         accounts::Viewer,
         db::{now, Db},
         error::{AppError, AppResult},
         live::LiveEvent,
     };
-
-    crate::statements! {
-        KINDS_FOR = "SELECT g.municipality AS group_place, u.municipality AS own_place,
-                        (SELECT COUNT(*) FROM group_members m
-                          WHERE m.group_id = g.id AND m.user_id = u.id) AS member
-                 FROM plans p JOIN groups g ON g.id = p.group_id JOIN users u ON u.id = $2
-                 WHERE p.id = $1";
-        INSERT_UPDATE = "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
-                                           next_steps, responsible, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
-        MARK_PLAN_ACTIVE = "UPDATE plans SET last_activity_at = $1 WHERE id = $2";
-        LIST_UPDATES = "SELECT pu.id, pu.kind, pu.author_role, pu.body_html, pu.next_steps, pu.responsible,
-                        pu.created_at, u.display_name AS author_name
-                 FROM plan_updates pu LEFT JOIN users u ON u.id = pu.author_id
-                 WHERE pu.plan_id = $1 AND ($2 = '' OR pu.kind = $2)
-                 ORDER BY pu.created_at DESC, pu.id DESC LIMIT 200";
-    }
 
     /// Length limits, in characters: what happened; next steps and responsible.
     pub const BODY: (usize, usize) = (10, 5000);

@@ -46,7 +46,7 @@ async fn hot_queries_search_an_index() {
         discussion::queries::THREAD_TOPS,
         groups::queries::members::GROUPS_OF_USER,
         groups::queries::members::MEMBERS,
-        groups::service::role::ROLE_OF,
+        groups::queries::ROLE_OF,
         groups::queries::FIND_BY_SLUG,
     ] {
         let plan = plan_of(&db, sql).await;

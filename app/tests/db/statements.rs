@@ -80,7 +80,11 @@ fn sql_lives_in_listed_statement_blocks() {
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let module = module_path(&root, file);
-        if text.contains("crate::statements! {") && !listed.contains(&module.as_str()) {
+        // A block inside a file's own module (`limits::queries`) counts too.
+        let is_listed = listed
+            .iter()
+            .any(|m| *m == module || m.starts_with(&format!("{module}::")));
+        if text.contains("crate::statements! {") && !is_listed {
             problems.push(format!(
                 "{module} declares statements but is not in all_statements()"
             ));

@@ -3,21 +3,13 @@
 //! all ask here, so "is this person a coordinator?" and "is this person
 //! banned?" have one answer everywhere.
 
+use crate::groups::queries::{COORDINATES_ANY, ROLE_OF};
 use crate::{
     accounts::Viewer,
     error::{AppError, AppResult},
     groups::model::{MemberRole, Standing},
 };
 use sqlx::{Any, Executor};
-
-crate::statements! {
-    ROLE_OF = "SELECT m.role, m.name_hidden, \
-                (SELECT COUNT(*) FROM group_bans WHERE group_id = $1 AND user_id = $2) \
-         FROM (SELECT 1 AS one) AS asked \
-         LEFT JOIN group_members m ON m.group_id = $1 AND m.user_id = $2";
-    /// `$2` is the coordinator role's stored value.
-    COORDINATES_ANY = "SELECT COUNT(*) FROM group_members WHERE user_id = $1 AND role = $2";
-}
 
 /// A person's place in one group, as far as rights go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
