@@ -20,15 +20,10 @@ pub async fn plan_events(State(state): State<AppState>, Path(id): Path<String>) 
     let Ok(id) = id.parse::<i64>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match app::plans::queries::find(&state.db.pool, id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
-            let err = app::error::AppError::from(err);
-            return StatusCode::from_u16(err.status())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response();
-        }
+    if let Err(err) = app::plans::service::plan(&state.db, id).await {
+        return StatusCode::from_u16(err.status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response();
     }
     let topic = LiveEvent::plan(id, "").topic;
     let receiver = state.db.live.subscribe();

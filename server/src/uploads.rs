@@ -151,7 +151,7 @@ pub async fn stored_image(State(state): State<AppState>, Path(key): Path<String>
 /// `GET /groepen/{slug}/beeld`: the stored image. Links carry `?v=<updated>`,
 /// so a browser may keep it for a long time.
 pub async fn group_image(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
-    match app::groups::queries::image(&state.db.pool, &slug).await {
+    match app::groups::service::image(&state.db, &slug).await {
         Ok(Some((content_type, bytes))) => {
             let mut res = Response::new(Body::from(bytes));
             let headers = res.headers_mut();

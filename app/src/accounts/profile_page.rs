@@ -19,7 +19,7 @@ async fn load() -> Result<Option<Profile>, AppError> {
             return Ok(None);
         };
         let db = crate::state::use_db()?;
-        Ok(super::queries::find_profile(&db.pool, viewer.id).await?)
+        super::service::profile(&db, &viewer).await
     }
     #[cfg(not(feature = "ssr"))]
     Ok(None)

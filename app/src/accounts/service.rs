@@ -110,6 +110,11 @@ pub async fn log_out_everywhere(db: &Db, viewer: &Viewer) -> AppResult<()> {
     Ok(())
 }
 
+/// The reader's own full profile (their e-mail address included).
+pub async fn profile(db: &Db, viewer: &Viewer) -> AppResult<Option<super::model::Profile>> {
+    Ok(queries::find_profile(&db.pool, viewer.id).await?)
+}
+
 /// Saves a person's own profile.
 pub async fn update_profile(db: &Db, viewer: &Viewer, form: ProfileUpdate) -> AppResult<()> {
     let problems = validate::profile_problems(

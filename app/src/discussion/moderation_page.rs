@@ -27,17 +27,11 @@ async fn load() -> Result<Vec<Pending>, AppError> {
     #[cfg(feature = "ssr")]
     {
         let viewer = crate::accounts::session::require_viewer()?;
-        if !viewer.is_admin {
-            return Err(AppError::forbidden());
-        }
         let db = crate::state::use_db()?;
-        let rows = super::queries::list_pending(&db.pool, 100).await?;
+        let rows = super::service::pending(&db, &viewer, 100).await?;
         Ok(rows
             .into_iter()
-            .map(|s| Pending {
-                reaction: s.reaction,
-                subject: s.subject,
-            })
+            .map(|(reaction, subject)| Pending { reaction, subject })
             .collect())
     }
     #[cfg(not(feature = "ssr"))]

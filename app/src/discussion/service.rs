@@ -336,6 +336,16 @@ pub async fn delete(db: &Db, viewer: &Viewer, id: i64) -> AppResult<String> {
     Ok(stored.subject)
 }
 
+/// Guest reactions waiting for approval, oldest first, with their
+/// subjects; admins only.
+pub async fn pending(db: &Db, viewer: &Viewer, limit: i64) -> AppResult<Vec<(Reaction, String)>> {
+    if !viewer.is_admin {
+        return Err(AppError::forbidden());
+    }
+    let rows = queries::list_pending(&db.pool, limit).await?;
+    Ok(rows.into_iter().map(|s| (s.reaction, s.subject)).collect())
+}
+
 /// Approves (`true`) or rejects a pending guest reaction; admins only.
 pub async fn moderate(db: &Db, viewer: &Viewer, id: i64, approve: bool) -> AppResult<()> {
     if !viewer.is_admin {

@@ -10,7 +10,7 @@
 use super::queries::GROUP_MEMBER_NAMES;
 use crate::{
     accounts::Viewer,
-    db::{now, Db},
+    db::Db,
     error::{AppError, AppResult},
     groups::service::refuse_banned,
     live::LiveEvent,
@@ -79,7 +79,7 @@ pub async fn is_moderator(db: &Db, viewer: Option<&Viewer>, key: &str) -> AppRes
 pub async fn changed(db: &Db, key: &str) -> AppResult<()> {
     if let Some(Subject::Plan(id)) = Subject::parse(key) {
         let count = super::queries::count_published(&db.pool, key).await?;
-        crate::plans::queries::set_reaction_count(&db.pool, id, count, now()).await?;
+        crate::plans::service::set_reaction_count(db, id, count).await?;
         db.publish(LiveEvent::plan(id, "reaction")).await;
     }
     Ok(())

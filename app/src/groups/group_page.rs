@@ -42,7 +42,7 @@ pub struct GroupView {
 async fn load(slug: String) -> Result<GroupView, AppError> {
     #[cfg(feature = "ssr")]
     {
-        use super::{queries, service};
+        use super::service;
         let db = crate::state::use_db()?;
         let viewer = crate::accounts::viewer();
         let group = service::group(&db, &slug).await?;
@@ -50,12 +50,8 @@ async fn load(slug: String) -> Result<GroupView, AppError> {
         let standing = service::standing(&db, viewer.as_ref(), id).await?;
         let (members, hidden_members) = service::visible_members(&db, &standing, id).await?;
         let activity = service::activity(&db, &standing, id).await?;
-        let pending_requests = if standing.is_coordinator() {
-            queries::pending_count(&db.pool, id).await? as usize
-        } else {
-            0
-        };
-        let plans = crate::plans::queries::for_group(&db.pool, id, 12).await?;
+        let pending_requests = service::pending_count(&db, &standing, id).await?;
+        let plans = crate::plans::service::for_group(&db, id, 12).await?;
         Ok(GroupView {
             plans,
             group,

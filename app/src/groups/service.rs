@@ -338,6 +338,21 @@ pub const IMAGE_SIDE: u32 = 480;
 
 /// A coordinator sets the group's photo or logo. The upload is checked by its
 /// content and re-encoded (see [`crate::media`]); anything else is refused
+/// How many join requests wait for a decision: coordinators see the number,
+/// anyone else gets 0.
+pub async fn pending_count(db: &Db, standing: &Standing, group_id: i64) -> AppResult<usize> {
+    if !standing.is_coordinator() {
+        return Ok(0);
+    }
+    let n = queries::pending_count(&db.pool, group_id).await?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// The group's image: content type and bytes.
+pub async fn image(db: &Db, slug: &str) -> AppResult<Option<(String, Vec<u8>)>> {
+    Ok(queries::image(&db.pool, slug).await?)
+}
+
 /// with a field error on `beeld`.
 pub async fn set_image(
     db: &Db,

@@ -66,6 +66,19 @@ impl ManifestDoc {
         })
     }
 
+    /// Every principle's slug with its title in the reader's language (the
+    /// quoted Dutch text, or the English title).
+    pub fn principle_titles(&self, english: bool) -> Vec<(String, String)> {
+        self.pillars
+            .iter()
+            .flat_map(|pillar| &pillar.principles)
+            .map(|p| {
+                let title = if english { &p.title_en } else { &p.quote };
+                (p.slug.clone(), title.clone())
+            })
+            .collect()
+    }
+
     /// Problems that make a document unpublishable: empty texts, duplicate or
     /// malformed slugs. Returned as plain descriptions for the admin.
     pub fn problems(&self) -> Vec<String> {

@@ -43,33 +43,20 @@ async fn load() -> Result<ManifestView, AppError> {
     {
         use super::{
             api::{SignManifest, WithdrawSignature},
-            queries,
+            service,
         };
         use crate::ui::form::{error_from_url, query_param};
         use server_fn::ServerFn;
         let db = crate::state::use_db()?;
-        let (_, doc) = queries::latest(&db.pool)
-            .await?
-            .ok_or_else(AppError::not_found)?;
+        let doc = service::current(&db).await?;
         let viewer = crate::accounts::viewer();
-        let own = match &viewer {
-            Some(v) => queries::find_own(&db.pool, v.id).await?,
-            None => None,
-        };
+        let own = service::own_signature(&db, viewer.as_ref()).await?;
         let before = query_param("na").and_then(|c| parse_cursor(&c));
-        let mut signatures = queries::public_page(&db.pool, before, PAGE_SIZE + 1).await?;
-        let next = if signatures.len() as i64 > PAGE_SIZE {
-            signatures.truncate(PAGE_SIZE as usize);
-            signatures
-                .last()
-                .map(|s| format!("{}-{}", s.signed_at, s.id))
-        } else {
-            None
-        };
+        let (signatures, next) = service::signatures(&db, before, PAGE_SIZE).await?;
         let error =
             error_from_url(SignManifest::PATH).or_else(|| error_from_url(WithdrawSignature::PATH));
         let sign = SignState {
-            counts: queries::counts(&db.pool).await?,
+            counts: service::counts(&db).await?,
             own,
             logged_in: viewer.is_some(),
             roles: crate::accounts::role_options(),

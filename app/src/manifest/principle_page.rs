@@ -20,10 +20,8 @@ async fn load(slug: String) -> Result<(ManifestDoc, Practice, Reactions), AppErr
     #[cfg(feature = "ssr")]
     {
         let db = crate::state::use_db()?;
-        let (_, doc) = super::queries::latest(&db.pool)
-            .await?
-            .ok_or_else(AppError::not_found)?;
-        let plans = crate::plans::queries::for_principle(&db.pool, &slug, 12).await?;
+        let doc = super::service::current(&db).await?;
+        let plans = crate::plans::service::for_principle(&db, &slug, 12).await?;
         let reactions = match doc.principle(&slug) {
             Some(_) => crate::discussion::section::load(&format!("manifest:{slug}")).await?,
             None => Reactions {

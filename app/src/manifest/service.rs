@@ -1,6 +1,9 @@
 //! Signing rules, independent of HTTP so the database tests call them directly.
 
-use super::{model::SignatureCounts, queries};
+use super::{
+    model::{ManifestDoc, OwnSignature, PublicSignature, SignatureCounts},
+    queries,
+};
 use crate::{
     accounts::{Role, Viewer},
     db::{now, Db},
@@ -74,6 +77,46 @@ pub async fn withdraw(db: &Db, viewer: &Viewer) -> AppResult<SignatureCounts> {
         return Err(AppError::not_found());
     }
     Ok(queries::counts(&db.pool).await?)
+}
+
+/// The newest version, if one was ever published.
+pub async fn latest(db: &Db) -> AppResult<Option<ManifestDoc>> {
+    Ok(queries::latest(&db.pool).await?.map(|(_, doc)| doc))
+}
+
+/// The newest version; "not found" before the first is published.
+pub async fn current(db: &Db) -> AppResult<ManifestDoc> {
+    latest(db).await?.ok_or_else(AppError::not_found)
+}
+
+/// The reader's own signature (none for guests).
+pub async fn own_signature(db: &Db, viewer: Option<&Viewer>) -> AppResult<Option<OwnSignature>> {
+    match viewer {
+        Some(v) => Ok(queries::find_own(&db.pool, v.id).await?),
+        None => Ok(None),
+    }
+}
+
+/// How many signed, in total and per role.
+pub async fn counts(db: &Db) -> AppResult<SignatureCounts> {
+    Ok(queries::counts(&db.pool).await?)
+}
+
+/// One page of public signatures before `before` = (signed_at, id), and the
+/// cursor of the next page if there is one.
+pub async fn signatures(
+    db: &Db,
+    before: Option<(i64, i64)>,
+    page_size: i64,
+) -> AppResult<(Vec<PublicSignature>, Option<String>)> {
+    let mut page = queries::public_page(&db.pool, before, page_size + 1).await?;
+    let next = if page.len() as i64 > page_size {
+        page.truncate(page_size as usize);
+        page.last().map(|s| format!("{}-{}", s.signed_at, s.id))
+    } else {
+        None
+    };
+    Ok((page, next))
 }
 
 #[cfg(test)]

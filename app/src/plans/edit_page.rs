@@ -18,9 +18,7 @@ async fn load(id: String) -> Result<(Plan, ManifestDoc), AppError> {
         if !super::service::may_edit(&db, &viewer, &plan).await? {
             return Err(AppError::forbidden());
         }
-        let (_, doc) = crate::manifest::queries::latest(&db.pool)
-            .await?
-            .ok_or_else(AppError::not_found)?;
+        let doc = crate::manifest::service::current(&db).await?;
         Ok((plan, doc))
     }
     #[cfg(not(feature = "ssr"))]

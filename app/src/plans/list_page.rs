@@ -34,15 +34,9 @@ async fn load(filter: PlanFilter, after: Option<String>) -> Result<ListData, App
         let after = after.as_deref().and_then(super::list::PlanCursor::parse);
         let page = super::list::page(&db, &filter, after).await?;
         let english = current_lang() == Lang::En;
-        let principles = crate::manifest::queries::latest(&db.pool)
+        let principles = crate::manifest::service::latest(&db)
             .await?
-            .map(|(_, doc)| {
-                doc.pillars
-                    .into_iter()
-                    .flat_map(|pillar| pillar.principles)
-                    .map(|p| (p.slug, if english { p.title_en } else { p.quote }))
-                    .collect()
-            })
+            .map(|doc| doc.principle_titles(english))
             .unwrap_or_default();
         let group_name = match &filter.group {
             Some(slug) => crate::groups::service::group(&db, slug)

@@ -27,9 +27,7 @@ async fn load(slug: String) -> Result<FormData, AppError> {
         let viewer = crate::accounts::session::require_viewer()?;
         let group = crate::groups::service::group(&db, &slug).await?;
         crate::plans::service::require_writer(&db.pool, group.summary.id, &viewer).await?;
-        let (_, doc) = crate::manifest::queries::latest(&db.pool)
-            .await?
-            .ok_or_else(AppError::not_found)?;
+        let doc = crate::manifest::service::current(&db).await?;
         Ok((group.summary.slug, group.summary.name, doc))
     }
     #[cfg(not(feature = "ssr"))]

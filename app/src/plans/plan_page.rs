@@ -67,28 +67,17 @@ async fn load(id: String, after: Option<String>) -> Result<PlanView, AppError> {
         let plan = super::service::plan(&db, id).await?;
         let timeline = super::service::timeline(&db, id).await?;
         let english = current_lang() == Lang::En;
-        let doc = crate::manifest::queries::latest(&db.pool)
+        let principles = crate::manifest::service::latest(&db)
             .await?
-            .map(|(_, d)| d);
-        let principles = plan
-            .principles
-            .iter()
-            .filter_map(|slug| {
-                let (_, _, p) = doc.as_ref()?.principle(slug)?;
-                let title = if english {
-                    p.title_en.clone()
-                } else {
-                    p.quote.clone()
-                };
-                Some((slug.clone(), title))
-            })
+            .map(|doc| doc.principle_titles(english))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(slug, _)| plan.principles.contains(slug))
             .collect();
-        let (supports, may_steer) = match &viewer {
-            Some(v) => (
-                super::queries::supports(&db.pool, id, v.id).await?,
-                super::service::may_edit(&db, v, &plan).await?,
-            ),
-            None => (false, false),
+        let supports = super::service::supports(&db, viewer.as_ref(), id).await?;
+        let may_steer = match &viewer {
+            Some(v) => super::service::may_edit(&db, v, &plan).await?,
+            None => false,
         };
         let updates = super::updates::list(&db, id, None).await?;
         let update_kinds = super::updates::kinds_for(&db, viewer.as_ref(), id).await?;

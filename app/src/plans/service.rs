@@ -3,7 +3,7 @@
 //! through its phases; anyone logged in supports a plan once.
 
 use super::{
-    model::{Phase, PhaseChange, Plan},
+    model::{Phase, PhaseChange, Plan, PlanSummary},
     queries::{self, NewPlan},
 };
 use crate::{
@@ -198,6 +198,30 @@ pub async fn plan(db: &Db, id: i64) -> AppResult<Plan> {
     queries::find(&db.pool, id)
         .await?
         .ok_or_else(AppError::not_found)
+}
+
+/// Whether the reader supports the plan (guests never do).
+pub async fn supports(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<bool> {
+    match viewer {
+        Some(v) => Ok(queries::supports(&db.pool, plan_id, v.id).await?),
+        None => Ok(false),
+    }
+}
+
+/// A group's newest visible plans.
+pub async fn for_group(db: &Db, group_id: i64, limit: i64) -> AppResult<Vec<PlanSummary>> {
+    Ok(queries::for_group(&db.pool, group_id, limit).await?)
+}
+
+/// The visible plans that put a principle into practice, most supported first.
+pub async fn for_principle(db: &Db, principle: &str, limit: i64) -> AppResult<Vec<PlanSummary>> {
+    Ok(queries::for_principle(&db.pool, principle, limit).await?)
+}
+
+/// Stores a plan's count of published reactions (the discussion calls this
+/// after every change to it).
+pub async fn set_reaction_count(db: &Db, plan_id: i64, count: i64) -> AppResult<()> {
+    Ok(queries::set_reaction_count(&db.pool, plan_id, count, now()).await?)
 }
 
 /// The plan's timeline, oldest first.

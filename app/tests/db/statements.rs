@@ -117,3 +117,27 @@ fn sql_lives_in_listed_statement_blocks() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Pages, islands and server functions read through their domain's service,
+/// never its queries, so what a page shows and what a server function allows
+/// follow the same rules. The server crate does the same.
+#[test]
+fn pages_read_through_services() {
+    let app_src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let server_src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../server/src");
+    let mut files = Vec::new();
+    rust_files(&app_src, &mut files);
+    let app_files = files.len();
+    rust_files(&server_src, &mut files);
+    let mut problems = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(file).unwrap();
+        let renders = ["#[component]", "#[island]", "#[server"]
+            .iter()
+            .any(|mark| text.contains(mark));
+        if (renders || n >= app_files) && text.contains("queries::") {
+            problems.push(file.display().to_string());
+        }
+    }
+    assert!(problems.is_empty(), "reads around a service: {problems:?}");
+}
