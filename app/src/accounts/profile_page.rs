@@ -1,12 +1,12 @@
 //! `/profiel`: see and change your own profile.
 
 use super::{api::UpdateProfile, model::Profile, role_options};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::form::{error_from_url, query_param, set_status, ErrorSummary, SelectField, TextField},
+    ui::form::{error_from_url, query_param, ErrorSummary, SelectField, TextField},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -31,22 +31,14 @@ pub fn ProfilePage() -> impl IntoView {
     let profile = PageData::new(load());
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("profile-title"))/>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(Some(p)) => view! { <ProfileForm profile=p/> }.into_any(),
-                    Ok(None) => {
-                        #[cfg(feature = "ssr")]
-                        leptos_axum::redirect("/inloggen?volgende=/profiel");
-                        view! { <p>{t("error-login-required")}</p> }.into_any()
-                    }
-                    Err(e) => {
-                        set_status(e.status());
-                        view! { <p class="notice">{e.to_string()}</p> }.into_any()
-                    }
+        {loaded(profile, move |profile| match profile {
+                Some(p) => view! { <ProfileForm profile=p/> }.into_any(),
+                None => {
+                    #[cfg(feature = "ssr")]
+                    leptos_axum::redirect("/inloggen?volgende=/profiel");
+                    view! { <p>{t("error-login-required")}</p> }.into_any()
                 }
             })}
-        </Suspense>
     }
 }
 

@@ -2,7 +2,7 @@
 //! `/wachtwoord-herstellen?code=…` (choose a new password with it).
 
 use super::credentials_api::{RequestPasswordReset, ResetPassword};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
@@ -75,32 +75,26 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <PageTitle text=format!("{} · Wijkplein", t("reset-title"))/>
         <div class="narrow">
             <h1>{t("reset-title")}</h1>
-            <Suspense>
-                {move || {
-                    let code = code.clone();
-                    let error = error.clone();
-                    Suspend::new(async move {
-                        match usable.await {
-                            Ok(true) => view! {
-                                <p class="lead">{t("reset-intro")}</p>
-                                <ErrorSummary error=error.clone()/>
-                                <form class="card form" method="post" action=ResetPassword::PATH novalidate>
-                                    <input type="hidden" name="code" value=code/>
-                                    <TextField name="new_password" label=t("field-new-password") kind="password"
-                                        autocomplete="new-password" hint=t("field-password-hint")
-                                        required=true error=error.clone()/>
-                                    <button class="button button--primary button--wide" type="submit">{t("reset-submit")}</button>
-                                </form>
-                            }.into_any(),
-                            Ok(false) => view! {
-                                <p class="notice">{t("error-reset-link-invalid")}</p>
-                                <p><a class="button button--secondary" href="/wachtwoord-vergeten">{t("reset-ask-again")}</a></p>
-                            }.into_any(),
-                            Err(e) => view! { <p class="notice">{e.to_string()}</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {loaded(usable, move |usable| {
+                if usable {
+                    view! {
+                        <p class="lead">{t("reset-intro")}</p>
+                        <ErrorSummary error=error.clone()/>
+                        <form class="card form" method="post" action=ResetPassword::PATH novalidate>
+                            <input type="hidden" name="code" value=code.clone()/>
+                            <TextField name="new_password" label=t("field-new-password") kind="password"
+                                autocomplete="new-password" hint=t("field-password-hint")
+                                required=true error=error.clone()/>
+                            <button class="button button--primary button--wide" type="submit">{t("reset-submit")}</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="notice">{t("error-reset-link-invalid")}</p>
+                        <p><a class="button button--secondary" href="/wachtwoord-vergeten">{t("reset-ask-again")}</a></p>
+                    }.into_any()
+                }
+            })}
         </div>
     }
 }

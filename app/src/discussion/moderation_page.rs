@@ -1,13 +1,13 @@
 //! `/beheer/reacties`: guests' reactions waiting for a platform admin.
 
 use super::api::ModerateReaction;
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
     ui::{
-        form::{error_from_url, set_status, ErrorSummary},
+        form::{error_from_url, ErrorSummary},
         format_date_time,
     },
 };
@@ -48,18 +48,13 @@ pub fn ModerationPage() -> impl IntoView {
         <div class="narrow">
             <h1>{t("moderation-title")}</h1>
             <ErrorSummary error/>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match pending.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{t("moderation-empty")}</p> }.into_any(),
-                        Ok(list) => view! { <ul class="threads">{list.into_iter().map(|p| view! { <PendingItem item=p/> }).collect_view()}</ul> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded(pending, move |list| {
+                if list.is_empty() {
+                    view! { <p class="empty">{t("moderation-empty")}</p> }.into_any()
+                } else {
+                    view! { <ul class="threads">{list.into_iter().map(|p| view! { <PendingItem item=p/> }).collect_view()}</ul> }.into_any()
+                }
+            })}
         </div>
     }
 }

@@ -3,13 +3,13 @@
 //! group per kind, so it works without JavaScript and with the keyboard.
 
 use super::{api::SaveEmailPreferences, model::Delivery};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded_or, ErrorNotice, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
     notifications::model::Kind,
-    ui::form::{first_error, query_param, set_status, ErrorSummary, RadioGroup},
+    ui::form::{first_error, query_param, ErrorSummary, RadioGroup},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -54,23 +54,10 @@ pub fn EmailSettingsPage() -> impl IntoView {
             <h1>{t("email-settings-title")}</h1>
             {saved.then(|| view! { <p class="notice notice--success" role="status">{t("email-settings-saved")}</p> })}
             <ErrorSummary error=error.clone()/>
-            <Suspense>
-                {move || {
-                    let error = error.clone();
-                    Suspend::new(async move {
-                    match data.await {
-                        Ok(settings) => view! { <SettingsForm settings error/> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! {
-                                <p class="notice notice--error">{e.to_string()}</p>
-                                <p><a class="button button--primary" href="/inloggen?volgende=/meldingen/instellingen">{t("nav-log-in")}</a></p>
-                            }.into_any()
-                        }
-                    }
-                    })
-                }}
-            </Suspense>
+            {loaded_or(data, move |settings| view! { <SettingsForm settings error=error.clone()/> }, move |e| view! {
+                <ErrorNotice error=e/>
+                <p><a class="button button--primary" href="/inloggen?volgende=/meldingen/instellingen">{t("nav-log-in")}</a></p>
+            })}
         </div>
     }
 }

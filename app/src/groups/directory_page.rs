@@ -1,12 +1,12 @@
 //! `/groepen`: browse and search the groups, twenty at a time.
 
 use super::model::{DirectoryPage, GroupSummary, MembershipMode};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
-    ui::form::{query_param, set_status},
+    ui::form::query_param,
 };
 use leptos::prelude::*;
 
@@ -61,20 +61,7 @@ pub fn DirectoryPage() -> impl IntoView {
                     <button class="button button--primary" type="submit">{t("groups-search-submit")}</button>
                 </div>
             </form>
-            <Suspense>
-                {move || {
-                    let q = q_for_links.clone();
-                    Suspend::new(async move {
-                        match page.await {
-                            Ok(p) => view! { <Results page=p query=q paged/> }.into_any(),
-                            Err(e) => {
-                                set_status(e.status());
-                                view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                            }
-                        }
-                    })
-                }}
-            </Suspense>
+            {loaded(page, move |p| view! { <Results page=p query=q_for_links.clone() paged/> })}
         </div>
     }
 }

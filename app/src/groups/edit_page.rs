@@ -7,7 +7,7 @@ use super::{
     api::{CreateGroup, RemoveGroupImage, UpdateGroup},
     model::{GroupDetail, MembershipMode},
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
@@ -75,31 +75,21 @@ pub fn EditGroupPage() -> impl IntoView {
         <PageTitle text=format!("{} · Wijkplein", t("group-edit-title"))/>
         <div class="narrow">
             <h1>{t("group-edit-title")}</h1>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(group) => {
-                            let error = error_from_url(UpdateGroup::PATH);
-                            let back = format!("/groepen/{}", group.summary.slug);
-                            let group_for_image = group.clone();
-                            view! {
-                                <ErrorSummary error=error.clone()/>
-                                <form class="card form" method="post" action=UpdateGroup::PATH>
-                                    <input type="hidden" name="slug" value=group.summary.slug.clone()/>
-                                    <GroupFields group=Some(group) error/>
-                                    <button class="button button--primary button--wide" type="submit">{t("group-edit-submit")}</button>
-                                </form>
-                                <ImageForm group=group_for_image/>
-                                <p><a href=back>{t("group-back")}</a></p>
-                            }.into_any()
-                        }
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |group| {
+                let error = error_from_url(UpdateGroup::PATH);
+                let back = format!("/groepen/{}", group.summary.slug);
+                let group_for_image = group.clone();
+                view! {
+                    <ErrorSummary error=error.clone()/>
+                    <form class="card form" method="post" action=UpdateGroup::PATH>
+                        <input type="hidden" name="slug" value=group.summary.slug.clone()/>
+                        <GroupFields group=Some(group) error/>
+                        <button class="button button--primary button--wide" type="submit">{t("group-edit-submit")}</button>
+                    </form>
+                    <ImageForm group=group_for_image/>
+                    <p><a href=back>{t("group-back")}</a></p>
+                }
+            })}
         </div>
     }
 }

@@ -6,13 +6,14 @@ use super::{
     api::{JoinGroup, LeaveGroup, RequestJoin, SetNameHidden, WithdrawJoinRequest},
     model::{Activity, GroupDetail, Member, MemberRole, MembershipMode, Standing},
 };
-use crate::ui::page_data::PageData;
+use crate::plans::model::PlanSummary;
+use crate::ui::page_data::{loaded_or, ErrorNotice, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
     ui::{
-        form::{first_error, query_param, set_status, ErrorSummary, TextArea},
+        form::{first_error, query_param, ErrorSummary, TextArea},
         format_date,
     },
 };
@@ -78,21 +79,11 @@ pub fn GroupPage() -> impl IntoView {
         .unwrap_or_default();
     let data = PageData::new(load(slug));
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => view! { <GroupBody view/> }.into_any(),
-                    Err(e) => {
-                        set_status(e.status());
-                        view! {
-                            <PageTitle text=format!("{} · Wijkplein", t("groups-title"))/>
-                            <div class="narrow"><h1>{t("groups-title")}</h1><p class="notice notice--error">{e.to_string()}</p>
-                            <p><a href="/groepen">{t("group-back-to-list")}</a></p></div>
-                        }.into_any()
-                    }
-                }
+        {loaded_or(data, move |view| view! { <GroupBody view/> }, move |e| view! {
+                <PageTitle text=format!("{} · Wijkplein", t("groups-title"))/>
+                <div class="narrow"><h1>{t("groups-title")}</h1><ErrorNotice error=e/>
+                <p><a href="/groepen">{t("group-back-to-list")}</a></p></div>
             })}
-        </Suspense>
     }
 }
 
@@ -120,7 +111,51 @@ fn GroupBody(view: GroupView) -> impl IntoView {
         SetNameHidden::PATH,
     ]);
     let g = view.group.clone();
-    let s = &g.summary;
+    let paragraphs = g
+        .description
+        .split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p}</p> })
+        .collect_view();
+    let coordinator_tools = view.standing.is_coordinator().then(|| {
+        view! { <CoordinatorTools slug=g.summary.slug.clone() pending=view.pending_requests/> }
+    });
+    let name = g.summary.name.clone();
+    view! {
+        <PageTitle text=format!("{name} · Wijkplein")/>
+        <nav class="breadcrumb" aria-label=t("breadcrumb")>
+            <a href="/groepen">{t("groups-title")}</a>" › "<span aria-current="page">{name}</span>
+        </nav>
+        {notice().map(|n| view! { <p class="notice notice--success" role="status">{n}</p> })}
+        <ErrorSummary error/>
+        <GroupHead group=g.clone()/>
+        <div class="group-layout">
+            <div class="group-main">
+                <section class="section" aria-labelledby="over">
+                    <h2 id="over">{t("group-about")}</h2>
+                    <div class="prose">{paragraphs}</div>
+                    <p class="muted">{t_args("group-since", &[("date", format_date(g.created_at))])}</p>
+                </section>
+                <GroupPlans slug=g.summary.slug.clone() plans=view.plans may_write=view.standing.is_member()/>
+                <section class="section" aria-labelledby="activiteit">
+                    <h2 id="activiteit">{t("group-activity")}</h2>
+                    <ActivityList items=view.activity/>
+                </section>
+            </div>
+            <div class="group-aside">
+                <JoinBox group=g standing=view.standing/>
+                {coordinator_tools}
+                <GroupPeople members=view.members hidden=view.hidden_members/>
+            </div>
+        </div>
+    }
+}
+
+/// The group's name, place, way of joining and image.
+#[component]
+fn GroupHead(group: GroupDetail) -> impl IntoView {
+    let s = &group.summary;
     let mode = match s.mode {
         MembershipMode::Open => t("group-mode-open"),
         MembershipMode::OnRequest => t("group-mode-request"),
@@ -133,46 +168,8 @@ fn GroupBody(view: GroupView) -> impl IntoView {
         .then(|| t_args("group-postcodes", &[("codes", s.postcodes.join(", "))]));
     let image = s
         .has_image
-        .then(|| format!("/groepen/{}/beeld?v={}", s.slug, g.updated_at));
-    let paragraphs = g
-        .description
-        .split("\n\n")
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty())
-        .map(|p| view! { <p>{p}</p> })
-        .collect_view();
-    let coordinator_tools = view.standing.is_coordinator().then(|| {
-        let manage = format!("/groepen/{}/beheer", s.slug);
-        let edit = format!("/groepen/{}/bewerken", s.slug);
-        let pending = (view.pending_requests > 0).then(|| {
-            t_args(
-                "group-pending-count",
-                &[("count", view.pending_requests.to_string())],
-            )
-        });
-        view! {
-            <div class="card coordinator-tools">
-                <h2 class="h3">{t("group-coordinator-tools")}</h2>
-                {pending.map(|p| view! { <p><strong>{p}</strong></p> })}
-                <p class="actions">
-                    <a class="button button--secondary" href=manage>{t("group-manage")}</a>
-                    <a class="button button--quiet" href=edit>{t("group-edit")}</a>
-                    <a class="button button--quiet" href="/moderatie">{t("reports-title")}</a>
-                </p>
-            </div>
-        }
-    });
-    let (coordinators, others): (Vec<Member>, Vec<Member>) = view
-        .members
-        .into_iter()
-        .partition(|m| m.role == MemberRole::Coordinator);
+        .then(|| format!("/groepen/{}/beeld?v={}", s.slug, group.updated_at));
     view! {
-        <PageTitle text=format!("{} · Wijkplein", s.name)/>
-        <nav class="breadcrumb" aria-label=t("breadcrumb")>
-            <a href="/groepen">{t("groups-title")}</a>" › "<span aria-current="page">{s.name.clone()}</span>
-        </nav>
-        {notice().map(|n| view! { <p class="notice notice--success" role="status">{n}</p> })}
-        <ErrorSummary error/>
         <header class="group-head">
             {image.map(|src| view! { <img class="group-head__image" src=src alt="" width="96" height="96"/> })}
             <div>
@@ -182,55 +179,73 @@ fn GroupBody(view: GroupView) -> impl IntoView {
                     {postcodes.map(|p| view! { <span class="muted">" · "{p}</span> })}</p>
             </div>
         </header>
-        <div class="group-layout">
-            <div class="group-main">
-                <section class="section" aria-labelledby="over">
-                    <h2 id="over">{t("group-about")}</h2>
-                    <div class="prose">{paragraphs}</div>
-                    <p class="muted">{t_args("group-since", &[("date", format_date(g.created_at))])}</p>
-                </section>
-                <section class="section" aria-labelledby="plannen">
-                    <h2 id="plannen">{t("group-plans")}</h2>
-                    {view.standing.is_member().then(|| view! {
-                        <p><a class="button button--secondary" href=format!("/groepen/{}/plannen/nieuw", g.summary.slug)>{t("group-write-plan")}</a></p>
-                    })}
-                    {view.plans.is_empty().then(|| view! { <p class="empty">{t("group-plans-empty")}</p> })}
-                    <ul class="group-cards">
-                        {view.plans.clone().into_iter().map(|p| view! { <li><crate::plans::card::PlanCard plan=p/></li> }).collect_view()}
-                    </ul>
-                    {(!view.plans.is_empty()).then(|| view! {
-                        <p><a href=format!("/plannen?groep={}#resultaten", g.summary.slug)>{t("group-plans-all")}</a></p>
-                    })}
-                    <form class="search-form" method="get" action="/zoeken" role="search">
-                        <input type="hidden" name="groep" value=g.summary.slug.clone()/>
-                        <label for="zoek-in-groep">{t("group-search")}</label>
-                        <div class="search-form__row">
-                            <input id="zoek-in-groep" type="search" name="q" autocomplete="off"/>
-                            <button class="button button--secondary" type="submit">{t("search-submit")}</button>
-                        </div>
-                    </form>
-                </section>
-                <section class="section" aria-labelledby="activiteit">
-                    <h2 id="activiteit">{t("group-activity")}</h2>
-                    <ActivityList items=view.activity/>
-                </section>
-            </div>
-            <div class="group-aside">
-                <JoinBox group=g.clone() standing=view.standing.clone()/>
-                {coordinator_tools}
-                <section class="card group-people" aria-labelledby="mensen">
-                    <h2 id="mensen" class="h3">{t("group-people")}</h2>
-                    <h3 class="h4">{t("group-coordinators")}</h3>
-                    <MemberList members=coordinators/>
-                    <h3 class="h4">{t("group-members")}</h3>
-                    {others.is_empty().then(|| view! { <p class="muted">{t("group-members-none")}</p> })}
-                    <MemberList members=others/>
-                    {(view.hidden_members > 0).then(|| view! {
-                        <p class="muted">{t_args("group-members-hidden", &[("count", view.hidden_members.to_string())])}</p>
-                    })}
-                </section>
-            </div>
+    }
+}
+
+/// Links to what only coordinators do, with the number of open requests.
+#[component]
+fn CoordinatorTools(slug: String, pending: usize) -> impl IntoView {
+    let pending =
+        (pending > 0).then(|| t_args("group-pending-count", &[("count", pending.to_string())]));
+    view! {
+        <div class="card coordinator-tools">
+            <h2 class="h3">{t("group-coordinator-tools")}</h2>
+            {pending.map(|p| view! { <p><strong>{p}</strong></p> })}
+            <p class="actions">
+                <a class="button button--secondary" href=format!("/groepen/{slug}/beheer")>{t("group-manage")}</a>
+                <a class="button button--quiet" href=format!("/groepen/{slug}/bewerken")>{t("group-edit")}</a>
+                <a class="button button--quiet" href="/moderatie">{t("reports-title")}</a>
+            </p>
         </div>
+    }
+}
+
+/// The group's newest plans, and searching within the group.
+#[component]
+fn GroupPlans(slug: String, plans: Vec<PlanSummary>, may_write: bool) -> impl IntoView {
+    let any = !plans.is_empty();
+    view! {
+        <section class="section" aria-labelledby="plannen">
+            <h2 id="plannen">{t("group-plans")}</h2>
+            {may_write.then(|| view! {
+                <p><a class="button button--secondary" href=format!("/groepen/{slug}/plannen/nieuw")>{t("group-write-plan")}</a></p>
+            })}
+            {(!any).then(|| view! { <p class="empty">{t("group-plans-empty")}</p> })}
+            <ul class="group-cards">
+                {plans.into_iter().map(|p| view! { <li><crate::plans::card::PlanCard plan=p/></li> }).collect_view()}
+            </ul>
+            {any.then(|| view! {
+                <p><a href=format!("/plannen?groep={slug}#resultaten")>{t("group-plans-all")}</a></p>
+            })}
+            <form class="search-form" method="get" action="/zoeken" role="search">
+                <input type="hidden" name="groep" value=slug.clone()/>
+                <label for="zoek-in-groep">{t("group-search")}</label>
+                <div class="search-form__row">
+                    <input id="zoek-in-groep" type="search" name="q" autocomplete="off"/>
+                    <button class="button button--secondary" type="submit">{t("search-submit")}</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Coordinators first, then the members who show their name.
+#[component]
+fn GroupPeople(members: Vec<Member>, hidden: usize) -> impl IntoView {
+    let (coordinators, others): (Vec<Member>, Vec<Member>) =
+        members.into_iter().partition(|m| m.role.is_coordinator());
+    view! {
+        <section class="card group-people" aria-labelledby="mensen">
+            <h2 id="mensen" class="h3">{t("group-people")}</h2>
+            <h3 class="h4">{t("group-coordinators")}</h3>
+            <MemberList members=coordinators/>
+            <h3 class="h4">{t("group-members")}</h3>
+            {others.is_empty().then(|| view! { <p class="muted">{t("group-members-none")}</p> })}
+            <MemberList members=others/>
+            {(hidden > 0).then(|| view! {
+                <p class="muted">{t_args("group-members-hidden", &[("count", hidden.to_string())])}</p>
+            })}
+        </section>
     }
 }
 

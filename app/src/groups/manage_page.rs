@@ -5,13 +5,13 @@ use super::{
     api::{BanMember, DecideJoinRequest, LiftBan, RemoveMember, SetMemberRole},
     model::{Ban, JoinRequest, Manage, Member, MemberRole},
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded_or, ErrorNotice, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
     ui::{
-        form::{first_error, query_param, set_status, ErrorSummary},
+        form::{first_error, query_param, ErrorSummary},
         format_date,
     },
 };
@@ -43,17 +43,7 @@ pub fn ManageGroupPage() -> impl IntoView {
     let data = PageData::new(load(slug));
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("manage-title"))/>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(manage) => view! { <ManageBody manage/> }.into_any(),
-                    Err(e) => {
-                        set_status(e.status());
-                        view! { <div class="narrow"><h1>{t("manage-title")}</h1><p class="notice notice--error">{e.to_string()}</p></div> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {loaded_or(data, move |manage| view! { <ManageBody manage/> }, move |e| view! { <div class="narrow"><h1>{t("manage-title")}</h1><ErrorNotice error=e/></div> })}
     }
 }
 

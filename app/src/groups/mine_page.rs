@@ -2,13 +2,9 @@
 //! what was decided about my recent ones.
 
 use super::model::{JoinRequest, MemberRole, Mine, RequestStatus};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
-use crate::{
-    error::AppError,
-    i18n::t,
-    ui::{form::set_status, format_date},
-};
+use crate::{error::AppError, i18n::t, ui::format_date};
 use leptos::prelude::*;
 
 async fn load() -> Result<Option<Mine>, AppError> {
@@ -32,22 +28,14 @@ pub fn MyGroupsPage() -> impl IntoView {
         <PageTitle text=format!("{} · Wijkplein", t("mine-title"))/>
         <div class="narrow">
             <h1>{t("mine-title")}</h1>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(Some(mine)) => view! { <MineBody mine/> }.into_any(),
-                        Ok(None) => {
-                            #[cfg(feature = "ssr")]
-                            leptos_axum::redirect("/inloggen?volgende=/mijn-groepen");
-                            view! { <p>{t("error-login-required")}</p> }.into_any()
-                        }
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |mine| match mine {
+                Some(mine) => view! { <MineBody mine/> }.into_any(),
+                None => {
+                    #[cfg(feature = "ssr")]
+                    leptos_axum::redirect("/inloggen?volgende=/mijn-groepen");
+                    view! { <p>{t("error-login-required")}</p> }.into_any()
+                }
+            })}
         </div>
     }
 }

@@ -4,12 +4,11 @@ use super::{
     model::{ManifestDoc, Pillar, PublicSignature},
     sign_box::{SignBox, SignState, SignTexts},
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, t_args, Lang},
-    ui::form::set_status,
 };
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -103,17 +102,7 @@ fn sign_texts() -> SignTexts {
 pub fn ManifestPage() -> impl IntoView {
     let data = PageData::new(load());
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => view! { <ManifestBody view/> }.into_any(),
-                    Err(e) => {
-                        set_status(e.status());
-                        view! { <p class="notice">{e.to_string()}</p> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {loaded(data, move |view| view! { <ManifestBody view/> })}
     }
 }
 

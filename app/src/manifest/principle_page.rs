@@ -1,12 +1,11 @@
 //! `/manifest/principes/{slug}`: one principle on its own page, to share.
 
 use super::model::ManifestDoc;
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, t_args, Lang},
-    ui::form::set_status,
 };
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -49,21 +48,13 @@ pub fn PrincipleEntryPage() -> impl IntoView {
         .unwrap_or_default();
     let doc = PageData::new(load(slug.clone()));
     view! {
-        <Suspense>
-            {move || {
-                let slug = slug.clone();
-                Suspend::new(async move {
-                    match doc.await {
-                        Ok((doc, plans, reactions)) if doc.principle(&slug).is_some() => view! { <PrincipleBody doc slug plans reactions/> }.into_any(),
-                        Ok(_) => view! { <crate::pages::NotFoundPage/> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="notice">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Suspense>
+        {loaded(doc, move |(doc, plans, reactions)| {
+                if doc.principle(&slug).is_some() {
+                    view! { <PrincipleBody doc slug=slug.clone() plans reactions/> }.into_any()
+                } else {
+                    view! { <crate::pages::NotFoundPage/> }.into_any()
+                }
+            })}
     }
 }
 

@@ -64,71 +64,69 @@ pub struct SignState {
     pub error: Option<AppError>,
 }
 
+/// What the box tracks while the reader acts; `Copy`, so every handler can
+/// hold it.
+#[derive(Clone, Copy)]
+struct Live {
+    counts: RwSignal<SignatureCounts>,
+    signed: RwSignal<bool>,
+    pending: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+}
+
+/// Posts one of the box's forms by fetch and updates the box with the
+/// answer; `becomes_signed` is the state after success.
+#[cfg(feature = "hydrate")]
+fn send(form: web_sys::HtmlFormElement, live: Live, becomes_signed: bool, failed: String) {
+    live.pending.set(true);
+    leptos::task::spawn_local(async move {
+        let outcome = match crate::ui::enhance::post_form(&form).await {
+            Ok((status, body)) if status < 300 => {
+                serde_json::from_str::<SignatureCounts>(&body).map_err(|_| failed.clone())
+            }
+            Ok((_, body)) => Err(serde_json::from_str::<AppError>(&body)
+                .map(|e| e.to_string())
+                .unwrap_or(failed)),
+            Err(()) => Err(failed),
+        };
+        match outcome {
+            Ok(counts) => {
+                live.counts.set(counts);
+                live.signed.set(becomes_signed);
+                live.error.set(None);
+            }
+            Err(message) => live.error.set(Some(message)),
+        }
+        live.pending.set(false);
+    });
+}
+
 /// The box itself.
 #[island]
 pub fn SignBox(state: SignState, texts: SignTexts) -> impl IntoView {
-    let counts = RwSignal::new(state.counts.clone());
-    let signed = RwSignal::new(state.own.is_some());
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(state.error.as_ref().map(ToString::to_string));
-    // Copy, so the submit handler is Copy and can serve both forms.
+    let live = Live {
+        counts: RwSignal::new(state.counts.clone()),
+        signed: RwSignal::new(state.own.is_some()),
+        pending: RwSignal::new(false),
+        error: RwSignal::new(state.error.as_ref().map(ToString::to_string)),
+    };
     let failed = StoredValue::new(texts.failed.clone());
     // With JavaScript the forms are posted by fetch and the box updates in
-    // place; `becomes_signed` is the state after success.
+    // place; without, they are ordinary posts.
     let submit = move |ev: leptos::ev::SubmitEvent, becomes_signed: bool| {
         ev.prevent_default();
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
-            let Some(form) = ev
+            if let Some(form) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-            else {
-                return;
-            };
-            let failed = failed.get_value();
-            pending.set(true);
-            leptos::task::spawn_local(async move {
-                match crate::ui::enhance::post_form(&form).await {
-                    Ok((status, body)) if status < 300 => {
-                        match serde_json::from_str::<SignatureCounts>(&body) {
-                            Ok(new_counts) => {
-                                counts.set(new_counts);
-                                signed.set(becomes_signed);
-                                error.set(None);
-                            }
-                            Err(_) => error.set(Some(failed)),
-                        }
-                    }
-                    Ok((_, body)) => error.set(Some(
-                        serde_json::from_str::<AppError>(&body)
-                            .map(|e| e.to_string())
-                            .unwrap_or(failed),
-                    )),
-                    Err(()) => error.set(Some(failed)),
-                }
-                pending.set(false);
-            });
+            {
+                send(form, live, becomes_signed, failed.get_value());
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (becomes_signed, failed);
-    };
-    let (one, many) = (texts.count_one.clone(), texts.count_many.clone());
-    let role_names = state.roles.clone();
-    let by_role = move || {
-        counts
-            .get()
-            .by_role
-            .into_iter()
-            .map(|(role, n)| {
-                let name = role_names
-                    .iter()
-                    .find(|(v, _)| v == role.as_str())
-                    .map(|(_, l)| l.clone())
-                    .unwrap_or_default();
-                view! { <li><span class="tag">{name}</span>" "{n}</li> }
-            })
-            .collect_view()
     };
     let body = {
         let texts = texts.clone();
@@ -140,18 +138,18 @@ pub fn SignBox(state: SignState, texts: SignTexts) -> impl IntoView {
                     <a class="button button--primary" href="/inloggen?volgende=/manifest%23tekenen">{texts.login.clone()}</a>
                 }
                 .into_any()
-            } else if signed.get() {
+            } else if live.signed.get() {
                 view! {
                     <p class="notice notice--success" role="status">{texts.thanks.clone()}</p>
                     <form method="post" action=WithdrawSignature::PATH on:submit=move |ev| submit(ev, false)>
-                        <button class="button button--quiet" type="submit" disabled=move || pending.get()>{texts.withdraw.clone()}</button>
+                        <button class="button button--quiet" type="submit" disabled=move || live.pending.get()>{texts.withdraw.clone()}</button>
                     </form>
                 }
                 .into_any()
             } else {
                 view! {
                     <form method="post" action=SignManifest::PATH on:submit=move |ev| submit(ev, true)>
-                        <SignFields texts=texts.clone() state=state.clone() pending/>
+                        <SignFields texts=texts.clone() state=state.clone() pending=live.pending/>
                     </form>
                 }
                 .into_any()
@@ -161,15 +159,43 @@ pub fn SignBox(state: SignState, texts: SignTexts) -> impl IntoView {
     view! {
         <section id="tekenen" class="sign card" aria-labelledby="tekenen-titel">
             <h2 id="tekenen-titel">{texts.heading.clone()}</h2>
-            <p class="sign__count" aria-live="polite">
-                <strong data-testid="signature-count">{move || counts.get().total}</strong>" "
-                {move || if counts.get().total == 1 { one.clone() } else { many.clone() }}
-            </p>
-            <ul class="sign__roles">{by_role}</ul>
+            <SignCounts counts=live.counts texts=texts.clone() roles=state.roles.clone()/>
             <p>{texts.intro.clone()}</p>
-            {move || error.get().map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
+            {move || live.error.get().map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
             {body}
         </section>
+    }
+}
+
+/// The number of signatures, in total and per role, kept up to date.
+#[component]
+fn SignCounts(
+    counts: RwSignal<SignatureCounts>,
+    texts: SignTexts,
+    roles: Vec<(String, String)>,
+) -> impl IntoView {
+    let (one, many) = (texts.count_one, texts.count_many);
+    let by_role = move || {
+        counts
+            .get()
+            .by_role
+            .into_iter()
+            .map(|(role, n)| {
+                let name = roles
+                    .iter()
+                    .find(|(v, _)| v == role.as_str())
+                    .map(|(_, l)| l.clone())
+                    .unwrap_or_default();
+                view! { <li><span class="tag">{name}</span>" "{n}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <p class="sign__count" aria-live="polite">
+            <strong data-testid="signature-count">{move || counts.get().total}</strong>" "
+            {move || if counts.get().total == 1 { one.clone() } else { many.clone() }}
+        </p>
+        <ul class="sign__roles">{by_role}</ul>
     }
 }
 

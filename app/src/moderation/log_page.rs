@@ -1,13 +1,9 @@
 //! `/moderatie/logboek`: every moderation action, newest first, for platform admins.
 
 use super::model::{LogEntry, Target};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
-use crate::{
-    error::AppError,
-    i18n::t,
-    ui::{form::set_status, format_date_time},
-};
+use crate::{error::AppError, i18n::t, ui::format_date_time};
 use leptos::prelude::*;
 
 async fn load() -> Result<Vec<LogEntry>, AppError> {
@@ -28,18 +24,13 @@ pub fn LogPage() -> impl IntoView {
         <PageTitle text=format!("{} · Wijkplein", t("moderation-log-title"))/>
         <div class="narrow">
             <h1>{t("moderation-log-title")}</h1>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{t("moderation-log-empty")}</p> }.into_any(),
-                        Ok(list) => view! { <LogTable list/> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |list| {
+                if list.is_empty() {
+                    view! { <p class="empty">{t("moderation-log-empty")}</p> }.into_any()
+                } else {
+                    view! { <LogTable list/> }.into_any()
+                }
+            })}
         </div>
     }
 }

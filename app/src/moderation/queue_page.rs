@@ -6,13 +6,13 @@ use super::{
     api::{DismissReport, HideContent},
     model::{Report, Target},
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
     ui::{
-        form::{first_error, query_param, set_status, ErrorSummary},
+        form::{first_error, query_param, ErrorSummary},
         format_date_time,
     },
 };
@@ -44,29 +44,19 @@ pub fn QueuePage() -> impl IntoView {
             <p class="lead">{t("reports-intro")}</p>
             {done.then(|| view! { <p class="notice notice--success" role="status">{t("reports-done")}</p> })}
             <ErrorSummary error/>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((reports, admin)) => view! {
-                            {admin.then(|| view! {
-                                <p class="actions">
-                                    <a class="button button--quiet" href="/beheer/reacties">{t("moderation-title")}</a>
-                                    <a class="button button--quiet" href="/moderatie/logboek">{t("moderation-log-title")}</a>
-                                </p>
-                            })}
-                            {if reports.is_empty() {
-                                view! { <p class="empty">{t("reports-empty")}</p> }.into_any()
-                            } else {
-                                view! { <ol class="notifications">{reports.into_iter().map(|r| view! { <ReportItem report=r/> }).collect_view()}</ol> }.into_any()
-                            }}
-                        }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
+            {loaded(data, move |(reports, admin)| view! {
+                {admin.then(|| view! {
+                    <p class="actions">
+                        <a class="button button--quiet" href="/beheer/reacties">{t("moderation-title")}</a>
+                        <a class="button button--quiet" href="/moderatie/logboek">{t("moderation-log-title")}</a>
+                    </p>
                 })}
-            </Suspense>
+                {if reports.is_empty() {
+                    view! { <p class="empty">{t("reports-empty")}</p> }.into_any()
+                } else {
+                    view! { <ol class="notifications">{reports.into_iter().map(|r| view! { <ReportItem report=r/> }).collect_view()}</ol> }.into_any()
+                }}
+            })}
         </div>
     }
 }

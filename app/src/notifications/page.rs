@@ -5,13 +5,13 @@ use super::{
     api::{MarkAllNotificationsRead, MarkNotificationRead},
     model::Notification,
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded_or, ErrorNotice, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
     ui::{
-        form::{first_error, set_status, ErrorSummary},
+        form::{first_error, ErrorSummary},
         format_date_time,
     },
 };
@@ -39,20 +39,10 @@ pub fn NotificationsPage() -> impl IntoView {
             <h1>{t("notifications-title")}</h1>
             <p><a href="/meldingen/instellingen">{t("email-settings-link")}</a></p>
             <ErrorSummary error/>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) => view! { <List list/> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! {
-                                <p class="notice notice--error">{e.to_string()}</p>
-                                <p><a class="button button--primary" href="/inloggen?volgende=/meldingen">{t("nav-log-in")}</a></p>
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded_or(data, move |list| view! { <List list/> }, move |e| view! {
+                <ErrorNotice error=e/>
+                <p><a class="button button--primary" href="/inloggen?volgende=/meldingen">{t("nav-log-in")}</a></p>
+            })}
         </div>
     }
 }

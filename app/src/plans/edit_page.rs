@@ -2,9 +2,9 @@
 //! plan's texts, place and principles (its phase changes on the plan page).
 
 use super::{model::Plan, new_page::PlanForm};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded_or, ErrorNotice, PageData};
 use crate::ui::title::PageTitle;
-use crate::{error::AppError, i18n::t, manifest::model::ManifestDoc, ui::form::set_status};
+use crate::{error::AppError, i18n::t, manifest::model::ManifestDoc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -39,19 +39,7 @@ pub fn EditPlanPage() -> impl IntoView {
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("plan-edit-title"))/>
         <div class="narrow">
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((plan, doc)) => view! {
-                            <PlanForm slug=plan.group_slug.clone() name=plan.group_name.clone() doc existing=Some(plan)/>
-                        }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <h1>{t("plan-edit-title")}</h1><p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded_or(data, move |(plan, doc)| view! { <PlanForm slug=plan.group_slug.clone() name=plan.group_name.clone() doc existing=Some(plan)/> }, move |e| view! { <h1>{t("plan-edit-title")}</h1><ErrorNotice error=e/> })}
         </div>
     }
 }

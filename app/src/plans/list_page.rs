@@ -6,13 +6,9 @@ use super::{
     list::{PlanFilter, PlanPage, PlanSort},
     model::Phase,
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
-use crate::{
-    error::AppError,
-    i18n::t,
-    ui::form::{query_param, set_status},
-};
+use crate::{error::AppError, i18n::t, ui::form::query_param};
 use leptos::prelude::*;
 
 /// What the page needs: the page of plans, and the filter's choices.
@@ -75,20 +71,7 @@ pub fn PlanListPage() -> impl IntoView {
                     <p class="lead">{t("plans-intro")}</p>
                 </div>
             </div>
-            <Suspense>
-                {move || {
-                    let filter = filter.clone();
-                    Suspend::new(async move {
-                        match data.await {
-                            Ok(d) => view! { <Filters data=d.clone() filter=filter.clone()/><Results data=d filter paged/> }.into_any(),
-                            Err(e) => {
-                                set_status(e.status());
-                                view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                            }
-                        }
-                    })
-                }}
-            </Suspense>
+            {loaded(data, move |d| view! { <Filters data=d.clone() filter=filter.clone()/><Results data=d filter=filter.clone() paged/> })}
         </div>
     }
 }

@@ -5,13 +5,13 @@ use super::{
     api::{CreatePlan, UpdatePlan},
     model::Plan,
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded_or, ErrorNotice, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{current_lang, t, Lang},
     manifest::model::ManifestDoc,
-    ui::form::{error_from_url, set_status, ErrorSummary, TextArea, TextField},
+    ui::form::{error_from_url, ErrorSummary, TextArea, TextField},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -48,17 +48,7 @@ pub fn NewPlanPage() -> impl IntoView {
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("plan-new-title"))/>
         <div class="narrow">
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((slug, name, doc)) => view! { <PlanForm slug name doc existing=None/> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <h1>{t("plan-new-title")}</h1><p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded_or(data, move |(slug, name, doc)| view! { <PlanForm slug name doc existing=None/> }, move |e| view! { <h1>{t("plan-new-title")}</h1><ErrorNotice error=e/> })}
         </div>
     }
 }

@@ -6,7 +6,7 @@ use super::{
     api::{ChangePlanPhase, SupportPlan, WithdrawPlanSupport},
     model::{Phase, PhaseChange, Plan},
 };
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded_or, ErrorNotice, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     discussion::paged::PagedReactions,
@@ -19,7 +19,7 @@ use crate::{
     },
     plans::{images_section::ImagesSection, updates_section::UpdatesSection},
     ui::{
-        form::{first_error, query_param, set_status, ErrorSummary},
+        form::{first_error, query_param, ErrorSummary},
         format_date, format_date_time,
     },
 };
@@ -131,23 +131,16 @@ pub fn PlanPage() -> impl IntoView {
     let after = query_param("na");
     let data = PageData::new(load(id, after));
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) if view.plan.hidden.is_some() && !view.moderator && view.reader != view.plan.author_id => {
-                        view! { <HiddenPlan view/> }.into_any()
-                    }
-                    Ok(view) => view! { <PlanBody view/> }.into_any(),
-                    Err(e) => {
-                        set_status(e.status());
-                        view! {
-                            <PageTitle text=format!("{} · Wijkplein", t("nav-plans"))/>
-                            <div class="narrow"><h1>{t("nav-plans")}</h1><p class="notice notice--error">{e.to_string()}</p></div>
-                        }.into_any()
-                    }
+        {loaded_or(data, move |view| {
+                if view.plan.hidden.is_some() && !view.moderator && view.reader != view.plan.author_id {
+                    view! { <HiddenPlan view/> }.into_any()
+                } else {
+                    view! { <PlanBody view/> }.into_any()
                 }
+            }, move |e| view! {
+                <PageTitle text=format!("{} · Wijkplein", t("nav-plans"))/>
+                <div class="narrow"><h1>{t("nav-plans")}</h1><ErrorNotice error=e/></div>
             })}
-        </Suspense>
     }
 }
 

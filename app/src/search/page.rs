@@ -4,13 +4,12 @@
 //! each kind; with one, pages of that kind.
 
 use super::model::{Asked, KindResults, SearchView, KINDS};
-use crate::ui::page_data::PageData;
+use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::{t, t_args},
     plans::model::Phase,
-    ui::form::set_status,
 };
 use leptos::prelude::*;
 
@@ -45,17 +44,7 @@ pub fn SearchPage() -> impl IntoView {
         <PageTitle text=format!("{} · Wijkplein", t("search-title"))/>
         <div class="narrow search-page">
             <h1>{t("search-title")}</h1>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! { <SearchForm view=view.clone()/> <Results view/> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="notice notice--error">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {loaded(data, move |view| view! { <SearchForm view=view.clone()/> <Results view/> })}
         </div>
     }
 }

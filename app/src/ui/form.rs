@@ -83,6 +83,57 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
     })
 }
 
+/// What every labelled field shares: its id (`veld-<name>`), its hint and
+/// error (each with an id the control points to), so the three kinds of
+/// field below differ only in their control.
+struct Frame {
+    id: String,
+    hint: Option<(String, String)>,
+    error: Option<(String, String)>,
+}
+
+impl Frame {
+    fn new(name: &str, hint: Option<String>, error: &Option<AppError>) -> Frame {
+        let id = format!("veld-{name}");
+        Frame {
+            hint: hint.map(|h| (format!("{id}-hint"), h)),
+            error: error
+                .as_ref()
+                .and_then(|e| e.field_message(name))
+                .map(|m| (format!("{id}-fout"), m)),
+            id,
+        }
+    }
+
+    /// `aria-describedby`: the hint and the error, when there are any.
+    fn described(&self) -> Option<String> {
+        let ids: Vec<&str> = [&self.hint, &self.error]
+            .into_iter()
+            .flatten()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    /// `aria-invalid`, set only when the field has an error.
+    fn invalid(&self) -> Option<&'static str> {
+        self.error.as_ref().map(|_| "true")
+    }
+
+    /// The label, hint and error around `control`.
+    fn wrap(self, label: String, control: impl IntoView) -> impl IntoView {
+        let has_error = self.error.is_some();
+        view! {
+            <div class="field" class:field--error=has_error>
+                <label for=self.id>{label}</label>
+                {self.hint.map(|(id, h)| view! { <p class="field__hint" id=id>{h}</p> })}
+                {self.error.map(|(id, m)| view! { <p class="field__error" id=id>{m}</p> })}
+                {control}
+            </div>
+        }
+    }
+}
+
 /// One labelled input with an optional hint and error.
 #[component]
 pub fn TextField(
@@ -109,26 +160,12 @@ pub fn TextField(
     #[prop(default = None)]
     error: Option<AppError>,
 ) -> impl IntoView {
-    let id = format!("veld-{name}");
-    let message = error.as_ref().and_then(|e| e.field_message(name));
-    let has_error = message.is_some();
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = message.as_ref().map(|_| format!("{id}-fout"));
-    let described = [hint_id.clone(), error_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
-            {message.map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
-            <input id=id name=name type=kind autocomplete=autocomplete value=value required=required
-                aria-invalid=error_id.as_ref().map(|_| "true")
-                aria-describedby=(!described.is_empty()).then_some(described)/>
-        </div>
-    }
+    let frame = Frame::new(name, hint, &error);
+    let control = view! {
+        <input id=frame.id.clone() name=name type=kind autocomplete=autocomplete value=value
+            required=required aria-invalid=frame.invalid() aria-describedby=frame.described()/>
+    };
+    frame.wrap(label, control)
 }
 
 /// A choice from a fixed list, as a native select.
@@ -142,26 +179,23 @@ pub fn SelectField(
     options: Vec<(String, String)>,
     /// The selected value.
     selected: String,
+    /// Help text under the label.
+    #[prop(optional)]
+    hint: Option<String>,
     /// The error to show, if any.
     #[prop(default = None)]
     error: Option<AppError>,
 ) -> impl IntoView {
-    let id = format!("veld-{name}");
-    let message = error.as_ref().and_then(|e| e.field_message(name));
-    let has_error = message.is_some();
-    let error_id = message.as_ref().map(|_| format!("{id}-fout"));
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label for=id.clone()>{label}</label>
-            {message.map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
-            <select id=id name=name aria-describedby=error_id>
-                {options.into_iter().map(|(value, text)| {
-                    let is_selected = value == selected;
-                    view! { <option value=value selected=is_selected>{text}</option> }
-                }).collect_view()}
-            </select>
-        </div>
-    }
+    let frame = Frame::new(name, hint, &error);
+    let control = view! {
+        <select id=frame.id.clone() name=name aria-invalid=frame.invalid() aria-describedby=frame.described()>
+            {options.into_iter().map(|(value, text)| {
+                let is_selected = value == selected;
+                view! { <option value=value selected=is_selected>{text}</option> }
+            }).collect_view()}
+        </select>
+    };
+    frame.wrap(label, control)
 }
 
 /// A labelled multi-line text field with an optional hint and error.
@@ -190,26 +224,12 @@ pub fn TextArea(
     #[prop(default = None)]
     error: Option<AppError>,
 ) -> impl IntoView {
-    let id = format!("veld-{name}");
-    let message = error.as_ref().and_then(|e| e.field_message(name));
-    let has_error = message.is_some();
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let error_id = message.as_ref().map(|_| format!("{id}-fout"));
-    let described = [hint_id.clone(), error_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    view! {
-        <div class="field" class:field--error=has_error>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
-            {message.map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
-            <textarea id=id name=name rows=rows required=required maxlength=maxlength
-                aria-invalid=error_id.as_ref().map(|_| "true")
-                aria-describedby=(!described.is_empty()).then_some(described)>{value}</textarea>
-        </div>
-    }
+    let frame = Frame::new(name, hint, &error);
+    let control = view! {
+        <textarea id=frame.id.clone() name=name rows=rows required=required maxlength=maxlength
+            aria-invalid=frame.invalid() aria-describedby=frame.described()>{value}</textarea>
+    };
+    frame.wrap(label, control)
 }
 
 /// A choice shown as radio buttons in a fieldset, each with an explanation.

@@ -9,6 +9,7 @@
 //! closure may be called more than once, is enough and is woken by the
 //! database driver itself.
 
+use crate::{error::AppError, ui::form::set_status};
 use futures::future::{BoxFuture, FutureExt, Shared};
 use leptos::prelude::*;
 use std::future::{Future, IntoFuture};
@@ -40,4 +41,53 @@ impl<T: Clone + Send + Sync + 'static> IntoFuture for PageData<T> {
     fn into_future(self) -> Self::IntoFuture {
         self.0.get_value()
     }
+}
+
+/// Shows a page's data once it is loaded: `render` for the data; for an
+/// error its message, with the error's HTTP status for the response (the one
+/// place every page does this, so none forgets the status).
+pub fn loaded<T, V>(
+    data: PageData<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    loaded_or(data, render, |error| view! { <ErrorNotice error/> })
+}
+
+/// [`loaded`] with a page's own view of an error (a heading, a way on).
+pub fn loaded_or<T, V, W>(
+    data: PageData<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    on_error: impl Fn(AppError) -> W + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+    W: IntoView + 'static,
+{
+    view! {
+        <Suspense>
+            {move || {
+                let (render, on_error) = (render.clone(), on_error.clone());
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => render(value).into_any(),
+                        Err(error) => {
+                            set_status(error.status());
+                            on_error(error).into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Why a page could not be shown.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    view! { <p class="notice notice--error">{error.to_string()}</p> }
 }
