@@ -88,16 +88,7 @@ pub async fn seed(db: &Db) -> Result<(), DemoError> {
 /// Writes the demo people, their signatures, groups and plans.
 async fn load(db: &Db) -> AppResult<()> {
     for (email, name, role, neighbourhood, municipality) in PEOPLE {
-        let id = service::register(
-            db,
-            service::Registration {
-                email: email.into(),
-                display_name: name.into(),
-                password: DEMO_PASSWORD.into(),
-                role: role.as_str().into(),
-            },
-        )
-        .await?;
+        let id = service::insert_account(db, email, name, DEMO_PASSWORD, role).await?;
         if let Some(mut profile) = queries::find_profile(&db.pool, id).await? {
             profile.neighbourhood = neighbourhood.into();
             profile.municipality = municipality.into();

@@ -108,8 +108,16 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// A form that could not be read (a field missing, a number that is not
+    /// one) says so in plain words; serde's own message (``missing field
+    /// `plan_id` ``) means nothing to people.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::Transport(crate::i18n::t("error-form-incomplete"))
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

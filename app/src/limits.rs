@@ -31,11 +31,12 @@ pub struct Limit {
     pub message: &'static str,
 }
 
-/// New accounts per IP address per hour: a family or a community centre
-/// sharing one connection can still register several people.
+/// Registration attempts per IP address per hour, made or not (each one
+/// costs a password hash): a family or a community centre sharing one
+/// connection can still register several people, typing errors included.
 pub const REGISTRATIONS_PER_IP: Limit = Limit {
     action: "register",
-    max: 10,
+    max: 20,
     window: 3600,
     message: "error-rate-limited-register",
 };
@@ -47,6 +48,15 @@ pub const REACTIONS_PER_PERSON: Limit = Limit {
     max: 60,
     window: 600,
     message: "error-rate-limited-react",
+};
+
+/// Plans written or edited per person per ten minutes: careful writing
+/// takes a few saves; a script rewriting plans in a loop is stopped.
+pub const PLAN_WRITES_PER_PERSON: Limit = Limit {
+    action: "plan-write",
+    max: 20,
+    window: 600,
+    message: "error-rate-limited",
 };
 
 /// Password reset mails per email address per hour.
@@ -65,14 +75,50 @@ pub const RESETS_PER_IP: Limit = Limit {
     message: "error-rate-limited-reset",
 };
 
-/// Failed logins per e-mail address per quarter of an hour, before logins
-/// to that address pause.
+/// Failed logins on one account from one address per quarter of an hour:
+/// that address then waits, and the account's owner elsewhere does not.
+/// The subject is [`account_at`].
+pub const LOGIN_FAILURES_PER_ACCOUNT_AT_ADDRESS: Limit = Limit {
+    action: "login-fail-pair",
+    max: 5,
+    window: 15 * 60,
+    message: "error-rate-limited",
+};
+
+/// Failed logins (and failed password checks) on one account from anywhere
+/// per quarter of an hour. Not a lock: past the maximum every login on the
+/// account is slowed ([`slowdown`]), so guessing from many addresses gets
+/// slow while the owner still gets in.
 pub const LOGIN_FAILURES_PER_EMAIL: Limit = Limit {
     action: "login-fail-email",
     max: 5,
     window: 15 * 60,
     message: "error-rate-limited",
 };
+
+/// Wrong passwords when a logged-in person confirms a change (password,
+/// e-mail, deleting the account) per account per quarter of an hour: someone
+/// holding another person's session cannot guess the password freely.
+pub const PASSWORD_CHECK_FAILURES: Limit = Limit {
+    action: "password-check-fail",
+    max: 5,
+    window: 15 * 60,
+    message: "error-rate-limited",
+};
+
+/// The subject of [`LOGIN_FAILURES_PER_ACCOUNT_AT_ADDRESS`]: the e-mail
+/// address and the client's address (a space never occurs in either).
+pub fn account_at(email: &str, address: &str) -> String {
+    format!("{email} {address}")
+}
+
+/// How long a login on an account waits after `failures` recent failures
+/// on it: nothing up to the maximum, then one second more per failure, up
+/// to ten.
+pub fn slowdown(failures: i64) -> std::time::Duration {
+    let over = failures - LOGIN_FAILURES_PER_EMAIL.max + 1;
+    std::time::Duration::from_secs(over.clamp(0, 10) as u64)
+}
 
 /// Failed logins per address per quarter of an hour: one script trying many
 /// accounts.
@@ -136,6 +182,11 @@ pub async fn check(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
 pub async fn record(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
     queries::record(db, limit.action, subject, now()).await?;
     Ok(())
+}
+
+/// How many attempts `subject` made at `limit` within its window.
+pub async fn used(db: &Db, limit: Limit, subject: &str) -> AppResult<i64> {
+    Ok(queries::count(db, limit.action, subject, now() - limit.window).await?)
 }
 
 /// Forgets `subject`'s attempts at `limit` (a successful login clears the
@@ -214,6 +265,22 @@ pub(crate) mod queries {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn logins_slow_down_after_the_maximum_and_never_lock() {
+        use std::time::Duration;
+        assert_eq!(slowdown(0), Duration::ZERO);
+        assert_eq!(slowdown(LOGIN_FAILURES_PER_EMAIL.max - 1), Duration::ZERO);
+        assert_eq!(
+            slowdown(LOGIN_FAILURES_PER_EMAIL.max),
+            Duration::from_secs(1)
+        );
+        assert_eq!(
+            slowdown(LOGIN_FAILURES_PER_EMAIL.max + 3),
+            Duration::from_secs(4)
+        );
+        assert_eq!(slowdown(1_000), Duration::from_secs(10));
+    }
 
     #[test]
     fn the_factor_multiplies_and_never_lowers() {

@@ -12,6 +12,16 @@ use std::io::Cursor;
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 /// Largest width or height accepted before scaling, in pixels.
 const MAX_SOURCE_SIDE: u32 = 8000;
+/// Most pixels a source may have: 24 megapixels, more than a phone's photo.
+/// What we keep is at most 480 pixels wide, and decoding costs four bytes per
+/// pixel: a small file can declare 8000 × 8000 (256 MB to decode).
+pub const MAX_SOURCE_PIXELS: u64 = 24_000_000;
+/// Memory one decode may take (24 megapixels at four bytes, plus room).
+const MAX_DECODE_BYTES: u64 = 128 * 1024 * 1024;
+/// Decodes at once on this server; more uploads wait their turn.
+const DECODES_AT_ONCE: usize = 2;
+/// How long an upload waits for its turn before it is told to try again.
+const DECODE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// An image ready to store and serve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +45,10 @@ pub enum ImageProblem {
     TooLarge,
     /// Not a PNG, JPEG or WebP by its content.
     WrongType,
-    /// Claims to be an image but cannot be read, or is absurdly large.
+    /// Claims to be an image but cannot be read.
     Unreadable,
+    /// More than [`MAX_SOURCE_PIXELS`].
+    TooManyPixels,
 }
 
 impl ImageProblem {
@@ -47,6 +59,7 @@ impl ImageProblem {
             ImageProblem::TooLarge => "image_too_large",
             ImageProblem::WrongType => "image_wrong_type",
             ImageProblem::Unreadable => "image_unreadable",
+            ImageProblem::TooManyPixels => "image_too_many_pixels",
         }
     }
 }
@@ -67,11 +80,18 @@ pub fn normalise(upload: &[u8], max_side: u32) -> Result<StoredImage, ImageProbl
     ) {
         return Err(ImageProblem::WrongType);
     }
+    // The header says how large the image is: refuse before decoding.
+    let (width, height) = ImageReader::with_format(Cursor::new(upload), format)
+        .into_dimensions()
+        .map_err(|_| ImageProblem::Unreadable)?;
+    if u64::from(width) * u64::from(height) > MAX_SOURCE_PIXELS {
+        return Err(ImageProblem::TooManyPixels);
+    }
     let mut reader = ImageReader::with_format(Cursor::new(upload), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SOURCE_SIDE);
     limits.max_image_height = Some(MAX_SOURCE_SIDE);
-    limits.max_alloc = Some(256 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let decoded = reader.decode().map_err(|_| ImageProblem::Unreadable)?;
     let scaled = if decoded.width() > max_side || decoded.height() > max_side {
@@ -80,6 +100,26 @@ pub fn normalise(upload: &[u8], max_side: u32) -> Result<StoredImage, ImageProbl
         decoded
     };
     encode(scaled)
+}
+
+/// [`normalise`] on a blocking thread, at most [`DECODES_AT_ONCE`] at a time
+/// on this server: a burst of uploads waits instead of taking all memory.
+/// One that waits too long gets a 503 that says to try again.
+pub async fn normalise_in_turn(
+    upload: Vec<u8>,
+    max_side: u32,
+) -> Result<Result<StoredImage, ImageProblem>, crate::error::AppError> {
+    use crate::error::AppError;
+    static TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(DECODES_AT_ONCE);
+    let permit = tokio::time::timeout(DECODE_WAIT, TURNS.acquire())
+        .await
+        .map_err(|_| AppError::Unavailable(crate::i18n::t("error-images-busy")))?
+        .map_err(AppError::internal)?;
+    let result = tokio::task::spawn_blocking(move || normalise(&upload, max_side))
+        .await
+        .map_err(AppError::internal);
+    drop(permit);
+    result
 }
 
 /// PNG keeps transparency (logos); everything else becomes a JPEG (photos).
@@ -162,5 +202,53 @@ mod tests {
         assert_eq!(normalise(&broken, 480), Err(ImageProblem::Unreadable));
         let huge = vec![0u8; MAX_UPLOAD_BYTES + 1];
         assert_eq!(normalise(&huge, 480), Err(ImageProblem::TooLarge));
+    }
+
+    /// A 1 × 1 PNG whose header claims `width` × `height`, with a valid
+    /// checksum: what an attacker sends.
+    fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+        let mut crafted = png(1, 1, false);
+        // IHDR: length at 8, type at 12, width and height at 16..24, CRC at 29.
+        crafted[16..20].copy_from_slice(&width.to_be_bytes());
+        crafted[20..24].copy_from_slice(&height.to_be_bytes());
+        let crc = crc32(&crafted[12..29]);
+        crafted[29..33].copy_from_slice(&crc.to_be_bytes());
+        crafted
+    }
+
+    /// CRC-32 as PNG uses it (bit by bit; a test needs no table).
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    /// A small file that declares 8000 × 8000 pixels is refused from its
+    /// header, before anything is decoded.
+    #[test]
+    fn a_header_declaring_too_many_pixels_is_refused_unread() {
+        assert_eq!(
+            crc32(&png(1, 1, false)[12..29]).to_be_bytes(),
+            png(1, 1, false)[29..33]
+        );
+        assert_eq!(
+            normalise(&png_claiming(8000, 8000), 480),
+            Err(ImageProblem::TooManyPixels)
+        );
+        // 24 megapixels is the line: 6000 × 4000 passes the header check
+        // (and then fails to decode, having no such pixels).
+        assert_eq!(
+            normalise(&png_claiming(6000, 4000), 480),
+            Err(ImageProblem::Unreadable)
+        );
     }
 }

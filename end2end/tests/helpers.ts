@@ -54,10 +54,28 @@ export function markNoScript(page: Page) {
   noScriptPages.add(page);
 }
 
-/** Opens a page and checks it for accessibility and width. */
+/** What the browser refused under the page's Content-Security-Policy. */
+const cspViolations = new WeakMap<Page, string[]>();
+function watchPolicy(page: Page) {
+  if (!cspViolations.has(page)) {
+    const seen: string[] = [];
+    cspViolations.set(page, seen);
+    page.on('console', message => {
+      if (message.text().includes('Content Security Policy')) seen.push(message.text());
+    });
+  }
+  return cspViolations.get(page)!;
+}
+
+/**
+ * Opens a page and checks it for accessibility and width, and that the
+ * browser refused nothing under the site's Content-Security-Policy.
+ */
 export async function visit(page: Page, path: string) {
+  const violations = watchPolicy(page);
   const response = await page.goto(path);
   await checkPage(page);
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
   return response;
 }
 

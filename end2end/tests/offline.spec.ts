@@ -51,6 +51,33 @@ test('pages read before, and the manifest in both languages, can be read offline
   await context.setOffline(false);
 });
 
+test('personal pages are never kept offline, and kept pages leave with the session', async ({ page, context }) => {
+  const planPath = await personWithPlan(page, 'Pien Smit');
+  await page.goto('/profiel');
+  // Test addresses end in @voorbeeld.nl (see uniqueEmail).
+  await expect(page.locator('main')).toContainText('@voorbeeld.nl');
+
+  await context.setOffline(true);
+  // The profile was read through the worker, but it says no-store.
+  const profile = await page.goto('/profiel');
+  expect(profile?.status()).toBe(503);
+  await expect(page.getByRole('heading', { level: 1, name: 'Je bent offline' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('@voorbeeld.nl');
+  // An ordinary page read in this session is there.
+  await page.goto(planPath);
+  await expect(page.locator('.offline-copy')).toBeVisible();
+
+  // The session ends (as after "log out everywhere" on another device):
+  // the next page from the server names no session, and the copies go.
+  await context.setOffline(false);
+  await context.clearCookies();
+  await page.goto('/');
+  await context.setOffline(true);
+  const gone = await page.goto(planPath);
+  expect(gone?.status()).toBe(503);
+  await context.setOffline(false);
+});
+
 test('a reaction written offline waits, and arrives exactly once when the connection is back', async ({ page, context, browser }) => {
   const planPath = await personWithPlan(page, 'Ilse Bakker');
   await context.setOffline(true);

@@ -94,7 +94,10 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
     let router = router.layer(middleware::from_fn(
         crate::web_guard::content_security_policy,
     ));
-    let mut router = router.layer(middleware::from_fn(crate::web_guard::same_site_changes));
+    let mut router = router.layer(middleware::from_fn_with_state(
+        config.secure_cookies,
+        crate::web_guard::same_site_changes,
+    ));
     for (name, value) in crate::web_guard::headers(config.secure_cookies) {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));
     }

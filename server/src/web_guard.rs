@@ -12,17 +12,19 @@
 
 use app::{accounts::session::request_lang, i18n::tr};
 use axum::{
-    extract::Request,
+    extract::{Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 
-/// The policy every response carries, besides its scripts: service workers
-/// only from here, no plugins, no `<base>` tricks, never inside another
-/// site's frame, forms only to this site.
-pub const POLICY_REST: &str = "worker-src 'self'; object-src 'none'; base-uri 'none'; \
-                               frame-ancestors 'none'; form-action 'self'";
+/// The policy every response carries, besides its scripts: everything from
+/// this site only (images also as `data:` URLs), no inline styles, service
+/// workers only from here, no plugins, no `<base>` tricks, never inside
+/// another site's frame, forms only to this site.
+pub const POLICY_REST: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
+                               connect-src 'self'; worker-src 'self'; object-src 'none'; \
+                               base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /// The whole policy for a response whose inline scripts carry `nonce`.
 /// Scripts run only with the nonce, or when such a script loaded them
@@ -55,10 +57,13 @@ pub async fn content_security_policy(mut req: Request, next: Next) -> Response {
 pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
 
 /// The middleware: refuses a state-changing request from another site with
-/// a 403 and a message in the visitor's language.
-pub async fn same_site_changes(req: Request, next: Next) -> Response {
+/// a 403 and a message in the visitor's language. Its state says whether the
+/// site is served over TLS (`WIJKPLEIN_SECURE_COOKIES`): then a page on
+/// `http://` with our name is another site too (anyone on the network can
+/// write one).
+pub async fn same_site_changes(State(https): State<bool>, req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || !from_another_site(&req) {
+    if safe || !from_another_site(&req, https) {
         return next.run(req).await;
     }
     let lang = request_lang(req.headers());
@@ -70,8 +75,9 @@ pub async fn same_site_changes(req: Request, next: Next) -> Response {
         .into_response()
 }
 
-/// Whether the request says it came from a page on another site.
-fn from_another_site(req: &Request) -> bool {
+/// Whether the request says it came from a page on another site: another
+/// host, or another scheme than ours.
+fn from_another_site(req: &Request, https: bool) -> bool {
     let headers = req.headers();
     let source = match header_text(headers, header::ORIGIN.as_str()) {
         // `null`: an opaque origin (a sandboxed frame, a cross-site redirect).
@@ -82,34 +88,42 @@ fn from_another_site(req: &Request) -> bool {
             None => return false,
         },
     };
-    let Some(source) = authority(source) else {
+    let Some((scheme, source)) = authority(source) else {
         return true;
     };
+    let through_balancer = req
+        .extensions()
+        .get::<crate::client_address::FromTrustedProxy>()
+        .is_some();
     let ours = [
         header_text(headers, header::HOST.as_str()),
-        // Set by a proxy in front; a web page cannot set it on a
-        // cross-site request without the browser asking first (CORS).
-        header_text(headers, "x-forwarded-host"),
+        // Set by the balancer in front: heard only from one we trust.
+        header_text(headers, "x-forwarded-host").filter(|_| through_balancer),
         req.uri().authority().map(|a| a.as_str()),
     ];
     let known: Vec<&str> = ours.into_iter().flatten().collect();
     // Without any name for ourselves there is nothing to compare with (a
     // request made inside the process, as the tests do).
-    !known.is_empty() && !known.iter().any(|host| host.eq_ignore_ascii_case(source))
+    if known.is_empty() {
+        return false;
+    }
+    (https && scheme != "https") || !known.iter().any(|host| host.eq_ignore_ascii_case(source))
 }
 
 fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-/// `host[:port]` of an absolute `http(s)` URL; `None` for anything else.
-fn authority(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
+/// The scheme and `host[:port]` of an absolute `http(s)` URL; `None` for
+/// anything else.
+fn authority(url: &str) -> Option<(&'static str, &str)> {
+    let (scheme, rest) = match url.strip_prefix("https://") {
+        Some(rest) => ("https", rest),
+        None => ("http", url.strip_prefix("http://")?),
+    };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..end];
-    (!host.is_empty() && !host.contains('@')).then_some(host)
+    (!host.is_empty() && !host.contains('@')).then_some((scheme, host))
 }
 
 /// The security headers for every response; HSTS only over TLS.
@@ -149,12 +163,15 @@ mod tests {
 
     #[test]
     fn the_authority_of_a_url() {
-        assert_eq!(authority("https://wijkplein.nl"), Some("wijkplein.nl"));
+        assert_eq!(
+            authority("https://wijkplein.nl"),
+            Some(("https", "wijkplein.nl"))
+        );
         assert_eq!(
             authority("http://127.0.0.1:3000/manifest?x=1"),
-            Some("127.0.0.1:3000")
+            Some(("http", "127.0.0.1:3000"))
         );
-        assert_eq!(authority("https://a.nl#b"), Some("a.nl"));
+        assert_eq!(authority("https://a.nl#b"), Some(("https", "a.nl")));
         assert_eq!(authority("https://evil@wijkplein.nl/"), None);
         assert_eq!(authority("ftp://wijkplein.nl"), None);
         assert_eq!(authority("wijkplein.nl"), None);
@@ -163,44 +180,54 @@ mod tests {
     #[test]
     fn posts_from_this_site_pass_and_from_another_do_not() {
         let host = ("host", "wijkplein.nl");
-        assert!(!from_another_site(&post(&[
-            host,
-            ("origin", "https://wijkplein.nl")
-        ])));
-        assert!(!from_another_site(&post(&[
-            host,
-            ("origin", "https://WIJKPLEIN.nl")
-        ])));
-        assert!(from_another_site(&post(&[
-            host,
-            ("origin", "https://kwaad.example")
-        ])));
-        assert!(from_another_site(&post(&[
+        let other = |headers: &[(&str, &str)]| from_another_site(&post(headers), true);
+        assert!(!other(&[host, ("origin", "https://wijkplein.nl")]));
+        assert!(!other(&[host, ("origin", "https://WIJKPLEIN.nl")]));
+        assert!(other(&[host, ("origin", "https://kwaad.example")]));
+        assert!(other(&[
             host,
             ("origin", "https://wijkplein.nl.kwaad.example")
-        ])));
-        assert!(from_another_site(&post(&[host, ("origin", "null")])));
+        ]));
+        assert!(other(&[host, ("origin", "null")]));
         // No Origin: the Referer decides.
-        assert!(!from_another_site(&post(&[
+        assert!(!other(&[
             host,
             ("referer", "https://wijkplein.nl/manifest")
-        ])));
-        assert!(from_another_site(&post(&[
+        ]));
+        assert!(other(&[
             host,
             ("referer", "https://kwaad.example/wijkplein.nl")
-        ])));
+        ]));
         // Neither: not a page on another site.
-        assert!(!from_another_site(&post(&[host])));
-        // Behind a proxy that names the public host.
-        let proxied = [
-            ("host", "10.0.0.5:3000"),
-            ("x-forwarded-host", "wijkplein.nl"),
-        ];
-        assert!(!from_another_site(&post(&[
-            proxied[0],
-            proxied[1],
-            ("origin", "https://wijkplein.nl")
-        ])));
+        assert!(!other(&[host]));
+    }
+
+    /// Over TLS, a page on `http://` with our name is not ours (before, the
+    /// scheme was not compared); without TLS (development) `http://` is.
+    #[test]
+    fn the_scheme_counts_too() {
+        let req = || post(&[("host", "wijkplein.nl"), ("origin", "http://wijkplein.nl")]);
+        assert!(from_another_site(&req(), true));
+        assert!(!from_another_site(&req(), false));
+    }
+
+    /// `X-Forwarded-Host` names us only when a trusted balancer sent it
+    /// (before, any client could name the site it posted from).
+    #[test]
+    fn a_forwarded_host_counts_only_from_a_trusted_balancer() {
+        let proxied = || {
+            post(&[
+                ("host", "10.0.0.5:3000"),
+                ("x-forwarded-host", "kwaad.example"),
+                ("origin", "https://kwaad.example"),
+            ])
+        };
+        assert!(from_another_site(&proxied(), true), "from anyone");
+        let mut trusted = proxied();
+        trusted
+            .extensions_mut()
+            .insert(crate::client_address::FromTrustedProxy);
+        assert!(!from_another_site(&trusted, true), "from our balancer");
     }
 
     #[test]

@@ -19,9 +19,10 @@ pub async fn register(
             use super::{service, session};
             use crate::limits;
             let db = crate::state::use_db()?;
-            // Only accounts that are made count; typing errors do not.
+            // Every attempt counts, also one with a taken address: each
+            // costs a password hash.
             let ip = session::client_ip();
-            limits::check(&db, limits::REGISTRATIONS_PER_IP, &ip).await?;
+            limits::take(&db, limits::REGISTRATIONS_PER_IP, &ip).await?;
             let id = service::register(
                 &db,
                 service::Registration {
@@ -32,7 +33,6 @@ pub async fn register(
                 },
             )
             .await?;
-            limits::record(&db, limits::REGISTRATIONS_PER_IP, &ip).await?;
             session::start(id).await?;
             leptos_axum::redirect("/profiel?welkom=1");
             Ok(())

@@ -136,23 +136,25 @@ pub async fn reset_password(db: &Db, token: &str, new_password: &str) -> AppResu
 }
 
 /// Checks `password` against the account's; a wrong one is a field error on
-/// `field` (the form's password box).
+/// `field` (the form's password box). Wrong ones are limited per account
+/// (someone holding another person's session cannot guess on) and count
+/// with the account's failed logins.
 pub(crate) async fn confirm_password(
     db: &Db,
     id: i64,
     password: &str,
     field: &'static str,
 ) -> AppResult<queries::Account> {
+    use crate::limits::{self, LOGIN_FAILURES_PER_EMAIL, PASSWORD_CHECK_FAILURES};
+    limits::check(db, PASSWORD_CHECK_FAILURES, &id.to_string()).await?;
     let (account, stored) = queries::find_account(&db.pool, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let plain = password.to_owned();
-    let matches = tokio::task::spawn_blocking(move || password::verify(&plain, &stored))
-        .await
-        .map_err(AppError::internal)?;
-    if matches {
+    if password::verify_in_turn(password, &stored).await? {
         Ok(account)
     } else {
+        limits::record(db, PASSWORD_CHECK_FAILURES, &id.to_string()).await?;
+        limits::record(db, LOGIN_FAILURES_PER_EMAIL, &account.email).await?;
         Err(AppError::field(field, "password_wrong"))
     }
 }
@@ -168,11 +170,7 @@ fn check_new_password(new_password: &str, email: &str, name: &str) -> AppResult<
 }
 
 async fn hash(plain: &str) -> AppResult<String> {
-    let plain = plain.to_owned();
-    tokio::task::spawn_blocking(move || password::hash(&plain))
-        .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)
+    password::hash_in_turn(plain).await
 }
 
 /// 32 random bytes as hex: unguessable, and safe in an address.

@@ -65,7 +65,9 @@ pub async fn attach_context(
     let viewer = match session.get::<Login>(LOGIN).await {
         Ok(Some(login)) => {
             match queries::find_session_viewer(&state.db.pool, login.user_id).await {
-                Ok(Some((viewer, epoch))) if login.holds(epoch, crate::db::now()) => Some(viewer),
+                Ok(Some((viewer, epoch))) if login.holds(epoch, crate::db::now()) => {
+                    Some((viewer, epoch))
+                }
                 // Ended everywhere, too old, or the account is gone.
                 Ok(_) => {
                     if let Err(err) = session.flush().await {
@@ -95,8 +97,22 @@ pub async fn attach_context(
             None
         }
     };
-    req.extensions_mut().insert(CurrentViewer(viewer));
+    let personal = crate::pwa::is_personal(req.uri().path());
+    let marker = session_marker(viewer.as_ref().map(|(v, epoch)| (v.id, *epoch)));
+    req.extensions_mut()
+        .insert(CurrentViewer(viewer.map(|(viewer, _)| viewer)));
     let mut res = next.run(req).await;
+    if personal {
+        res.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+    // Tells the service worker whose pages these are: when it changes (a
+    // log-out, here or on another device), it drops the copies it kept.
+    if let Ok(value) = axum::http::HeaderValue::from_str(&marker) {
+        res.headers_mut().insert(SESSION_HEADER, value);
+    }
     // Says which language a page is in, so the service worker can keep the
     // Dutch and the English copy of a page apart.
     res.headers_mut().insert(
@@ -104,6 +120,23 @@ pub async fn attach_context(
         axum::http::HeaderValue::from_static(lang.code()),
     );
     res
+}
+
+/// The response header that names the session a page was made for.
+pub const SESSION_HEADER: &str = "wijkplein-sessie";
+
+/// What [`SESSION_HEADER`] says: `gast` for a guest, else a short digest of
+/// the account and its session epoch (it changes when the person logs out
+/// everywhere, and it names no one).
+pub fn session_marker(login: Option<(i64, i64)>) -> String {
+    use sha2::{Digest, Sha256};
+    match login {
+        None => "gast".to_owned(),
+        Some((id, epoch)) => {
+            let digest = Sha256::digest(format!("wijkplein-sessie:{id}:{epoch}"));
+            hex::encode(&digest[..8])
+        }
+    }
 }
 
 /// A 503 that says to try again shortly, in the person's language.

@@ -7,6 +7,30 @@ use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, Event, Options, Parser};
 use std::collections::{HashMap, HashSet};
 
+/// How deep quotes and lists may nest. Real texts rarely go past three; a
+/// text nested thousands deep (`>` repeated) cost a second of rendering.
+pub const MAX_NESTING: usize = 8;
+
+/// Whether quotes and lists in `source` nest deeper than [`MAX_NESTING`].
+/// Stops reading at the first level too deep, so checking is cheap.
+pub fn too_deep(source: &str) -> bool {
+    use pulldown_cmark::{Tag, TagEnd};
+    let mut depth = 0usize;
+    for event in Parser::new_ext(source, Options::empty()) {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return true;
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Renders reaction Markdown to sanitised HTML.
 pub fn render(source: &str) -> String {
     // Raw HTML becomes literal text: a `<script>` shows as `<script>`.
@@ -66,6 +90,23 @@ mod tests {
             !render("# Kop").contains("<h1"),
             "headings are not in the subset"
         );
+    }
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::{too_deep, MAX_NESTING};
+
+    #[test]
+    fn ordinary_quotes_and_lists_pass_and_deep_nesting_does_not() {
+        assert!(!too_deep("> een citaat\n\n- een\n  - twee\n    - drie"));
+        assert!(!too_deep(&">".repeat(MAX_NESTING)));
+        assert!(too_deep(&">".repeat(MAX_NESTING + 1)));
+        assert!(too_deep(&">".repeat(19_990)));
+        let list: String = (0..12)
+            .map(|n| format!("{}- punt\n", "  ".repeat(n)))
+            .collect();
+        assert!(too_deep(&list));
     }
 }
 

@@ -70,6 +70,8 @@ fn text_problems(kind: &str, body: &str) -> Vec<(&'static str, &'static str)> {
         problems.push(("body", "body_too_short"));
     } else if len > BODY_MAX {
         problems.push(("body", "body_too_long"));
+    } else if markdown::too_deep(body) {
+        problems.push(("body", "markdown_too_deep"));
     }
     problems
 }
@@ -302,18 +304,12 @@ pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> 
         return Err(AppError::fields(problems));
     }
     let kind = ReactionKind::parse(kind).unwrap_or(stored.reaction.kind);
+    // Rendered before the write transaction, which waits for nothing slow.
+    let html = markdown::render(body.trim());
     let at = now();
     let mut tx = db.write_tx().await?;
     queries::insert_version(&mut tx, &stored.reaction, stored.written_at, at).await?;
-    queries::update_text(
-        &mut tx,
-        id,
-        kind,
-        body.trim(),
-        &markdown::render(body.trim()),
-        at,
-    )
-    .await?;
+    queries::update_text(&mut tx, id, kind, body.trim(), &html, at).await?;
     crate::search::index::sync_reaction(&mut tx, db.backend, id).await?;
     tx.commit().await?;
     subject::changed(db, &stored.subject).await?;

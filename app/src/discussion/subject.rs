@@ -39,14 +39,15 @@ impl Subject {
 /// Refuses a post on a subject that does not exist (404) or that this reader
 /// may not write on (401 for a guest on a plan, 403 for someone banned from
 /// the plan's group: they no longer talk there, though reading, supporting
-/// and reporting stay open to them, as to anyone).
+/// and reporting stay open to them, as to anyone; 409 on a hidden plan).
 pub async fn check_open(db: &Db, viewer: Option<&Viewer>, key: &str) -> AppResult<()> {
     match Subject::parse(key) {
         Some(Subject::Manifest) if crate::manifest::subject_exists(db, key).await? => Ok(()),
         Some(Subject::Plan(id)) => {
             let plan = crate::plans::service::plan(db, id).await?;
             let viewer = viewer.ok_or_else(AppError::login_required)?;
-            refuse_banned(&db.pool, plan.group_id, viewer).await
+            refuse_banned(&db.pool, plan.group_id, viewer).await?;
+            crate::plans::service::refuse_hidden(&plan)
         }
         _ => Err(AppError::not_found()),
     }
@@ -57,7 +58,8 @@ pub async fn check_still_welcome(db: &Db, viewer: &Viewer, key: &str) -> AppResu
     match Subject::parse(key) {
         Some(Subject::Plan(id)) => {
             let plan = crate::plans::service::plan(db, id).await?;
-            refuse_banned(&db.pool, plan.group_id, viewer).await
+            refuse_banned(&db.pool, plan.group_id, viewer).await?;
+            crate::plans::service::refuse_hidden(&plan)
         }
         _ => Ok(()),
     }

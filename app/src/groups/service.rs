@@ -366,9 +366,8 @@ pub async fn set_image(
     role_of(&db.pool, id, viewer.id)
         .await?
         .require(Needs::Coordinator)?;
-    let stored = tokio::task::spawn_blocking(move || crate::media::normalise(&upload, IMAGE_SIDE))
-        .await
-        .map_err(AppError::internal)?
+    let stored = crate::media::normalise_in_turn(upload, IMAGE_SIDE)
+        .await?
         .map_err(|problem| AppError::field("beeld", problem.code()))?;
     let mut tx = db.write_tx().await?;
     require_coordinator(&mut tx, id, viewer).await?;

@@ -76,11 +76,9 @@ pub(crate) mod server {
         if count >= MAX_IMAGES {
             return Err(AppError::field("beeld", "image_too_many"));
         }
-        let image =
-            tokio::task::spawn_blocking(move || crate::media::normalise(&upload, IMAGE_SIDE))
-                .await
-                .map_err(AppError::internal)?
-                .map_err(|problem| AppError::field("beeld", problem.code()))?;
+        let image = crate::media::normalise_in_turn(upload, IMAGE_SIDE)
+            .await?
+            .map_err(|problem| AppError::field("beeld", problem.code()))?;
         let key = new_key(image.content_type);
         store.put(db, &key, &image.bytes).await?;
         let id = sqlx::query_scalar(INSERT_IMAGE)

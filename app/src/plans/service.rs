@@ -62,13 +62,13 @@ async fn check(db: &Db, form: &PlanForm) -> AppResult<Vec<String>> {
     }
     if !length_ok(&form.body, limits::BODY) {
         problems.push(("body", "plan_body_length"));
+    } else if crate::discussion::markdown::too_deep(&form.body) {
+        problems.push(("body", "markdown_too_deep"));
     }
     if form.place.trim().chars().count() > limits::PLACE {
         problems.push(("place", "plan_place_too_long"));
     }
-    let doc = crate::manifest::queries::latest(&db.pool)
-        .await?
-        .map(|(_, doc)| doc);
+    let doc = crate::manifest::service::latest(db).await?;
     let mut principles: Vec<String> = form.principles.clone();
     principles.sort();
     principles.dedup();
@@ -111,6 +111,12 @@ pub async fn create(
     require_writer(&db.pool, group.summary.id, viewer).await?;
     let principles = check(db, &form).await?;
     let body_html = crate::discussion::markdown::render(form.body.trim());
+    crate::limits::take(
+        db,
+        crate::limits::PLAN_WRITES_PER_PERSON,
+        &viewer.id.to_string(),
+    )
+    .await?;
     let mut tx = db.write_tx().await?;
     // Again inside the transaction: they may have left meanwhile.
     require_writer(&mut *tx, group.summary.id, viewer).await?;
@@ -149,7 +155,10 @@ pub async fn create(
 }
 
 /// The writer or a coordinator edits a plan's texts, place and principles.
-/// The phase and its history stay as they are.
+/// The phase and its history stay as they are. Everything that takes time
+/// (checking, rendering) happens before the write transaction, which only
+/// re-checks the right to edit and writes: a heavy text must never hold up
+/// another person's click.
 pub async fn update(
     db: &Db,
     viewer: Option<&Viewer>,
@@ -157,6 +166,19 @@ pub async fn update(
     form: PlanForm,
 ) -> AppResult<()> {
     let viewer = logged_in(viewer)?;
+    let before = plan(db, plan_id).await?;
+    // Who asks comes first: someone else learns nothing from field errors.
+    if !may_edit(db, viewer, &before).await? {
+        return Err(AppError::forbidden());
+    }
+    let principles = check(db, &form).await?;
+    let body_html = crate::discussion::markdown::render(form.body.trim());
+    crate::limits::take(
+        db,
+        crate::limits::PLAN_WRITES_PER_PERSON,
+        &viewer.id.to_string(),
+    )
+    .await?;
     let mut tx = db.write_tx().await?;
     let queries::Ownership {
         group_id,
@@ -165,11 +187,10 @@ pub async fn update(
     } = queries::lock(&mut tx, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
+    // Again under the lock: a coordinator may have stepped down meanwhile.
     if !may_steer(&mut tx, group_id, author_id, viewer).await? {
         return Err(AppError::forbidden());
     }
-    let principles = check(db, &form).await?;
-    let body_html = crate::discussion::markdown::render(form.body.trim());
     let texts = NewPlan {
         group_id,
         author_id: author_id.unwrap_or(viewer.id),
@@ -198,6 +219,16 @@ pub async fn plan(db: &Db, id: i64) -> AppResult<Plan> {
     queries::find(&db.pool, id)
         .await?
         .ok_or_else(AppError::not_found)
+}
+
+/// Refuses taking part in a plan a moderator hid (supporting it, reacting
+/// to it, posting an update): it stays readable for its writer and the
+/// moderators, but nothing new happens on it until it is restored.
+pub fn refuse_hidden(plan: &Plan) -> AppResult<()> {
+    match plan.hidden {
+        Some(_) => Err(AppError::conflict("error-plan-hidden")),
+        None => Ok(()),
+    }
 }
 
 /// Whether the reader supports the plan (guests never do).
@@ -320,6 +351,7 @@ pub async fn tell_followers(
 /// Supports a plan (once per person). Returns the new count.
 pub async fn support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<i64> {
     let viewer = logged_in(viewer)?;
+    refuse_hidden(&plan(db, plan_id).await?)?;
     let mut tx = db.write_tx().await?;
     queries::lock(&mut tx, plan_id)
         .await?
@@ -342,6 +374,7 @@ pub async fn support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResul
 /// Withdraws one's support. Returns the new count.
 pub async fn withdraw_support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<i64> {
     let viewer = logged_in(viewer)?;
+    refuse_hidden(&plan(db, plan_id).await?)?;
     let mut tx = db.write_tx().await?;
     queries::lock(&mut tx, plan_id)
         .await?

@@ -151,6 +151,7 @@ pub(crate) mod server {
         form: UpdateForm,
     ) -> AppResult<i64> {
         let viewer = viewer.ok_or_else(AppError::login_required)?;
+        crate::plans::service::refuse_hidden(&crate::plans::service::plan(db, plan_id).await?)?;
         let allowed = kinds_for(db, Some(viewer), plan_id).await?;
         let kind = UpdateKind::parse(&form.kind)
             .ok_or_else(|| AppError::field("kind", "update_kind_invalid"))?;
@@ -161,6 +162,8 @@ pub(crate) mod server {
         let len = form.body.trim().chars().count();
         if !(BODY.0..=BODY.1).contains(&len) {
             problems.push(("body", "update_body_length"));
+        } else if crate::discussion::markdown::too_deep(&form.body) {
+            problems.push(("body", "markdown_too_deep"));
         }
         if form.next_steps.trim().chars().count() > LINE {
             problems.push(("next_steps", "update_line_too_long"));

@@ -64,7 +64,10 @@ pub(crate) mod queries {
                     WHERE m.user_id = $1"#;
         IDENTITY = r#"SELECT email, display_name FROM users WHERE id = $1"#;
         FORGET_LOGIN_FAILURES = r#"DELETE FROM login_failures WHERE email = $1"#;
-        FORGET_RATE_EVENTS = r#"DELETE FROM rate_events WHERE subject = $1 OR subject = $2"#;
+        /// `$1` the account id, `$2` the e-mail address (alone, or before a
+        /// space and a client address).
+        FORGET_RATE_EVENTS = r#"DELETE FROM rate_events WHERE subject = $1 OR subject = $2
+                    OR substr(subject, 1, length($2) + 1) = $2 || ' '"#;
         RENAME_ACTOR = r#"UPDATE notifications SET actor_name = $1
                     WHERE actor_id = $2 OR (actor_id IS NULL AND actor_name = $3)"#;
         ANONYMISE = r#"UPDATE users

@@ -23,6 +23,7 @@ pub const PERSONAL: &[(&str, &str)] = &[
         "reaction_id IN (SELECT id FROM reactions WHERE user_id = $1)",
     ),
     ("reports", "reporter_id = $1"),
+    ("hidden_former_members", "user_id = $1"),
     ("moderation_log", "actor_id = $1"),
     ("manifest_versions", "published_by = $1"),
     ("notifications", "user_id = $1"),
@@ -36,10 +37,13 @@ pub const PERSONAL: &[(&str, &str)] = &[
         "email = (SELECT email FROM users WHERE id = $1)",
     ),
     // Limits counted by the person's e-mail address (failed logins, reset
-    // mails) or account id (reactions).
+    // mails), by that address with a client address after a space, or by
+    // account id (reactions).
     (
         "rate_events",
-        "(subject = (SELECT email FROM users WHERE id = $1) OR subject = CAST($1 AS TEXT))",
+        "(subject = (SELECT email FROM users WHERE id = $1) OR subject = CAST($1 AS TEXT) \
+          OR substr(subject, 1, length((SELECT email FROM users WHERE id = $1)) + 1) \
+             = (SELECT email FROM users WHERE id = $1) || ' ')",
     ),
 ];
 

@@ -7,6 +7,8 @@
 //   offline page, each page in Dutch and in English;
 // - keeps a copy of every page the person reads (at most VISITED_MAX, the
 //   oldest goes first) and shows it, with its age, when the network is gone;
+//   never a personal page (`no-store`), and only for the session that read
+//   it: when the server names another session, the copies are dropped;
 // - keeps reactions, support and signatures written offline in IndexedDB
 //   ("wacht op verbinding") and sends them when the connection is back, each
 //   with a key the server honours, so a retry never makes a duplicate;
@@ -26,6 +28,10 @@ const PAGE_MAX_BYTES = 512 * 1024;
 const OUTBOX = ['/api/post_reaction', '/api/support_plan', '/api/sign_manifest'];
 const STATES = ['/api/support_plan', '/api/sign_manifest'];
 const LOG_OUT = '/api/log_out';
+// The response header naming the session a page was made for, and where the
+// worker remembers the one its kept pages belong to.
+const SESSION_HEADER = 'wijkplein-sessie';
+const SESSION_KEY = '/sw-sessie';
 const DISCARD = '/uitgaand/weggooien';
 
 self.addEventListener('install', (event) => event.waitUntil(precache()));
@@ -113,10 +119,28 @@ async function navigate(req, event) {
   }
   const html = (res.headers.get('content-type') || '').includes('text/html');
   if (html) lastLang = langOf(res);
-  if (res.status === 200 && html && !url.pathname.startsWith('/api/')) {
-    event.waitUntil(keep(path, res.clone()));
+  // Personal pages (a profile, notifications) say `no-store`: never kept.
+  const personal = (res.headers.get('cache-control') || '').includes('no-store');
+  const keepIt = res.status === 200 && html && !personal && !url.pathname.startsWith('/api/');
+  if (html) {
+    const copy = keepIt ? res.clone() : null;
+    event.waitUntil(followSession(res.headers.get(SESSION_HEADER)).then(() => copy && keep(path, copy)));
   }
   return html && items.length ? decorate(res, { items }) : res;
+}
+
+/**
+ * The kept copies belong to the session that read them (pages show the
+ * reader's name). When the server names another session, or none (a log-out
+ * here or on another device, an expired session), they are dropped.
+ */
+async function followSession(marker) {
+  if (!marker) return;
+  const cache = await caches.open(VISITED);
+  const known = await cache.match(SESSION_KEY);
+  if (known && (await known.text()) === marker) return;
+  if (known) await caches.delete(VISITED);
+  await (await caches.open(VISITED)).put(SESSION_KEY, new Response(marker));
 }
 
 async function keep(path, res) {
@@ -127,7 +151,7 @@ async function keep(path, res) {
   await cache.delete(pageKey(path, lang));
   await cache.put(pageKey(path, lang), await stamped(new Response(body, res)));
   // Keys come back oldest first: drop the oldest beyond the limit.
-  const keys = await cache.keys();
+  const keys = (await cache.keys()).filter((key) => new URL(key.url).pathname !== SESSION_KEY);
   for (const old of keys.slice(0, Math.max(0, keys.length - VISITED_MAX))) await cache.delete(old);
 }
 
@@ -158,7 +182,7 @@ async function fromCache(path, items) {
 
 /** The language of the page kept last (keys come back oldest first). */
 async function newestLang(visited) {
-  const keys = await visited.keys();
+  const keys = (await visited.keys()).filter((key) => new URL(key.url).pathname !== SESSION_KEY);
   return keys.length ? new URL(keys[keys.length - 1].url).searchParams.get('sw-taal') : null;
 }
 
@@ -186,12 +210,6 @@ function age(ms, lang) {
   return format.format(-Math.round(minutes / 1440), 'day');
 }
 
-// The notices' own styles travel with them, so that pages without a worker
-// (every first visit) do not carry them; they use the site's design tokens.
-const STYLE = '<style>.offline-copy,.outbox-item{margin-bottom:var(--space-4)}'
-  + '.outbox-item p{margin-bottom:var(--space-2)}.outbox-item__text{white-space:pre-wrap}'
-  + '.outbox-item textarea{width:100%;font:inherit;margin-bottom:var(--space-2)}</style>';
-
 /** Puts the offline and outbox notices at the top of the page's main area. */
 async function decorate(res, { items, copy = false, status }) {
   const lang = langOf(res);
@@ -210,7 +228,6 @@ async function decorate(res, { items, copy = false, status }) {
         + `<form method="post" action="${DISCARD}"><input type="hidden" name="key" value="${escape(item.key)}"><button class="button button--quiet" type="submit">${escape(text.discard)}</button></form></div>`;
     }
   }
-  if (notes) notes = STYLE + notes;
   const html = await res.text();
   const open = html.indexOf('<main');
   const at = open < 0 ? -1 : html.indexOf('>', open) + 1;

@@ -31,6 +31,34 @@ async fn can_log_in(db: &Db, email: &str, password: &str) -> bool {
         .is_ok()
 }
 
+// Someone holding another person's session cannot guess their password
+// through the forms that ask for it (before, there was no limit at all).
+db_test!(
+    password_checks_on_changes_are_limited,
+    |db: Db| async move {
+        let anna = person(&db, "anna@buurt.nl").await;
+        for _ in 0..limits::PASSWORD_CHECK_FAILURES.max {
+            let err = credentials::change_email(&db, &anna, "geraden", "nieuw@buurt.nl")
+                .await
+                .unwrap_err();
+            assert!(err.has_field_code("password_wrong"), "{err:?}");
+        }
+        let err = credentials::change_password(&db, &anna, PASSWORD, NEW_PASSWORD)
+            .await
+            .unwrap_err();
+        assert_eq!(err.status(), 429, "{err:?}");
+        let err = app::privacy::delete::delete_account(&db, &anna, PASSWORD)
+            .await
+            .unwrap_err();
+        assert_eq!(err.status(), 429, "{err:?}");
+        // The guesses count with the account's failed logins too.
+        let failures = limits::used(&db, limits::LOGIN_FAILURES_PER_EMAIL, "anna@buurt.nl")
+            .await
+            .unwrap();
+        assert_eq!(failures, limits::PASSWORD_CHECK_FAILURES.max);
+    }
+);
+
 db_test!(
     a_new_password_needs_the_current_one_and_ends_other_sessions,
     |db: Db| async move {

@@ -258,6 +258,17 @@ db_test!(
             plans::plan(&db, s.plan).await.unwrap().hidden.as_deref(),
             Some("Dit lijkt op reclame.")
         );
+        // Nothing new happens on a hidden plan (before, members could still
+        // support it and react to it).
+        assert_eq!(
+            outcome(plans::support(&db, Some(&c.member), s.plan).await),
+            "conflict"
+        );
+        let on_hidden = ReactionForm::member(&format!("plan:{}", s.plan), "vraag", "Mag dit nog?");
+        assert_eq!(
+            outcome(discussion::post(&db, Some(&c.member), on_hidden, "ip").await),
+            "conflict"
+        );
         let again = moderation::report(
             &db,
             Some(&c.outsider),

@@ -92,3 +92,22 @@ db_test!(
         );
     }
 );
+
+// A form with a field missing says so in words people understand, not in
+// serde's (``missing field `plan_id` ``, as before).
+db_test!(
+    an_incomplete_form_is_explained_in_plain_words,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        let cookie = register(&app, REGISTRATION).await;
+        let res = app
+            .clone()
+            .oneshot(script_post("/api/support_plan", "", Some(&cookie)))
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400);
+        let body = text(res).await;
+        assert!(body.contains("niet compleet"), "{body}");
+        assert!(!body.contains("missing field"), "{body}");
+    }
+);

@@ -205,6 +205,38 @@ db_test!(
     }
 );
 
+// Attempts with an address that is already taken count too: each costs a
+// password hash (before, 25 in a row were all answered, none refused).
+db_test!(
+    registrations_with_a_taken_address_count_against_the_limit,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        let max = app::limits::REGISTRATIONS_PER_IP.max;
+        let body =
+            "email=noor%40buurt.nl&display_name=Noor&password=Fietsbel-Lindeboom-42&role=bewoner";
+        let first = app
+            .clone()
+            .oneshot(script_post("/api/register", body, None))
+            .await
+            .unwrap();
+        assert!(first.status().is_success() || first.status().is_redirection());
+        for _ in 1..max {
+            let res = app
+                .clone()
+                .oneshot(script_post("/api/register", body, None))
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let res = app
+            .clone()
+            .oneshot(script_post("/api/register", body, None))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
+);
+
 db_test!(
     a_request_that_is_too_large_is_refused_unread,
     |db: Db| async move {

@@ -115,3 +115,56 @@ db_test!(
         assert!(is_logged_in(&app, &again).await);
     }
 );
+
+// A personal page is never kept by a cache or the service worker, and every
+// page names the session it was made for (before, `/profiel` with the
+// person's name and e-mail was kept offline after the session had ended).
+db_test!(
+    personal_pages_are_not_stored_and_pages_name_their_session,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        let cookie = register(&app, REGISTRATION).await;
+        let marker = |res: &axum::response::Response| {
+            res.headers()["wijkplein-sessie"]
+                .to_str()
+                .unwrap()
+                .to_owned()
+        };
+        let profile = app
+            .clone()
+            .oneshot(get("/profiel", Some(&cookie)))
+            .await
+            .unwrap();
+        assert_eq!(profile.status(), StatusCode::OK);
+        assert_eq!(
+            profile.headers()[header::CACHE_CONTROL],
+            "private, no-store"
+        );
+        let mine = marker(&profile);
+        let plan_list = app
+            .clone()
+            .oneshot(get("/plannen", Some(&cookie)))
+            .await
+            .unwrap();
+        assert!(plan_list
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .is_none_or(|v| v != "private, no-store"));
+        assert_eq!(marker(&plan_list), mine, "one session, one name");
+        let guest = app.clone().oneshot(get("/plannen", None)).await.unwrap();
+        assert_eq!(marker(&guest), "gast");
+        // Logged out everywhere: the same cookie now reads as a guest's.
+        let res = app
+            .clone()
+            .oneshot(form_post("/api/log_out_everywhere", "", Some(&cookie)))
+            .await
+            .unwrap();
+        assert!(res.status().is_redirection() || res.status().is_success());
+        let after = app
+            .clone()
+            .oneshot(get("/plannen", Some(&cookie)))
+            .await
+            .unwrap();
+        assert_ne!(marker(&after), mine);
+    }
+);

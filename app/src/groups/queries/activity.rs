@@ -8,7 +8,10 @@ crate::statements! {
     /// `$3` is the reader's level ([`Audience::level`]): lines for a wider
     /// audience are always included.
     ACTIVITY = r#"SELECT a.kind, a.created_at, ua.display_name AS actor, ut.display_name AS target,
-               COALESCE(ma.name_hidden, 0) AS actor_hidden, COALESCE(mt.name_hidden, 0) AS target_hidden
+               CAST(CASE WHEN COALESCE(ma.name_hidden, 0) = 1 OR EXISTS (SELECT 1 FROM hidden_former_members h
+                    WHERE h.group_id = a.group_id AND h.user_id = a.actor_id) THEN 1 ELSE 0 END AS BIGINT) AS actor_hidden,
+               CAST(CASE WHEN COALESCE(mt.name_hidden, 0) = 1 OR EXISTS (SELECT 1 FROM hidden_former_members h
+                    WHERE h.group_id = a.group_id AND h.user_id = a.target_id) THEN 1 ELSE 0 END AS BIGINT) AS target_hidden
            FROM group_activity a
            LEFT JOIN users ua ON ua.id = a.actor_id
            LEFT JOIN users ut ON ut.id = a.target_id
@@ -74,8 +77,9 @@ pub async fn record(
         .map(|_| ())
 }
 
-/// The newest activity a reader may see. Names of people who hide theirs are
-/// left out unless the reader is a member.
+/// The newest activity a reader may see. Names of people who hide theirs (or
+/// hid it while they were a member) are left out unless the reader is a
+/// member.
 pub async fn activity(
     pool: &AnyPool,
     group_id: i64,

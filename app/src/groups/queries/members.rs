@@ -11,6 +11,11 @@ crate::statements! {
     INSERT_MEMBER = "INSERT INTO group_members (group_id, user_id, role, name_hidden, joined_at) \
          VALUES ($1, $2, $3, 0, $4)";
     DELETE_MEMBER = "DELETE FROM group_members WHERE group_id = $1 AND user_id = $2";
+    /// Before a member who hid their name leaves: they stay unnamed.
+    KEEP_NAME_HIDDEN = "INSERT INTO hidden_former_members (group_id, user_id)
+         SELECT group_id, user_id FROM group_members
+         WHERE group_id = $1 AND user_id = $2 AND name_hidden = 1
+         ON CONFLICT (group_id, user_id) DO NOTHING";
     SET_ROLE = "UPDATE group_members SET role = $3 WHERE group_id = $1 AND user_id = $2";
     SET_NAME_HIDDEN = "UPDATE group_members SET name_hidden = $3 WHERE group_id = $1 AND user_id = $2";
     /// Coordinators (`$2`) first, then by name.
@@ -58,12 +63,18 @@ pub async fn insert_member(
         .map(|_| ())
 }
 
-/// Removes a member; returns whether they were one.
+/// Removes a member; returns whether they were one. A member who hid their
+/// name stays unnamed in the group's activity afterwards.
 pub async fn delete_member(
     conn: &mut sqlx::AnyConnection,
     group_id: i64,
     user_id: i64,
 ) -> Result<bool, sqlx::Error> {
+    sqlx::query(KEEP_NAME_HIDDEN)
+        .bind(group_id)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
     let done = sqlx::query(DELETE_MEMBER)
         .bind(group_id)
         .bind(user_id)

@@ -303,3 +303,43 @@ db_test!(
         assert_eq!(members[0].role, MemberRole::Coordinator);
     }
 );
+
+// Someone who hid their name stays unnamed to guests in the group's
+// activity after leaving (before, leaving put their name back).
+db_test!(
+    a_hidden_name_stays_hidden_after_leaving,
+    |db: Db| async move {
+        let c = cast(&db, "verborgen", "open").await;
+        let hidden_name = c.outsider.display_name.clone();
+        service::join(&db, Some(&c.outsider), &c.slug)
+            .await
+            .unwrap();
+        service::set_name_hidden(&db, Some(&c.outsider), &c.slug, true)
+            .await
+            .unwrap();
+        let named_to_guests = |lines: &[app::groups::model::Activity]| {
+            lines
+                .iter()
+                .any(|line| line.actor.as_deref() == Some(hidden_name.as_str()))
+        };
+        let guest_view = service::activity(&db, &Standing::Guest, c.id)
+            .await
+            .unwrap();
+        assert!(!named_to_guests(&guest_view), "hidden while a member");
+        service::leave(&db, Some(&c.outsider), &c.slug)
+            .await
+            .unwrap();
+        let guest_view = service::activity(&db, &Standing::Guest, c.id)
+            .await
+            .unwrap();
+        assert!(!guest_view.is_empty());
+        assert!(
+            !named_to_guests(&guest_view),
+            "and after leaving: {guest_view:?}"
+        );
+        // The others' names still show.
+        assert!(guest_view
+            .iter()
+            .any(|line| line.actor.as_deref() == Some(c.member.display_name.as_str())));
+    }
+);
