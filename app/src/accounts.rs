@@ -2,11 +2,14 @@
 //!
 //! Rules: anyone may register with an email address, a display name and a
 //! password that is long enough and not common. Logging in with an unknown
-//! email or a wrong password gives one and the same message, and after five
-//! failures for one address (or thirty from one IP address) within fifteen
-//! minutes, further attempts are refused for a while. Only the person
-//! themselves can see and change their profile. Sessions are stored in the
-//! database, and the session id is renewed at every login.
+//! email or a wrong password gives one and the same message; five failures
+//! on one account from one address (or thirty from one address) within
+//! fifteen minutes stop that address for a while, and failures on an account
+//! slow its logins down without ever locking its owner out. Only the person
+//! themselves can see and change their profile. A professional role gives
+//! rights only once a platform admin has confirmed it (`professionals`).
+//! Sessions are stored in the database, and the session id is renewed at
+//! every login.
 
 pub mod model;
 pub mod validate;
@@ -19,6 +22,8 @@ pub mod client_address;
 pub mod credentials;
 #[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod professionals;
 #[cfg(feature = "ssr")]
 pub mod queries;
 #[cfg(feature = "ssr")]

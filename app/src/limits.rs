@@ -59,6 +59,15 @@ pub const PLAN_WRITES_PER_PERSON: Limit = Limit {
     message: "error-rate-limited",
 };
 
+/// Progress and accountability updates per person per hour: a few a day
+/// is a lot for one plan; a script posting them in a loop is stopped.
+pub const UPDATES_PER_PERSON: Limit = Limit {
+    action: "update",
+    max: 10,
+    window: 3600,
+    message: "error-rate-limited",
+};
+
 /// Password reset mails per email address per hour.
 pub const RESETS_PER_EMAIL: Limit = Limit {
     action: "reset-email",

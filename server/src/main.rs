@@ -113,7 +113,9 @@ async fn forget_old_limit_counts(db: app::db::Db) {
     }
 }
 
-const USAGE: &str = "usage: wijkplein [publish-manifest <file.toml> | admin add <email> | admin remove <email> | admin list | backup <file> | restore <file>]";
+const USAGE: &str = "usage: wijkplein [publish-manifest <file.toml> | admin add <email> | admin remove <email> | admin list \
+     | admin verify <email> <municipality> <organisation> | admin unverify <email> | admin professionals \
+     | backup <file> | restore <file>]";
 
 /// Backs the database up to `file`, or restores `file` into it (see
 /// `server::backup`).
@@ -132,7 +134,7 @@ async fn backup_or_restore(file: &str, backup: bool) -> Result<(), Box<dyn std::
 
 /// Manages platform admins from the server's command line.
 async fn admin(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    use app::accounts::admins;
+    use app::accounts::{admins, professionals};
     let config = Config::from_env()?;
     let db = open_database(&config).await?;
     match args {
@@ -147,6 +149,37 @@ async fn admin(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         [action] if action == "list" => {
             for (email, name) in admins::list(&db).await? {
                 println!("{email}\t{name}");
+            }
+        }
+        [action, email, municipality, organisation @ ..]
+            if action == "verify" && !organisation.is_empty() =>
+        {
+            let organisation = organisation.join(" ");
+            let role = professionals::verify(&db, email, &organisation, municipality, None).await?;
+            println!(
+                "{email}: {} at {organisation} ({municipality}) confirmed",
+                role.as_str()
+            );
+        }
+        [action, email] if action == "unverify" => {
+            professionals::unverify(&db, email).await?;
+            println!("{email}: professional role no longer confirmed");
+        }
+        [action] if action == "professionals" => {
+            for p in professionals::list(&db).await? {
+                let state = if p.verified {
+                    "confirmed"
+                } else {
+                    "self-described"
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{state}\t{}",
+                    p.email,
+                    p.display_name,
+                    p.role.as_str(),
+                    p.municipality,
+                    p.organisation
+                );
             }
         }
         _ => return Err(USAGE.into()),

@@ -101,6 +101,10 @@ pub struct Profile {
     pub neighbourhood: String,
     /// Optional municipality.
     pub municipality: String,
+    /// For a professional role: the organisation and municipality a platform
+    /// admin confirmed (`None`: self-described, giving no rights).
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub confirmed: Option<String>,
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
                 <TextField name="display_name" label=t("field-display-name") autocomplete="nickname"
                     value=profile.display_name.clone() required=true error=error.clone()/>
                 <SelectField name="role" label=t("field-role") options=role_options()
-                    selected=profile.role.as_str().to_owned() error=error.clone()/>
+                    selected=profile.role.as_str().to_owned() hint=role_hint(&profile).unwrap_or_default() error=error.clone()/>
                 <TextField name="neighbourhood" label=t("field-neighbourhood") autocomplete="address-level3"
                     value=profile.neighbourhood.clone() hint=t("field-optional") error=error.clone()/>
                 <TextField name="municipality" label=t("field-municipality") autocomplete="address-level2"
@@ -87,6 +87,18 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// Under a professional role: confirmed (by whom it was, where), or said by
+/// the person themselves and therefore without extra rights.
+fn role_hint(profile: &Profile) -> Option<String> {
+    if !profile.role.is_professional() {
+        return None;
+    }
+    Some(match &profile.confirmed {
+        Some(place) => format!("{}: {place}", t("role-verified")),
+        None => t("role-self-described-hint"),
+    })
 }
 
 /// Changing the password and the email address; both ask for the current

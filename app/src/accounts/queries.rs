@@ -3,7 +3,28 @@
 use super::model::{Profile, Role, Viewer};
 use sqlx::AnyPool;
 
+/// The start of the list of people with a professional role; the roles
+/// themselves are bound from [`Role::is_professional`].
+pub const PROFESSIONALS_WITH_ROLES_IN: &str =
+    "SELECT u.email, u.display_name, u.role, u.municipality,
+         COALESCE(v.organisation, '') AS organisation,
+         CAST(CASE WHEN v.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS verified
+     FROM users u LEFT JOIN professional_verifications v ON v.user_id = u.id AND v.role = u.role
+     WHERE u.role IN ";
+
 crate::statements! {
+    /// A confirmation counts only for the role the person still has.
+    VERIFICATION_OF = "SELECT v.role, v.organisation, v.municipality, v.verified_at
+         FROM professional_verifications v JOIN users u ON u.id = v.user_id AND u.role = v.role
+         WHERE v.user_id = $1";
+    UPSERT_VERIFICATION = "INSERT INTO professional_verifications
+             (user_id, role, organisation, municipality, verified_by, verified_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (user_id) DO UPDATE SET role = excluded.role,
+             organisation = excluded.organisation, municipality = excluded.municipality,
+             verified_by = excluded.verified_by, verified_at = excluded.verified_at";
+    DELETE_VERIFICATION = "DELETE FROM professional_verifications WHERE user_id = $1";
+    ID_AND_ROLE_BY_EMAIL = "SELECT id, role FROM users WHERE email = $1";
     SET_ADMIN = r#"UPDATE users SET is_admin = $1 WHERE email = $2"#;
     LIST_ADMINS = r#"SELECT email, display_name FROM users WHERE is_admin = 1 ORDER BY email"#;
     INSERT_USER = r#"INSERT INTO users (email, display_name, password_hash, role, created_at)

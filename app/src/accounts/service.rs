@@ -125,7 +125,13 @@ pub async fn log_out_everywhere(db: &Db, viewer: &Viewer) -> AppResult<()> {
 
 /// The reader's own full profile (their e-mail address included).
 pub async fn profile(db: &Db, viewer: &Viewer) -> AppResult<Option<super::model::Profile>> {
-    Ok(queries::find_profile(&db.pool, viewer.id).await?)
+    let Some(mut profile) = queries::find_profile(&db.pool, viewer.id).await? else {
+        return Ok(None);
+    };
+    profile.confirmed = super::professionals::verification(&db.pool, viewer.id)
+        .await?
+        .map(|v| format!("{}, {}", v.organisation, v.municipality));
+    Ok(Some(profile))
 }
 
 /// Saves a person's own profile.

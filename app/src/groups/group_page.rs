@@ -118,7 +118,7 @@ fn GroupBody(view: GroupView) -> impl IntoView {
         .filter(|p| !p.is_empty())
         .map(|p| view! { <p>{p}</p> })
         .collect_view();
-    let coordinator_tools = view.standing.is_coordinator().then(|| {
+    let coordinator_tools = view.standing.coordinates().then(|| {
         view! { <CoordinatorTools slug=g.summary.slug.clone() pending=view.pending_requests/> }
     });
     let name = g.summary.name.clone();

@@ -156,9 +156,18 @@ impl Standing {
         matches!(self, Standing::Member { .. })
     }
 
-    /// Whether this is a coordinator (see [`MemberRole::is_coordinator`]).
-    pub fn is_coordinator(&self) -> bool {
-        matches!(self, Standing::Member { role, .. } if role.is_coordinator())
+    /// The role in the group, for members.
+    pub fn role(&self) -> Option<MemberRole> {
+        match self {
+            Standing::Member { role, .. } => Some(*role),
+            _ => None,
+        }
+    }
+
+    /// Whether the reader coordinates the group (the rule itself is
+    /// [`MemberRole::is_coordinator`]).
+    pub fn coordinates(&self) -> bool {
+        self.role().is_some_and(MemberRole::is_coordinator)
     }
 }
 

@@ -258,7 +258,7 @@ pub async fn activity(
     standing: &Standing,
     group_id: i64,
 ) -> AppResult<Vec<super::model::Activity>> {
-    let reader = if standing.is_coordinator() {
+    let reader = if standing.coordinates() {
         Audience::Coordinators
     } else if standing.is_member() {
         Audience::Members
@@ -341,7 +341,7 @@ pub const IMAGE_SIDE: u32 = 480;
 /// How many join requests wait for a decision: coordinators see the number,
 /// anyone else gets 0.
 pub async fn pending_count(db: &Db, standing: &Standing, group_id: i64) -> AppResult<usize> {
-    if !standing.is_coordinator() {
+    if !standing.coordinates() {
         return Ok(0);
     }
     let n = queries::pending_count(&db.pool, group_id).await?;

@@ -51,7 +51,8 @@ pub async fn may_moderate(db: &Db, viewer: &Viewer, group_id: Option<i64>) -> Ap
     Ok(
         crate::groups::service::role_of(&db.pool, group_id, viewer.id)
             .await?
-            .is_coordinator(),
+            .role()
+            .is_some_and(crate::groups::model::MemberRole::is_coordinator),
     )
 }
 

@@ -23,10 +23,7 @@ macro_rules! summary_tables {
 }
 
 crate::statements! {
-    KINDS_FOR = "SELECT g.municipality AS group_place, u.municipality AS own_place,
-                    (SELECT COUNT(*) FROM group_members m
-                      WHERE m.group_id = g.id AND m.user_id = u.id) AS member
-             FROM plans p JOIN groups g ON g.id = p.group_id JOIN users u ON u.id = $2
+    PLAN_GROUP_PLACE = "SELECT g.id, g.municipality FROM plans p JOIN groups g ON g.id = p.group_id
              WHERE p.id = $1";
     INSERT_UPDATE = "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
                                        next_steps, responsible, created_at)

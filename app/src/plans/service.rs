@@ -272,7 +272,9 @@ async fn may_steer(
     if author_id == Some(viewer.id) {
         return Ok(role != groups::service::GroupRole::Banned);
     }
-    Ok(role.is_coordinator())
+    Ok(role
+        .role()
+        .is_some_and(crate::groups::model::MemberRole::is_coordinator))
 }
 
 /// Moves a plan to another phase, with a reason where one is needed.

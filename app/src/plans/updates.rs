@@ -67,22 +67,38 @@ pub struct PlanUpdate {
     pub created_at: i64,
 }
 
-/// Which kinds this person may post on a plan: progress as a group member,
-/// accountability as a professional working in the group's municipality.
+/// Where the person stands towards the plan's group, as far as updates go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Not in the group.
+    Outside,
+    /// In the group.
+    Member,
+    /// Banned by the group's coordinators.
+    Banned,
+}
+
+/// Which kinds this person may post on a plan: progress as a group member;
+/// accountability with a professional role a platform admin confirmed
+/// (`confirmed_in`: the municipality they work for), on plans in that
+/// municipality or in a group they are a member of. A self-described role
+/// gives nothing, and someone the group banned posts nothing.
 pub fn allowed_kinds(
-    is_member: bool,
-    role: Role,
-    own_municipality: &str,
+    standing: Standing,
+    confirmed_in: Option<&str>,
     group_municipality: &str,
 ) -> Vec<UpdateKind> {
     let mut kinds = Vec::new();
-    if is_member {
+    if standing == Standing::Banned {
+        return kinds;
+    }
+    if standing == Standing::Member {
         kinds.push(UpdateKind::Voortgang);
     }
-    let same_place = !own_municipality.trim().is_empty()
-        && crate::groups::model::fold(own_municipality.trim())
-            == crate::groups::model::fold(group_municipality.trim());
-    if role.is_professional() && same_place {
+    let fold = |place: &str| crate::groups::model::fold(place.trim());
+    let works_here = confirmed_in
+        .is_some_and(|place| !place.trim().is_empty() && fold(place) == fold(group_municipality));
+    if confirmed_in.is_some() && (works_here || standing == Standing::Member) {
         kinds.push(UpdateKind::Verantwoording);
     }
     kinds
@@ -93,8 +109,8 @@ pub use server::*;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
-    use super::{allowed_kinds, PlanUpdate, UpdateKind};
-    use crate::plans::queries::{INSERT_UPDATE, KINDS_FOR, LIST_UPDATES, MARK_PLAN_ACTIVE};
+    use super::{allowed_kinds, PlanUpdate, Standing, UpdateKind};
+    use crate::plans::queries::{INSERT_UPDATE, LIST_UPDATES, MARK_PLAN_ACTIVE, PLAN_GROUP_PLACE};
     use crate::{
         accounts::Viewer,
         db::{now, Db},
@@ -129,16 +145,21 @@ pub(crate) mod server {
         let Some(viewer) = viewer else {
             return Ok(Vec::new());
         };
-        let (group_place, own_place, member): (String, String, i64) = sqlx::query_as(KINDS_FOR)
+        let (group_id, group_place): (i64, String) = sqlx::query_as(PLAN_GROUP_PLACE)
             .bind(plan_id)
-            .bind(viewer.id)
             .fetch_optional(&db.pool)
             .await?
             .ok_or_else(AppError::not_found)?;
+        let role = crate::groups::service::role_of(&db.pool, group_id, viewer.id).await?;
+        let standing = match role {
+            crate::groups::service::GroupRole::Banned => Standing::Banned,
+            role if role.is_member() => Standing::Member,
+            _ => Standing::Outside,
+        };
+        let confirmed = crate::accounts::professionals::verification(&db.pool, viewer.id).await?;
         Ok(allowed_kinds(
-            member > 0,
-            viewer.role,
-            &own_place,
+            standing,
+            confirmed.as_ref().map(|c| c.municipality.as_str()),
             &group_place,
         ))
     }
@@ -158,6 +179,12 @@ pub(crate) mod server {
         if !allowed.contains(&kind) {
             return Err(AppError::forbidden());
         }
+        crate::limits::take(
+            db,
+            crate::limits::UPDATES_PER_PERSON,
+            &viewer.id.to_string(),
+        )
+        .await?;
         let mut problems = Vec::new();
         let len = form.body.trim().chars().count();
         if !(BODY.0..=BODY.1).contains(&len) {
@@ -226,22 +253,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn members_report_progress_and_local_professionals_give_account() {
+    fn members_report_progress_and_confirmed_professionals_give_account() {
+        use Standing::*;
         use UpdateKind::*;
+        assert_eq!(allowed_kinds(Member, None, "Den Haag"), vec![Voortgang]);
+        // Confirmed, working in the plan's municipality.
         assert_eq!(
-            allowed_kinds(true, Role::Bewoner, "", "Den Haag"),
-            vec![Voortgang]
-        );
-        assert_eq!(
-            allowed_kinds(false, Role::Ambtenaar, "den haag", "Den Haag"),
+            allowed_kinds(Outside, Some("den haag"), "Den Haag"),
             vec![Verantwoording]
         );
+        // Confirmed elsewhere, but a member of the group.
         assert_eq!(
-            allowed_kinds(true, Role::Opbouwwerker, "Den Haag", "Den Haag"),
+            allowed_kinds(Member, Some("Utrecht"), "Den Haag"),
             vec![Voortgang, Verantwoording]
         );
-        assert!(allowed_kinds(false, Role::Woningcorporatie, "Utrecht", "Den Haag").is_empty());
-        assert!(allowed_kinds(false, Role::Politicus, "Den Haag", "Den Haag").is_empty());
-        assert!(allowed_kinds(false, Role::Ambtenaar, "", "").is_empty());
+        // Confirmed elsewhere, not in the group; or never confirmed (a
+        // self-described role gives nothing); or banned.
+        assert!(allowed_kinds(Outside, Some("Utrecht"), "Den Haag").is_empty());
+        assert!(allowed_kinds(Outside, None, "Den Haag").is_empty());
+        assert!(allowed_kinds(Banned, Some("Den Haag"), "Den Haag").is_empty());
+        assert!(allowed_kinds(Outside, Some(""), "").is_empty());
     }
 }

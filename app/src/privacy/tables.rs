@@ -24,6 +24,7 @@ pub const PERSONAL: &[(&str, &str)] = &[
     ),
     ("reports", "reporter_id = $1"),
     ("hidden_former_members", "user_id = $1"),
+    ("professional_verifications", "user_id = $1"),
     ("moderation_log", "actor_id = $1"),
     ("manifest_versions", "published_by = $1"),
     ("notifications", "user_id = $1"),

@@ -96,7 +96,10 @@ impl Frame {
     fn new(name: &str, hint: Option<String>, error: &Option<AppError>) -> Frame {
         let id = format!("veld-{name}");
         Frame {
-            hint: hint.map(|h| (format!("{id}-hint"), h)),
+            // An empty hint is none (a caller's way to leave it out).
+            hint: hint
+                .filter(|h| !h.is_empty())
+                .map(|h| (format!("{id}-hint"), h)),
             error: error
                 .as_ref()
                 .and_then(|e| e.field_message(name))

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
 use app::{
-    accounts::{Role, Viewer},
+    accounts::{professionals, Role, Viewer},
     db::Db,
     db_test,
     plans::{
@@ -17,8 +17,20 @@ use app::{
 
 use crate::common::{cast, form, outcome};
 
-/// A professional with a role and a municipality on their profile.
+/// A professional whose role a platform admin confirmed, working for
+/// `municipality`.
 async fn professional(db: &Db, email: &str, role: Role, municipality: &str) -> Viewer {
+    let viewer = self_described(db, email, role, municipality).await;
+    if role.is_professional() {
+        professionals::verify(db, email, "Gemeente", municipality, None)
+            .await
+            .unwrap();
+    }
+    viewer
+}
+
+/// Someone who only says, on their profile, that they are a professional.
+async fn self_described(db: &Db, email: &str, role: Role, municipality: &str) -> Viewer {
     let viewer = person(db, email).await;
     sqlx::query("UPDATE users SET role = $1, municipality = $2 WHERE id = $3")
         .bind(role.as_str())
@@ -48,7 +60,10 @@ db_test!(who_may_post_which_update, |db: Db| async move {
     let local = professional(&db, "ambtenaar@denhaag.nl", Role::Ambtenaar, "den haag").await;
     let elsewhere = professional(&db, "ambtenaar@utrecht.nl", Role::Ambtenaar, "Utrecht").await;
     let politician = professional(&db, "raadslid@denhaag.nl", Role::Politicus, "Den Haag").await;
-    let cases: [(Option<&Viewer>, &str, &str); 11] = [
+    // Calls themselves a civil servant of Den Haag; no admin confirmed it
+    // (before, that was enough to give account on any plan there).
+    let claimed = self_described(&db, "zegt@denhaag.nl", Role::Ambtenaar, "Den Haag").await;
+    let cases: [(Option<&Viewer>, &str, &str); 12] = [
         (None, "voortgang", "unauthorized"),
         (Some(&c.outsider), "voortgang", "forbidden"),
         (Some(&c.admin), "voortgang", "forbidden"),
@@ -59,6 +74,7 @@ db_test!(who_may_post_which_update, |db: Db| async move {
         (Some(&local), "voortgang", "forbidden"),
         (Some(&elsewhere), "verantwoording", "forbidden"),
         (Some(&politician), "verantwoording", "forbidden"),
+        (Some(&claimed), "verantwoording", "forbidden"),
         (Some(&c.member), "roddel", "validation"),
     ];
     for (who, kind, expected) in cases {
@@ -79,7 +95,67 @@ db_test!(who_may_post_which_update, |db: Db| async move {
         vec![UpdateKind::Verantwoording]
     );
     assert!(updates::kinds_for(&db, None, id).await.unwrap().is_empty());
+    assert!(updates::kinds_for(&db, Some(&claimed), id)
+        .await
+        .unwrap()
+        .is_empty());
 });
+
+db_test!(
+    a_confirmed_role_gives_account_until_it_changes_or_a_ban,
+    |db: Db| async move {
+        let c = cast(&db).await;
+        let id = plans::create(&db, Some(&c.writer), &c.group, form("Bankjes op het plein"))
+            .await
+            .unwrap();
+        let official = professional(&db, "ambtenaar@denhaag.nl", Role::Ambtenaar, "Den Haag").await;
+        let confirmed = professionals::verification(&db.pool, official.id)
+            .await
+            .unwrap();
+        assert_eq!(
+            confirmed.map(|v| v.organisation),
+            Some("Gemeente".to_owned())
+        );
+        assert_eq!(
+            updates::kinds_for(&db, Some(&official), id).await.unwrap(),
+            vec![UpdateKind::Verantwoording]
+        );
+        // Only a professional role can be confirmed.
+        assert_eq!(
+            outcome(professionals::verify(&db, "lid@buurt.nl", "Buurt", "Den Haag", None).await),
+            "conflict"
+        );
+        // They join, and the group bans them: no more accountability on
+        // its plans.
+        app::groups::service::join(&db, Some(&official), &c.group)
+            .await
+            .unwrap();
+        app::groups::service::ban(&db, Some(&c.coordinator), &c.group, official.id, "Spam.")
+            .await
+            .unwrap();
+        assert_eq!(
+            outcome(updates::post(&db, Some(&official), id, update("verantwoording")).await),
+            "forbidden"
+        );
+        app::groups::service::unban(&db, Some(&c.coordinator), &c.group, official.id)
+            .await
+            .unwrap();
+        // They change their role on their profile: the confirmation lapses.
+        sqlx::query("UPDATE users SET role = 'opbouwwerker' WHERE id = $1")
+            .bind(official.id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert!(professionals::verification(&db.pool, official.id)
+            .await
+            .unwrap()
+            .is_none());
+        let listed = professionals::list(&db).await.unwrap();
+        assert!(listed
+            .iter()
+            .any(|p| p.email == "ambtenaar@denhaag.nl" && !p.verified));
+    }
+);
 
 db_test!(updates_are_checked_and_read_back, |db: Db| async move {
     let c = cast(&db).await;

@@ -186,7 +186,9 @@ pub async fn leave(db: &Db, viewer: Option<&Viewer>, slug: &str) -> AppResult<()
     if !role.is_member() {
         return Err(AppError::conflict("error-group-not-member"));
     }
-    if role.is_coordinator() && queries::coordinator_count(&mut tx, id).await? <= 1 {
+    if role.role().is_some_and(MemberRole::is_coordinator)
+        && queries::coordinator_count(&mut tx, id).await? <= 1
+    {
         return Err(AppError::conflict("error-group-last-coordinator"));
     }
     let at = now();

@@ -68,9 +68,13 @@ impl GroupRole {
         matches!(self, GroupRole::In { .. })
     }
 
-    /// Whether this is a coordinator (see [`MemberRole::is_coordinator`]).
-    pub fn is_coordinator(self) -> bool {
-        matches!(self, GroupRole::In { role, .. } if role.is_coordinator())
+    /// The role in the group, for members ([`MemberRole::is_coordinator`]
+    /// says whether it coordinates).
+    pub fn role(self) -> Option<MemberRole> {
+        match self {
+            GroupRole::In { role, .. } => Some(role),
+            _ => None,
+        }
     }
 
     /// The role's side of the group page's [`Standing`] (a pending request
@@ -91,7 +95,7 @@ impl GroupRole {
         let allowed = match needs {
             Needs::NotBanned => true,
             Needs::Member => self.is_member(),
-            Needs::Coordinator => self.is_coordinator(),
+            Needs::Coordinator => self.role().is_some_and(MemberRole::is_coordinator),
         };
         match (allowed, needs) {
             (true, _) => Ok(()),
@@ -159,6 +163,9 @@ mod tests {
     fn standing_follows_the_role() {
         assert_eq!(GroupRole::Outsider.standing(), None);
         assert_eq!(GroupRole::Banned.standing(), Some(Standing::Banned));
-        assert!(COORDINATOR.standing().is_some_and(|s| s.is_coordinator()));
+        assert!(COORDINATOR
+            .standing()
+            .and_then(|s| s.role())
+            .is_some_and(MemberRole::is_coordinator));
     }
 }
