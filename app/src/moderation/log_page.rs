@@ -1,6 +1,6 @@
 //! `/moderatie/logboek`: every moderation action, newest first, for platform admins.
 
-use super::model::{LogEntry, Target};
+use super::model::LogEntry;
 use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{error::AppError, i18n::t, ui::format_date_time};
@@ -50,10 +50,7 @@ fn LogTable(list: Vec<LogEntry>) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {list.into_iter().map(|e| {
-                        let what = match e.target {
-                            Target::Plan => format!("{} {}", t("reports-about-plan"), e.target_id),
-                            Target::Reaction => format!("{} {}", t("reports-about-reaction"), e.target_id),
-                        };
+                        let what = format!("{} {}", t(e.target.label_key()), e.target_id);
                         view! {
                             <tr>
                                 <td>{format_date_time(e.at)}</td>

@@ -9,6 +9,8 @@ pub enum Target {
     Plan,
     /// A reaction (on a plan or on the manifest).
     Reaction,
+    /// A progress or accountability update on a plan.
+    Update,
 }
 
 impl Target {
@@ -17,6 +19,7 @@ impl Target {
         match self {
             Target::Plan => "plan",
             Target::Reaction => "reaction",
+            Target::Update => "update",
         }
     }
 
@@ -25,12 +28,24 @@ impl Target {
         match value {
             "plan" => Some(Target::Plan),
             "reaction" => Some(Target::Reaction),
+            "update" => Some(Target::Update),
             _ => None,
         }
     }
 }
 
 crate::stored_text!(Target, "moderation target");
+
+impl Target {
+    /// Translation key of what kind of item it is.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Target::Plan => "reports-about-plan",
+            Target::Reaction => "reports-about-reaction",
+            Target::Update => "reports-about-update",
+        }
+    }
+}
 
 /// An open report as the queue shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

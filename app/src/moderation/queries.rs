@@ -8,9 +8,11 @@ crate::statements! {
     /// the reader is a platform admin; `$3`: the coordinator role.
     QUEUE = "SELECT r.id, r.target, r.target_id, r.reason, r.created_at, u.display_name AS reporter_name,
                 p.title AS plan_title, re.source AS reaction_source, re.subject AS reaction_subject,
-                top.created_at AS top_at, top.id AS top_id
+                top.created_at AS top_at, top.id AS top_id,
+                pu.body_source AS update_source, pu.plan_id AS update_plan
          FROM reports r LEFT JOIN users u ON u.id = r.reporter_id
          LEFT JOIN plans p ON r.target = 'plan' AND p.id = r.target_id
+         LEFT JOIN plan_updates pu ON r.target = 'update' AND pu.id = r.target_id
          LEFT JOIN reactions re ON r.target = 'reaction' AND re.id = r.target_id
                                 AND re.status = 'published'
          LEFT JOIN reactions top ON top.id = COALESCE(re.root_id, re.id)
@@ -19,6 +21,8 @@ crate::statements! {
          ORDER BY r.created_at, r.id LIMIT 200";
     SET_PLAN_HIDDEN = "UPDATE plans SET hidden_reason = $1 WHERE id = $2";
     SET_REACTION_HIDDEN = "UPDATE reactions SET hidden_reason = $1 WHERE id = $2";
+    SET_UPDATE_HIDDEN = "UPDATE plan_updates SET hidden_reason = $1 WHERE id = $2";
+    PLAN_OF_UPDATE = "SELECT plan_id FROM plan_updates WHERE id = $1";
     INSERT_REPORT = "INSERT INTO reports (target, target_id, group_id, reporter_id, reason, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
     OPEN_REPORT = "SELECT target, target_id, group_id FROM reports WHERE id = $1 AND status = 'open'";
@@ -58,6 +62,10 @@ pub struct QueueRow {
     pub top_at: Option<i64>,
     /// Its id.
     pub top_id: Option<i64>,
+    /// A reported update's text.
+    pub update_source: Option<String>,
+    /// Its plan.
+    pub update_plan: Option<i64>,
 }
 
 /// An open report: what it is about and its group.

@@ -4,7 +4,7 @@
 
 use super::{
     api::{DismissReport, HideContent},
-    model::{Report, Target},
+    model::Report,
 };
 use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
@@ -63,10 +63,7 @@ pub fn QueuePage() -> impl IntoView {
 
 #[component]
 fn ReportItem(report: Report) -> impl IntoView {
-    let what = t(match report.target {
-        Target::Plan => "reports-about-plan",
-        Target::Reaction => "reports-about-reaction",
-    });
+    let what = t(report.target.label_key());
     let who = report
         .reporter_name
         .clone()

@@ -18,6 +18,14 @@ pub const REASON: (usize, usize) = (3, 500);
 async fn locate(db: &Db, target: Target, id: i64) -> AppResult<(Option<i64>, String)> {
     let (plan_id, link) = match target {
         Target::Plan => (id, format!("/plannen/{id}")),
+        Target::Update => {
+            let plan_id: i64 = sqlx::query_scalar(PLAN_OF_UPDATE)
+                .bind(id)
+                .fetch_optional(&db.pool)
+                .await?
+                .ok_or_else(AppError::not_found)?;
+            (plan_id, format!("/plannen/{plan_id}#update-{id}"))
+        }
         Target::Reaction => {
             let stored = crate::discussion::queries::find(&db.pool, id)
                 .await?
@@ -117,6 +125,13 @@ fn queued(row: QueueRow) -> Report {
         row.reaction_subject,
     ) {
         (Target::Plan, Some(title), _, _) => (title, format!("/plannen/{}", row.target_id)),
+        (Target::Update, ..) => match (row.update_source, row.update_plan) {
+            (Some(source), Some(plan)) => (
+                excerpt(&source, 140),
+                format!("/plannen/{plan}#update-{}", row.target_id),
+            ),
+            _ => (String::new(), String::new()),
+        },
         (Target::Reaction, _, Some(source), Some(subject)) => (
             excerpt(&source, 140),
             crate::discussion::link::to_reaction(
@@ -178,6 +193,7 @@ async fn set_hidden(db: &Db, target: Target, id: i64, reason: Option<&str>) -> A
     let statement = match target {
         Target::Plan => SET_PLAN_HIDDEN,
         Target::Reaction => SET_REACTION_HIDDEN,
+        Target::Update => SET_UPDATE_HIDDEN,
     };
     let mut tx = db.write_tx().await?;
     sqlx::query(statement)
@@ -191,6 +207,8 @@ async fn set_hidden(db: &Db, target: Target, id: i64, reason: Option<&str>) -> A
             crate::search::index::sync_plan_with_reactions(&mut tx, db.backend, id).await?
         }
         Target::Reaction => crate::search::index::sync_reaction(&mut tx, db.backend, id).await?,
+        // Updates are not in the search index.
+        Target::Update => {}
     }
     tx.commit().await?;
     if target == Target::Reaction {

@@ -79,7 +79,7 @@ async fn load(id: String, after: Option<String>) -> Result<PlanView, AppError> {
             Some(v) => super::service::may_edit(&db, v, &plan).await?,
             None => false,
         };
-        let updates = super::updates::list(&db, id, None).await?;
+        let mut updates = super::updates::list(&db, id, None).await?;
         let update_kinds = super::updates::kinds_for(&db, viewer.as_ref(), id).await?;
         let moderator = match &viewer {
             Some(v) => {
@@ -87,6 +87,7 @@ async fn load(id: String, after: Option<String>) -> Result<PlanView, AppError> {
             }
             None => false,
         };
+        super::updates::redact_hidden(&mut updates, viewer.as_ref().map(|v| v.id), moderator);
         let images = super::images::list(&db, id).await?;
         let after = after
             .as_deref()
@@ -226,7 +227,8 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                             </ul>
                         </section>
                     })}
-                    <UpdatesSection plan_id=p.id updates=view.updates kinds=view.update_kinds/>
+                    <UpdatesSection plan_id=p.id updates=view.updates kinds=view.update_kinds
+                        logged_in=view.reader.is_some() moderator=view.moderator/>
                     <Timeline items=view.timeline/>
                     <div id="fase-wijzigen">{view.may_steer.then(|| view! { <PhaseForm id=p.id phase=p.phase/> })}</div>
                     <PagedReactions page=view.discussion subject=format!("plan:{}", p.id) here=format!("/plannen/{}", p.id)

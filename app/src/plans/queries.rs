@@ -29,8 +29,8 @@ crate::statements! {
                                        next_steps, responsible, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
     MARK_PLAN_ACTIVE = "UPDATE plans SET last_activity_at = $1 WHERE id = $2";
-    LIST_UPDATES = "SELECT pu.id, pu.kind, pu.author_role, pu.body_html, pu.next_steps, pu.responsible,
-                    pu.created_at, u.display_name AS author_name
+    LIST_UPDATES = "SELECT pu.id, pu.kind, pu.author_id, pu.author_role, pu.body_html, pu.next_steps,
+                    pu.responsible, pu.created_at, pu.hidden_reason, u.display_name AS author_name
              FROM plan_updates pu LEFT JOIN users u ON u.id = pu.author_id
              WHERE pu.plan_id = $1 AND ($2 = '' OR pu.kind = $2)
              ORDER BY pu.created_at DESC, pu.id DESC LIMIT 200";

@@ -54,6 +54,8 @@ pub struct PlanUpdate {
     pub kind: UpdateKind,
     /// Who wrote it (None when the account is gone).
     pub author_name: Option<String>,
+    /// Their account, if it still exists.
+    pub author_id: Option<i64>,
     /// Their role when they wrote it.
     #[cfg_attr(feature = "ssr", sqlx(try_from = "String"))]
     pub author_role: Role,
@@ -65,6 +67,25 @@ pub struct PlanUpdate {
     pub responsible: String,
     /// Unix seconds.
     pub created_at: i64,
+    /// Why a moderator hid it (None: visible). Its text is kept only for its
+    /// writer and the moderators; see [`redact_hidden`].
+    #[cfg_attr(feature = "ssr", sqlx(rename = "hidden_reason"))]
+    pub hidden: Option<String>,
+}
+
+/// Empties the text of hidden updates for everyone but their writer and the
+/// plan's moderators, who see it with the reason (as with reactions).
+pub fn redact_hidden(updates: &mut [PlanUpdate], reader: Option<i64>, moderator: bool) {
+    for update in updates.iter_mut() {
+        if update.hidden.is_some()
+            && !moderator
+            && reader.is_none_or(|r| update.author_id != Some(r))
+        {
+            update.body_html.clear();
+            update.next_steps.clear();
+            update.responsible.clear();
+        }
+    }
 }
 
 /// Where the person stands towards the plan's group, as far as updates go.

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::{
     i18n::{t, t_args},
+    moderation::report_form::{ReportForm, RestoreForm},
     ui::{
         form::{first_error, query_param, ErrorSummary},
         format_date_time,
@@ -22,6 +23,10 @@ pub fn UpdatesSection(
     plan_id: i64,
     updates: Vec<PlanUpdate>,
     kinds: Vec<UpdateKind>,
+    /// Whether the reader may report an update.
+    logged_in: bool,
+    /// Whether the reader moderates this plan (and may restore a hidden one).
+    moderator: bool,
 ) -> impl IntoView {
     let filter = query_param("verslagen")
         .as_deref()
@@ -54,7 +59,7 @@ pub fn UpdatesSection(
                 {if shown.is_empty() {
                     view! { <p class="empty">{t("updates-empty")}</p> }.into_any()
                 } else {
-                    view! { <ol class="updates">{shown.into_iter().map(|u| view! { <UpdateCard update=u/> }).collect_view()}</ol> }.into_any()
+                    view! { <ol class="updates">{shown.into_iter().map(|u| view! { <UpdateCard update=u plan_id logged_in moderator/> }).collect_view()}</ol> }.into_any()
                 }}
             </div>
             {(!kinds.is_empty()).then(|| view! { <UpdateForm plan_id kinds/> })}
@@ -63,12 +68,22 @@ pub fn UpdatesSection(
 }
 
 #[component]
-fn UpdateCard(update: PlanUpdate) -> impl IntoView {
+fn UpdateCard(update: PlanUpdate, plan_id: i64, logged_in: bool, moderator: bool) -> impl IntoView {
     let who = update
         .author_name
         .clone()
         .unwrap_or_else(|| t("group-someone"));
     let class = format!("update update--{}", update.kind.as_str());
+    let back = format!("/plannen/{plan_id}#update-{}", update.id);
+    let hidden = update.hidden.clone().map(|reason| {
+        let restore = moderator
+            .then(|| view! { <RestoreForm target="update" id=update.id back=back.clone()/> });
+        view! {
+            <p class="notice">{t_args("update-hidden", &[("reason", reason)])}</p>
+            {restore}
+        }
+    });
+    let may_report = logged_in && update.hidden.is_none();
     view! {
         <li>
             <article class=class id=format!("update-{}", update.id)>
@@ -87,6 +102,8 @@ fn UpdateCard(update: PlanUpdate) -> impl IntoView {
                         <dt>{t("update-responsible")}</dt><dd>{update.responsible.clone()}</dd>
                     })}
                 </dl>
+                {hidden}
+                {may_report.then(|| view! { <ReportForm target="update" id=update.id back=back.clone()/> })}
             </article>
         </li>
     }

@@ -297,3 +297,59 @@ db_test!(
         assert_eq!(log[3].actor_name.as_deref(), Some("Buur coord@buurt.nl"));
     }
 );
+
+// An update can be reported, hidden (its text kept for its writer and the
+// moderators only) and restored, like a reaction; before, it could not be
+// reported at all.
+db_test!(updates_are_moderated_like_reactions, |db: Db| async move {
+    use app::plans::updates::{self, UpdateForm};
+    let s = scene(&db).await;
+    let c = &s.c;
+    let form = UpdateForm {
+        kind: "voortgang".into(),
+        body: "De bankjes zijn besteld bij de werkplaats.".into(),
+        next_steps: String::new(),
+        responsible: String::new(),
+    };
+    let update = updates::post(&db, Some(&c.member), s.plan, form)
+        .await
+        .unwrap();
+    let report = moderation::report(&db, Some(&c.outsider), "update", update, "Dit klopt niet.")
+        .await
+        .unwrap();
+    let queue = moderation::queue(&db, Some(&c.coordinator)).await.unwrap();
+    let item = queue.iter().find(|r| r.id == report).unwrap();
+    assert!(item.excerpt.contains("bankjes"), "{item:?}");
+    assert_eq!(item.link, format!("/plannen/{}#update-{update}", s.plan));
+    assert_eq!(
+        outcome(moderation::hide(&db, Some(&s.other_coordinator), report, "Onjuist.").await),
+        "forbidden"
+    );
+    moderation::hide(&db, Some(&c.coordinator), report, "Onjuist.")
+        .await
+        .unwrap();
+    let read_as = |reader: Option<i64>, moderator: bool| {
+        let db = db.clone();
+        async move {
+            let mut list = updates::list(&db, s.plan, None).await.unwrap();
+            updates::redact_hidden(&mut list, reader, moderator);
+            list.into_iter().find(|u| u.id == update).unwrap()
+        }
+    };
+    let outsider_view = read_as(Some(c.outsider.id), false).await;
+    assert_eq!(outsider_view.hidden.as_deref(), Some("Onjuist."));
+    assert!(outsider_view.body_html.is_empty());
+    assert!(read_as(Some(c.member.id), false)
+        .await
+        .body_html
+        .contains("bankjes"));
+    assert!(read_as(None, true).await.body_html.contains("bankjes"));
+    moderation::restore(&db, Some(&c.coordinator), "update", update)
+        .await
+        .unwrap();
+    assert!(read_as(None, false).await.hidden.is_none());
+    let log = moderation::read_log(&db, Some(&c.admin)).await.unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.action == "hide" && e.target_id == update));
+});
