@@ -54,6 +54,32 @@ impl Client {
         self.send(request).await
     }
 
+    /// A file upload as a browser's form sends it (`multipart/form-data`,
+    /// one field), answered with the page it leads to.
+    pub async fn upload(
+        &mut self,
+        path: &str,
+        field: &str,
+        file: &[u8],
+    ) -> Result<Answer, Failure> {
+        const BOUNDARY: &str = "wijkplein-bench-grens";
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"beeld.png\"\r\n\
+             Content-Type: image/png\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(file);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let request = self
+            .request("POST", path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .body(Full::new(Bytes::from(body)))?;
+        self.send(request).await
+    }
+
     /// Registers a new account and keeps its session cookie.
     pub async fn register(&mut self, email: &str, name: &str) -> Result<(), Failure> {
         let form = format!(

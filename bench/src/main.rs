@@ -9,12 +9,16 @@
 //!   [--postgres URL]`: crash, load and outage tests on the release build,
 //!   written to `bench/RELIABILITY.md` (`scripts/reliability.sh`).
 //!
+//! - `bench flood`: issue #20's flood (registrations and image uploads at
+//!   once) against the release build, written to `bench/FLOOD.md`.
+//!
 //! `scripts/bench.sh` builds everything and calls `bench run`: the one
 //! command the README gives.
 
 mod batch;
 mod client;
 mod fanout;
+mod flood;
 mod http;
 mod lighthouse;
 mod load;
@@ -36,6 +40,7 @@ async fn main() {
         Some("seed") => seed_command(&args[1..]).await,
         Some("run") => run_command(&args[1..]).await,
         Some("reliability") => reliability_command(&args[1..]).await,
+        Some("flood") => flood_command().await,
         _ => Err(USAGE.into()),
     };
     if let Err(err) = result {
@@ -46,7 +51,8 @@ async fn main() {
 
 const USAGE: &str = "usage: bench seed <database-url> [--divide N]\n       \
                      bench run [--seconds S] [--readers N] [--postgres URL] [--no-lighthouse]\n       \
-                     bench reliability [--rounds R] [--writers W] [--people P] [--seconds S] [--postgres URL]";
+                     bench reliability [--rounds R] [--writers W] [--people P] [--seconds S] [--postgres URL]\n       \
+                     bench flood";
 
 /// The value after `--name`, if given.
 fn option(args: &[String], name: &str) -> Option<String> {
@@ -86,6 +92,10 @@ async fn run_command(args: &[String]) -> Result<(), Box<dyn Error>> {
         lighthouse: !args.iter().any(|a| a == "--no-lighthouse"),
     })
     .await
+}
+
+async fn flood_command() -> Result<(), Box<dyn Error>> {
+    flood::run(&std::env::current_dir()?).await
 }
 
 /// The outage needs to stop and start the database server: `scripts/reliability.sh`

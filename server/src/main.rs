@@ -14,6 +14,7 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() {
+    return_big_buffers_at_once();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
@@ -196,6 +197,21 @@ async fn publish_manifest(file: &str) -> Result<(), Box<dyn std::error::Error>> 
     tracing::info!(version = doc.version, "manifest version published");
     Ok(())
 }
+/// Makes glibc give every allocation of 1 MiB or more back to the system when
+/// it is freed (see the `libc` dependency in Cargo.toml for the measurement).
+/// Password hashing and image decoding allocate tens of MB for a moment; by
+/// default glibc raises its threshold after the first such free and keeps
+/// them, so a burst of logins could grow the server by hundreds of MB.
+fn return_big_buffers_at_once() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets a tuning parameter of the allocator; it is
+    // called before the server allocates anything big, with valid arguments.
+    #[allow(unsafe_code, reason = "one call into glibc's allocator settings")]
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
+    }
+}
+
 /// Resolves on SIGTERM or Ctrl-C, so in-flight requests can finish.
 async fn shutdown_signal() {
     let ctrl_c = async {
