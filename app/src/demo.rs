@@ -101,6 +101,16 @@ async fn load(db: &Db) -> AppResult<()> {
         .bind("beheer@demo.wijkplein.nl")
         .execute(&db.pool)
         .await?;
+    // Henk's role is confirmed, Sanne's is what she says herself: the demo
+    // shows both.
+    crate::accounts::professionals::verify(
+        db,
+        "henk@demo.wijkplein.nl",
+        "Gemeente Zwolle",
+        "Zwolle",
+        None,
+    )
+    .await?;
     tracing::info!("demo data loaded ({} accounts)", PEOPLE.len());
     Ok(())
 }
