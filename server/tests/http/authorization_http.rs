@@ -291,3 +291,47 @@ async fn body_for(w: &World, name: &str, role: Role, row: usize) -> String {
         other => panic!("no form for {other}: add one beside its MATRIX row"),
     }
 }
+
+// Accountability (`verantwoording`) through HTTP, as each person of the
+// matrix and as a civil servant whose role a platform admin confirmed for the
+// plan's municipality: only the confirmed one may give account. The matrix's
+// professional (a community worker by their own word, member of the group)
+// may report progress, not give account.
+db_test!(
+    only_a_confirmed_professional_gives_account,
+    |db: Db| async move {
+        let world = World::new(db).await;
+        let confirmed = "gemeente@amsterdam.nl";
+        let official = app::testing::person(&world.db, confirmed).await;
+        sqlx::query("UPDATE users SET role = 'ambtenaar' WHERE id = $1")
+            .bind(official.id)
+            .execute(&world.db.pool)
+            .await
+            .unwrap();
+        app::accounts::professionals::verify(&world.db, confirmed, "Gemeente", "Amsterdam", None)
+            .await
+            .unwrap();
+        let official_cookie = log_in_as(&world.app, confirmed, app::testing::PASSWORD).await;
+        let body = format!(
+        "plan_id={}&kind=verantwoording&body=De+vergunning+is+aangevraagd.&next_steps=&responsible=",
+        world.plan
+    );
+        let post = |cookie: Option<String>| {
+            let req = script_post("/api/post_plan_update", &body, cookie.as_deref());
+            let app = world.app.clone();
+            async move { app.oneshot(req).await.unwrap().status().as_u16() }
+        };
+        for (role, want) in Role::ALL
+            .into_iter()
+            .zip([401, 403, 403, 403, 403, 403, 403])
+        {
+            let cookie = world.person(role).map(|p| p.cookie.clone());
+            assert_eq!(post(cookie).await, want, "verantwoording as {role:?}");
+        }
+        assert_eq!(
+            post(Some(official_cookie)).await,
+            200,
+            "the confirmed civil servant"
+        );
+    }
+);
