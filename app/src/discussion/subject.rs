@@ -47,7 +47,7 @@ pub async fn check_open(db: &Db, viewer: Option<&Viewer>, key: &str) -> AppResul
             let plan = crate::plans::service::plan(db, id).await?;
             let viewer = viewer.ok_or_else(AppError::login_required)?;
             refuse_banned(&db.pool, plan.group_id, viewer).await?;
-            crate::plans::service::refuse_hidden(&plan)
+            crate::plans::service::refuse_hidden(plan.hidden.as_deref())
         }
         _ => Err(AppError::not_found()),
     }
@@ -59,7 +59,7 @@ pub async fn check_still_welcome(db: &Db, viewer: &Viewer, key: &str) -> AppResu
         Some(Subject::Plan(id)) => {
             let plan = crate::plans::service::plan(db, id).await?;
             refuse_banned(&db.pool, plan.group_id, viewer).await?;
-            crate::plans::service::refuse_hidden(&plan)
+            crate::plans::service::refuse_hidden(plan.hidden.as_deref())
         }
         _ => Ok(()),
     }

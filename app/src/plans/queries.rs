@@ -58,7 +58,7 @@ crate::statements! {
     PRINCIPLES_OF_PLAN = "SELECT principle FROM plan_principles WHERE plan_id = $1 ORDER BY principle";
     /// An UPDATE that changes nothing: it takes the row's write lock.
     LOCK_PLAN = "UPDATE plans SET phase = phase WHERE id = $1";
-    PLAN_OWNERSHIP = "SELECT group_id, author_id, phase FROM plans WHERE id = $1";
+    PLAN_OWNERSHIP = "SELECT group_id, author_id, phase, hidden_reason FROM plans WHERE id = $1";
     SET_PHASE = "UPDATE plans SET phase = $2, updated_at = $3, last_activity_at = $3 WHERE id = $1";
     INSERT_PHASE_CHANGE = "INSERT INTO plan_phase_changes (plan_id, from_phase, to_phase, reason, by_id, at) \
          VALUES ($1, $2, $3, $4, $5, $6)";
@@ -187,6 +187,8 @@ pub struct Ownership {
     /// Its phase.
     #[sqlx(try_from = "String")]
     pub phase: Phase,
+    /// Why a moderator hid it (None: visible).
+    pub hidden_reason: Option<String>,
 }
 
 /// Takes the plan's row lock for the rest of the transaction and returns its

@@ -85,6 +85,17 @@ async fn check(db: &Db, form: &PlanForm) -> AppResult<Vec<String>> {
     }
 }
 
+/// What a plan write does before its transaction: the checks, the rendering
+/// (slow for a long text, so never under the write lock) and the writer's
+/// limit. Returns the principles and the body's HTML.
+async fn prepare(db: &Db, viewer: &Viewer, form: &PlanForm) -> AppResult<(Vec<String>, String)> {
+    let principles = check(db, form).await?;
+    let body_html = crate::discussion::markdown::render(form.body.trim());
+    let writer = viewer.id.to_string();
+    crate::limits::take(db, crate::limits::PLAN_WRITES_PER_PERSON, &writer).await?;
+    Ok((principles, body_html))
+}
+
 /// Refuses someone who may not write plans for the group: only its members
 /// do. The new-plan page asks here too, so it offers the form exactly when
 /// posting it would be allowed.
@@ -109,14 +120,7 @@ pub async fn create(
     let group = groups::service::group(db, group_slug).await?;
     // Who asks comes first: someone else learns nothing from field errors.
     require_writer(&db.pool, group.summary.id, viewer).await?;
-    let principles = check(db, &form).await?;
-    let body_html = crate::discussion::markdown::render(form.body.trim());
-    crate::limits::take(
-        db,
-        crate::limits::PLAN_WRITES_PER_PERSON,
-        &viewer.id.to_string(),
-    )
-    .await?;
+    let (principles, body_html) = prepare(db, viewer, &form).await?;
     let mut tx = db.write_tx().await?;
     // Again inside the transaction: they may have left meanwhile.
     require_writer(&mut *tx, group.summary.id, viewer).await?;
@@ -171,14 +175,7 @@ pub async fn update(
     if !may_edit(db, viewer, &before).await? {
         return Err(AppError::forbidden());
     }
-    let principles = check(db, &form).await?;
-    let body_html = crate::discussion::markdown::render(form.body.trim());
-    crate::limits::take(
-        db,
-        crate::limits::PLAN_WRITES_PER_PERSON,
-        &viewer.id.to_string(),
-    )
-    .await?;
+    let (principles, body_html) = prepare(db, viewer, &form).await?;
     let mut tx = db.write_tx().await?;
     let queries::Ownership {
         group_id,
@@ -224,8 +221,8 @@ pub async fn plan(db: &Db, id: i64) -> AppResult<Plan> {
 /// Refuses taking part in a plan a moderator hid (supporting it, reacting
 /// to it, posting an update): it stays readable for its writer and the
 /// moderators, but nothing new happens on it until it is restored.
-pub fn refuse_hidden(plan: &Plan) -> AppResult<()> {
-    match plan.hidden {
+pub fn refuse_hidden(hidden_reason: Option<&str>) -> AppResult<()> {
+    match hidden_reason {
         Some(_) => Err(AppError::conflict("error-plan-hidden")),
         None => Ok(()),
     }
@@ -296,6 +293,7 @@ pub async fn change_phase(
         group_id,
         author_id,
         phase: from,
+        ..
     } = queries::lock(&mut tx, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
@@ -353,11 +351,11 @@ pub async fn tell_followers(
 /// Supports a plan (once per person). Returns the new count.
 pub async fn support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<i64> {
     let viewer = logged_in(viewer)?;
-    refuse_hidden(&plan(db, plan_id).await?)?;
     let mut tx = db.write_tx().await?;
-    queries::lock(&mut tx, plan_id)
+    let plan = queries::lock(&mut tx, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
+    refuse_hidden(plan.hidden_reason.as_deref())?;
     queries::insert_support(&mut tx, plan_id, viewer.id, now())
         .await
         .map_err(|e| {
@@ -376,11 +374,11 @@ pub async fn support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResul
 /// Withdraws one's support. Returns the new count.
 pub async fn withdraw_support(db: &Db, viewer: Option<&Viewer>, plan_id: i64) -> AppResult<i64> {
     let viewer = logged_in(viewer)?;
-    refuse_hidden(&plan(db, plan_id).await?)?;
     let mut tx = db.write_tx().await?;
-    queries::lock(&mut tx, plan_id)
+    let plan = queries::lock(&mut tx, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
+    refuse_hidden(plan.hidden_reason.as_deref())?;
     if !queries::delete_support(&mut tx, plan_id, viewer.id).await? {
         return Err(AppError::not_found());
     }

@@ -193,7 +193,8 @@ pub(crate) mod server {
         form: UpdateForm,
     ) -> AppResult<i64> {
         let viewer = viewer.ok_or_else(AppError::login_required)?;
-        crate::plans::service::refuse_hidden(&crate::plans::service::plan(db, plan_id).await?)?;
+        let plan = crate::plans::service::plan(db, plan_id).await?;
+        crate::plans::service::refuse_hidden(plan.hidden.as_deref())?;
         let allowed = kinds_for(db, Some(viewer), plan_id).await?;
         let kind = UpdateKind::parse(&form.kind)
             .ok_or_else(|| AppError::field("kind", "update_kind_invalid"))?;

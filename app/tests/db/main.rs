@@ -9,6 +9,7 @@ mod accounts;
 mod bans;
 mod credentials;
 mod discussion;
+mod discussion_guests;
 mod email;
 mod groups;
 mod manifest;
