@@ -1,7 +1,9 @@
 //! Accounts: registering, logging in and out, and the profile.
 //!
-//! Rules: anyone may register with an email address, a display name and a
-//! password that is long enough and not common. Logging in with an unknown
+//! Rules: anyone may sign up with an email address, a display name and a
+//! password that is long enough and not common; the account exists once the
+//! link mailed to that address is used (`signup`), and the answer to a
+//! sign-up never tells whether the address had an account. Logging in with an unknown
 //! email or a wrong password gives one and the same message; five failures
 //! on one account from one address (or thirty from one address) within
 //! fifteen minutes stop that address for a while, and failures on an account
@@ -30,6 +32,10 @@ pub mod queries;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod signup;
+#[cfg(feature = "ssr")]
+pub mod token;
 
 pub mod api;
 pub mod credentials_api;

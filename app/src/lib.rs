@@ -98,6 +98,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::NotFoundPage>
                     <Route path=path!("") view=home::HomePage/>
                     <Route path=path!("registreren") view=accounts::register_page::RegisterPage/>
+                    <Route path=path!("bevestigen") view=accounts::register_page::ConfirmSignupPage ssr=SsrMode::Async/>
                     <Route path=path!("inloggen") view=accounts::login_page::LoginPage/>
                     <Route path=path!("wachtwoord-vergeten") view=accounts::reset_pages::ForgotPasswordPage/>
                     <Route path=path!("wachtwoord-herstellen") view=accounts::reset_pages::ResetPasswordPage ssr=SsrMode::Async/>

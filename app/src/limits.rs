@@ -76,6 +76,17 @@ pub const RESETS_PER_EMAIL: Limit = Limit {
     message: "error-rate-limited-reset",
 };
 
+/// Sign-up mails (a link to confirm, or a note that the address has an
+/// account) per address per hour: nobody can fill someone's inbox by
+/// signing up with it. Past the limit the mail is skipped, and the answer to
+/// the sign-up stays the same, so it tells nothing (see [`try_take`]).
+pub const SIGNUP_MAILS_PER_EMAIL: Limit = Limit {
+    action: "signup-email",
+    max: 3,
+    window: 3600,
+    message: "error-rate-limited-register",
+};
+
 /// Password reset requests per IP address per hour.
 pub const RESETS_PER_IP: Limit = Limit {
     action: "reset-ip",
@@ -175,6 +186,17 @@ impl Limits {
 pub async fn take(db: &Db, limit: Limit, subject: &str) -> AppResult<()> {
     check(db, limit, subject).await?;
     record(db, limit, subject).await
+}
+
+/// Counts one attempt at `limit` by `subject` and says whether it was
+/// allowed: for actions whose refusal must not show (a mail to an address
+/// that may or may not have an account). A refused attempt is not counted.
+pub async fn try_take(db: &Db, limit: Limit, subject: &str) -> AppResult<bool> {
+    if used(db, limit, subject).await? >= db.limits.max_of(limit) {
+        return Ok(false);
+    }
+    record(db, limit, subject).await?;
+    Ok(true)
 }
 
 /// Refuses when `subject` has used up `limit`, without counting this one

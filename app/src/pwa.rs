@@ -18,13 +18,14 @@ pub const LOAD_SCRIPT: &str =
 /// so neither a shared cache nor the service worker keeps a copy that could
 /// be read after the session ends.
 pub fn is_personal(path: &str) -> bool {
-    const PERSONAL: [&str; 6] = [
+    const PERSONAL: [&str; 7] = [
         "/profiel",
         "/mijn-groepen",
         "/meldingen",
         "/moderatie",
         "/beheer",
         "/wachtwoord-herstellen",
+        "/bevestigen",
     ];
     let path = path.split(['?', '#']).next().unwrap_or(path);
     PERSONAL
@@ -52,6 +53,7 @@ mod tests {
             "/groepen/buurt/beheer",
             "/groepen/buurt/bewerken",
             "/plannen/7/bewerken",
+            "/bevestigen?code=abc",
         ] {
             assert!(is_personal(path), "{path}");
         }

@@ -7,7 +7,7 @@
 //! which the test script sets so that CI can never skip them silently.
 
 use crate::{
-    accounts::{queries, service, Viewer},
+    accounts::{queries, signup, Viewer},
     db::Db,
 };
 use sqlx::{any::AnyPoolOptions, Executor};
@@ -169,19 +169,51 @@ pub const PASSWORD: &str = "Fietsbel-Lindeboom-42";
 
 /// Test fixture: a registered resident named after their email address.
 pub async fn person(db: &Db, email: &str) -> Viewer {
-    let form = service::Registration {
+    let form = signup::Registration {
         email: email.into(),
         display_name: format!("Buur {email}"),
         password: PASSWORD.into(),
         role: "bewoner".into(),
     };
-    let id = match service::register(db, form).await {
-        Ok(id) => id,
-        Err(err) => panic!("could not register {email}: {err:?}"),
-    };
+    let id = signed_up(db, form).await;
     match queries::find_viewer(&db.pool, id).await {
         Ok(Some(viewer)) => viewer,
         other => panic!("could not load {email}: {other:?}"),
+    }
+}
+
+/// Test fixture: the id of the account made by signing up with `form` and
+/// using the link at once.
+pub async fn signed_up(db: &Db, form: signup::Registration) -> i64 {
+    let email = form.email.clone();
+    let code = match signup::sign_up(db, form).await {
+        Ok(Some(signup::SignupMail::Confirm { code, .. })) => code,
+        other => panic!("could not sign up {email}: {other:?}"),
+    };
+    match signup::confirm(db, &code).await {
+        Ok(id) => id,
+        Err(err) => panic!("could not confirm {email}: {err:?}"),
+    }
+}
+
+/// Test fixture: a fresh code for the newest sign-up waiting for `email`,
+/// as if read from its mail (the mailed one is stored only as a hash). For
+/// HTTP tests, which follow the link through the router; the tests with the
+/// SMTP sink read the real mail.
+pub async fn confirmation_code(db: &Db, email: &str) -> String {
+    let code = crate::accounts::token::new_code();
+    let changed = sqlx::query(
+        "UPDATE pending_registrations SET token_hash = $1 WHERE token_hash =
+             (SELECT token_hash FROM pending_registrations WHERE email = $2
+               ORDER BY created_at DESC LIMIT 1)",
+    )
+    .bind(crate::accounts::token::code_hash(&code))
+    .bind(email)
+    .execute(&db.pool)
+    .await;
+    match changed {
+        Ok(done) if done.rows_affected() == 1 => code,
+        other => panic!("no sign-up waiting for {email}: {other:?}"),
     }
 }
 

@@ -30,9 +30,10 @@ pub async fn run(root: &Path) -> Result<(), Box<dyn Error>> {
     }
     let url = format!("sqlite://{}?mode=rwc", db.display());
     let server = Server::start_with(root, &url, PORT, true)?;
+    let db = app::db::Db::connect(&url, 2).await?;
     let mut taken = Client::new(PORT);
     taken
-        .register("bezet@buurt.nl", "Bezet")
+        .register(&db, "bezet@buurt.nl", "Bezet")
         .await
         .map_err(|e| e.to_string())?;
     let mut coordinator = Client::new(PORT);
@@ -43,7 +44,7 @@ pub async fn run(root: &Path) -> Result<(), Box<dyn Error>> {
         .map_err(|e| e.to_string())?;
     let mut reader = Client::new(PORT);
     reader
-        .register("lezer@buurt.nl", "Lezer")
+        .register(&db, "lezer@buurt.nl", "Lezer")
         .await
         .map_err(|e| e.to_string())?;
     let photo = png(4000, 3000);

@@ -51,7 +51,7 @@ pub async fn run(options: Options) -> Result<(), Box<dyn Error>> {
         let plan: i64 = sqlx::query_scalar("SELECT MIN(id) FROM plans")
             .fetch_one(&db.pool)
             .await?;
-        let people = writers::register(PORT, options.people.max(options.writers), "mens")
+        let people = writers::register(&db, PORT, options.people.max(options.writers), "mens")
             .await
             .map_err(|e| e.to_string())?;
         drop(server);

@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
-import { uniqueEmail, visit, markNoScript } from './helpers';
+import { uniqueEmail, visit, markNoScript, confirmSignup } from './helpers';
+import { waitForMail } from './mail';
 
 const PASSWORD = 'Fietsbel-Lindeboom-42';
 
@@ -10,7 +11,7 @@ async function register(page: Page, email: string, name: string) {
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByLabel('Wat is je rol in de wijk?').selectOption('opbouwwerker');
   await page.getByRole('button', { name: 'Account maken' }).click();
-  await expect(page).toHaveURL(/\/profiel/);
+  await confirmSignup(page, email);
   await expect(page.getByRole('status')).toContainText('Welkom bij Wijkplein');
 }
 
@@ -67,6 +68,26 @@ test('a profile can be edited', async ({ page }) => {
   await expect(page.getByRole('status')).toContainText('opgeslagen');
   await expect(page.getByLabel('Gemeente')).toHaveValue('Den Haag');
   await visit(page, '/profiel');
+});
+
+test('signing up with a taken address tells nothing, and mails its owner', async ({ page, browser }) => {
+  const email = uniqueEmail('bezet');
+  await register(page, email, 'Lotte Bezet');
+  const other = await browser.newContext();
+  const stranger = await other.newPage();
+  await visit(stranger, '/registreren');
+  await stranger.getByLabel('Je naam').fill('Iemand Anders');
+  await stranger.getByLabel('E-mailadres').fill(email);
+  await stranger.getByLabel('Wachtwoord').fill('Kraai-Zolder-Paraplu-7');
+  await stranger.getByRole('button', { name: 'Account maken' }).click();
+  // The same page a new address gets: nothing says the address is known.
+  await expect(stranger.getByRole('heading', { level: 1 })).toHaveText('Kijk in je inbox');
+  await expect(stranger.getByText('al een account met dit e-mailadres')).toHaveCount(0);
+  await visit(stranger, stranger.url());
+  const note = await waitForMail(email, m => m.subject.includes('al een account'));
+  expect(note.body).toContain('Hallo Lotte Bezet');
+  expect(note.body).toContain('/wachtwoord-vergeten');
+  await other.close();
 });
 
 test('mistakes are explained next to the field', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, Page, Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { waitForMail } from './mail';
 
 /** Fails the test on any WCAG 2.1 A/AA violation that axe-core finds. */
 export async function expectAccessible(page: Page) {
@@ -89,8 +90,23 @@ export async function registerAs(page: Page, name: string) {
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Account maken' }).click();
-  await expect(page).toHaveURL(/\/profiel/);
+  await confirmSignup(page, email);
   return email;
+}
+
+/**
+ * After "Account maken": the page says to look in the inbox; the link from
+ * the mail (read from the test SMTP sink) opens a page with one button that
+ * makes the account and logs in.
+ */
+export async function confirmSignup(page: Page, email: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kijk in je inbox');
+  const mail = await waitForMail(email, m => m.subject.includes('Bevestig je account'));
+  const link = mail.body.match(/https?:\/\/\S+\/bevestigen\?code=[0-9a-f]+/)?.[0];
+  expect(link, mail.body).toBeTruthy();
+  await page.goto(link!);
+  await page.getByRole('button', { name: 'Account bevestigen' }).click();
+  await expect(page).toHaveURL(/\/profiel/);
 }
 
 /** A postcode area no other test run is likely to use. */

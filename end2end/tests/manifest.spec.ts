@@ -1,13 +1,14 @@
 import { test, expect, Page } from '@playwright/test';
-import { markNoScript, uniqueEmail, visit } from './helpers';
+import { markNoScript, uniqueEmail, visit, confirmSignup } from './helpers';
 
 async function registerAndGoToManifest(page: Page, name: string) {
   await visit(page, '/registreren');
   await page.getByLabel('Je naam').fill(name);
-  await page.getByLabel('E-mailadres').fill(uniqueEmail('teken'));
+  const email = uniqueEmail('teken');
+  await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill('Fietsbel-Lindeboom-42');
   await page.getByRole('button', { name: 'Account maken' }).click();
-  await expect(page).toHaveURL(/\/profiel/);
+  await confirmSignup(page, email);
   await visit(page, '/manifest');
 }
 

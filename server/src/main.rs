@@ -98,8 +98,9 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Every hour, forgets rate-limit counts that no window needs any more, and
-/// the used answers of expired guest challenges. An error (the database away
+/// Every hour, forgets rate-limit counts that no window needs any more, the
+/// used answers of expired guest challenges, and sign-ups never confirmed
+/// within 48 hours. An error (the database away
 /// for a moment) is logged and the loop goes on.
 async fn forget_old_limit_counts(db: app::db::Db) {
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -110,6 +111,9 @@ async fn forget_old_limit_counts(db: app::db::Db) {
         }
         if let Err(err) = app::discussion::guest_challenge::forget_expired(&db).await {
             tracing::warn!(error = %err, "used guest challenges not removed this hour");
+        }
+        if let Err(err) = app::accounts::signup::forget_expired(&db).await {
+            tracing::warn!(error = %err, "unconfirmed sign-ups not removed this hour");
         }
     }
 }

@@ -6,7 +6,15 @@ use crate::error::respond;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Creates an account, logs the person in, and sends them to their profile.
+/// Where a sign-up's link leads; the code follows as `?code=`.
+pub const CONFIRM_PATH: &str = "/bevestigen";
+
+/// Where a sign-up ends: the same page whether the address was new or taken.
+pub const SIGNED_UP_PATH: &str = "/registreren?verstuurd=1";
+
+/// Takes a sign-up and mails its address: a link that makes the account, or,
+/// when the address has one, a note to its owner. The answer is the same
+/// either way, so the form tells no one which addresses are known.
 #[server(endpoint = "register")]
 pub async fn register(
     email: String,
@@ -16,23 +24,70 @@ pub async fn register(
 ) -> Result<(), AppError> {
     respond(
         async {
-            use super::{service, session};
+            use super::{session, signup};
             use crate::limits;
             let db = crate::state::use_db()?;
             // Every attempt counts, also one with a taken address: each
             // costs a password hash.
-            let ip = session::client_ip();
-            limits::take(&db, limits::REGISTRATIONS_PER_IP, &ip).await?;
-            let id = service::register(
-                &db,
-                service::Registration {
-                    email,
-                    display_name,
-                    password,
-                    role,
-                },
-            )
-            .await?;
+            limits::take(&db, limits::REGISTRATIONS_PER_IP, &session::client_ip()).await?;
+            let form = signup::Registration {
+                email,
+                display_name,
+                password,
+                role,
+            };
+            if let Some(mail) = signup::sign_up(&db, form).await? {
+                send_signup_mail(mail);
+            }
+            leptos_axum::redirect(SIGNED_UP_PATH);
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Sends a sign-up's mail after the answer, so that how long the answer
+/// takes does not tell which mail it was. A server without mail writes the
+/// link to its log instead: the only way in for a local try-out, and on a
+/// real site only its operator reads that.
+#[cfg(feature = "ssr")]
+fn send_signup_mail(mail: super::signup::SignupMail) {
+    use super::signup::SignupMail;
+    use crate::email::compose;
+    let lang = crate::i18n::current_lang();
+    let Some(mailer) = crate::state::use_mailer() else {
+        if let SignupMail::Confirm { code, email, .. } = mail {
+            tracing::warn!("mail is off (no WIJKPLEIN_SMTP_URL): the sign-up of {email} is confirmed at {CONFIRM_PATH}?code={code}");
+        }
+        return;
+    };
+    let (email, name, letter) = match mail {
+        SignupMail::Confirm { code, email, name } => {
+            let link = format!("{}{CONFIRM_PATH}?code={code}", mailer.base_url);
+            let letter = compose::signup_confirm(lang, &name, &link);
+            (email, name, letter)
+        }
+        SignupMail::AlreadyRegistered { email, name } => {
+            let letter = compose::already_registered(lang, &name, &mailer.base_url);
+            (email, name, letter)
+        }
+    };
+    tokio::spawn(async move {
+        if let Err(err) = mailer.send_to(&email, &name, letter).await {
+            tracing::warn!("sign-up mail not sent: {err}");
+        }
+    });
+}
+
+/// Makes the account of a sign-up through the link in its mail, and logs
+/// the person in.
+#[server(endpoint = "confirm_registration")]
+pub async fn confirm_registration(code: String) -> Result<(), AppError> {
+    respond(
+        async {
+            use super::{session, signup};
+            let db = crate::state::use_db()?;
+            let id = signup::confirm(&db, &code).await?;
             session::start(id).await?;
             leptos_axum::redirect("/profiel?welkom=1");
             Ok(())

@@ -1,7 +1,7 @@
 //! Account queries (server only). Written once for SQLite and PostgreSQL.
 
 use super::model::{Profile, Role, Viewer};
-use sqlx::AnyPool;
+use sqlx::{AnyConnection, AnyPool};
 
 /// The start of the list of people with a professional role; the roles
 /// themselves are bound from [`Role::is_professional`].
@@ -53,15 +53,20 @@ pub struct NewUser<'a> {
     pub role: Role,
 }
 
-/// Inserts a user and returns the new id.
-pub async fn insert(pool: &AnyPool, user: &NewUser<'_>, now: i64) -> Result<i64, sqlx::Error> {
+/// Inserts a user and returns the new id (on a connection, so that a
+/// confirmed sign-up becomes an account in the transaction that uses it up).
+pub async fn insert(
+    conn: &mut AnyConnection,
+    user: &NewUser<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(INSERT_USER)
         .bind(user.email)
         .bind(user.display_name)
         .bind(user.password_hash)
         .bind(user.role.as_str())
         .bind(now)
-        .fetch_one(pool)
+        .fetch_one(conn)
         .await
 }
 

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use server_fn::ServerFn;
 
 /// Whether this server sends e-mail at all (server only; a reset needs it).
-fn sends_mail() -> bool {
+pub(crate) fn sends_mail() -> bool {
     #[cfg(feature = "ssr")]
     {
         crate::state::use_mailer().is_some()

@@ -11,35 +11,6 @@ use crate::{
     error::{is_unique_violation, AppError, AppResult},
 };
 
-/// A registration as submitted.
-pub struct Registration {
-    /// Email as typed.
-    pub email: String,
-    /// Display name as typed.
-    pub display_name: String,
-    /// Password as typed.
-    pub password: String,
-    /// Role value from the form.
-    pub role: String,
-}
-
-/// Creates an account and returns its id.
-pub async fn register(db: &Db, form: Registration) -> AppResult<i64> {
-    let email = normalize_email(&form.email);
-    let mut problems =
-        validate::registration_problems(&email, &form.display_name, &form.password, &form.role);
-    if !problems.iter().any(|(field, _)| *field == "password")
-        && password::is_too_guessable(&form.password, &[&email, form.display_name.trim()])
-    {
-        problems.push(("password", "password_common"));
-    }
-    if !problems.is_empty() {
-        return Err(AppError::fields(problems));
-    }
-    let role = Role::parse(&form.role).unwrap_or_default();
-    insert_account(db, &email, form.display_name.trim(), &form.password, role).await
-}
-
 /// Stores an account whose details were checked (or, for the demo people,
 /// need no check: their password is in the README and the server refuses to
 /// seed them where real accounts live).
@@ -57,7 +28,8 @@ pub(crate) async fn insert_account(
         password_hash: &hash,
         role,
     };
-    queries::insert(&db.pool, &new_user, now())
+    let mut conn = db.pool.acquire().await?;
+    queries::insert(&mut conn, &new_user, now())
         .await
         .map_err(|err| {
             if is_unique_violation(&err) {

@@ -65,6 +65,7 @@ pub fn all() -> Vec<(&'static str, &'static [Statement])> {
     listed![
         accounts::credentials::queries,
         accounts::queries,
+        accounts::signup::queries,
         demo,
         discussion::queries,
         email::queries,

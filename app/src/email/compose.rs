@@ -60,6 +60,39 @@ pub fn password_reset(lang: Lang, name: &str, link: &str) -> Letter {
     }
 }
 
+/// The link that turns a sign-up into an account (sent at once, only to the
+/// address signed up with).
+pub fn signup_confirm(lang: Lang, name: &str, link: &str) -> Letter {
+    let mut body = tr_args(lang, "email-greeting", &[("name", name.to_owned())]);
+    let _ = write!(
+        body,
+        "\n\n{}\n\n{link}\n\n{}\n",
+        tr(lang, "email-signup-body"),
+        tr(lang, "email-signup-ignore")
+    );
+    Letter {
+        subject: tr(lang, "email-signup-subject"),
+        body,
+    }
+}
+
+/// To the owner of an address someone signed up with again: no second
+/// account, and the ways into the first (`base` is the site's address).
+pub fn already_registered(lang: Lang, name: &str, base: &str) -> Letter {
+    let mut body = tr_args(lang, "email-greeting", &[("name", name.to_owned())]);
+    let _ = write!(
+        body,
+        "\n\n{}\n{base}/inloggen\n\n{}\n{base}/wachtwoord-vergeten\n\n{}\n",
+        tr(lang, "email-existing-body"),
+        tr(lang, "email-existing-reset"),
+        tr(lang, "email-existing-ignore")
+    );
+    Letter {
+        subject: tr(lang, "email-existing-subject"),
+        body,
+    }
+}
+
 /// The daily digest: per group, then per plan, each item with its link.
 pub fn digest(lang: Lang, name: &str, sections: &[GroupSection], base: &str) -> Letter {
     let count = sections

@@ -64,6 +64,7 @@ pub(crate) mod queries {
                     WHERE m.user_id = $1"#;
         IDENTITY = r#"SELECT email, display_name FROM users WHERE id = $1"#;
         FORGET_LOGIN_FAILURES = r#"DELETE FROM login_failures WHERE email = $1"#;
+        FORGET_PENDING_SIGNUPS = r#"DELETE FROM pending_registrations WHERE email = $1"#;
         /// `$1` the account id, `$2` the e-mail address (alone, or before a
         /// space and a client address).
         FORGET_RATE_EVENTS = r#"DELETE FROM rate_events WHERE subject = $1 OR subject = $2
@@ -126,6 +127,10 @@ pub(crate) mod queries {
         former: &str,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(FORGET_LOGIN_FAILURES)
+            .bind(email)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(FORGET_PENDING_SIGNUPS)
             .bind(email)
             .execute(&mut *conn)
             .await?;

@@ -31,6 +31,12 @@ pub const PERSONAL: &[(&str, &str)] = &[
     ("email_preferences", "user_id = $1"),
     ("email_settings", "user_id = $1"),
     ("password_resets", "user_id = $1"),
+    // Sign-ups with the account's address still waiting for confirmation
+    // (someone tried the address again within 48 hours).
+    (
+        "pending_registrations",
+        "email = (SELECT email FROM users WHERE id = $1)",
+    ),
     // No longer written: failed logins are counted in `rate_events` now.
     // Dropped a release later, while an older instance may still write it.
     (
@@ -53,6 +59,8 @@ pub const PERSONAL: &[(&str, &str)] = &[
 pub const SECRET_COLUMNS: &[(&str, &str)] = &[
     ("users", "password_hash"),
     ("password_resets", "token_hash"),
+    ("pending_registrations", "token_hash"),
+    ("pending_registrations", "password_hash"),
 ];
 
 /// Tables with nothing about a person, and why.

@@ -3,11 +3,12 @@
 
 use app::{
     accounts::{
-        queries,
-        service::{self, Registration},
+        queries, service,
+        signup::{self, Registration, SignupMail},
     },
     db_test,
     error::AppError,
+    testing::signed_up,
 };
 
 fn anna() -> Registration {
@@ -19,10 +20,35 @@ fn anna() -> Registration {
     }
 }
 
+// A sign-up makes no account: it cannot log in, and nobody can tell it from
+// a sign-up with a taken address. Its link makes the account, once.
 db_test!(
-    registration_creates_an_account,
+    a_sign_up_becomes_an_account_through_its_link_once,
     |db: app::db::Db| async move {
-        let id = service::register(&db, anna()).await.unwrap();
+        let Some(SignupMail::Confirm { code, email, name }) =
+            signup::sign_up(&db, anna()).await.unwrap()
+        else {
+            panic!("a new address gets a link");
+        };
+        assert_eq!(
+            (email.as_str(), name.as_str()),
+            ("anna@buurt.nl", "Anna de Wit")
+        );
+        let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(users, 0, "no account before the link is used");
+        let err = service::authenticate(&db, "anna@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.1")
+            .await
+            .unwrap_err();
+        assert!(matches!(err, AppError::Unauthorized(_)), "{err:?}");
+        let waiting = signup::waiting(&db, &code).await.unwrap().unwrap();
+        assert_eq!(waiting.display_name, "Anna de Wit");
+        let id = signup::confirm(&db, &code).await.unwrap();
+        let again = signup::confirm(&db, &code).await.unwrap_err();
+        assert_eq!(again.status(), 409, "a link works once: {again:?}");
+        assert!(signup::waiting(&db, &code).await.unwrap().is_none());
         let viewer = queries::find_viewer(&db.pool, id).await.unwrap().unwrap();
         assert_eq!(viewer.display_name, "Anna de Wit");
         assert_eq!(viewer.role, app::accounts::Role::Bewoner);
@@ -40,26 +66,36 @@ db_test!(
     }
 );
 
+// Before, a taken address answered `email_taken`: anyone could test which
+// addresses have an account. Now its owner gets a note and the answer is
+// the one a new address gets.
 db_test!(
-    duplicate_email_is_a_field_error,
+    a_taken_address_gets_a_note_and_no_second_account,
     |db: app::db::Db| async move {
-        service::register(&db, anna()).await.unwrap();
+        signed_up(&db, anna()).await;
         let mut again = anna();
         again.email = "ANNA@buurt.NL".into();
-        let err = service::register(&db, again).await.unwrap_err();
-        assert_eq!(err.status(), 422);
-        assert!(err.has_field_code("email_taken"), "{err:?}");
-        assert!(err
-            .field_message("email")
-            .unwrap()
-            .contains("al een account"));
+        again.display_name = "Iemand Anders".into();
+        let mail = signup::sign_up(&db, again).await.unwrap();
+        let Some(SignupMail::AlreadyRegistered { email, name }) = mail else {
+            panic!("the owner is told: {mail:?}");
+        };
+        assert_eq!(
+            (email.as_str(), name.as_str()),
+            ("anna@buurt.nl", "Anna de Wit")
+        );
+        let waiting: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_registrations")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(waiting, 0, "nothing waits for a taken address");
     }
 );
 
 db_test!(
     bad_input_is_refused_with_all_field_errors,
     |db: app::db::Db| async move {
-        let err = service::register(
+        let err = signup::sign_up(
             &db,
             Registration {
                 email: "geen-adres".into(),
@@ -80,9 +116,9 @@ db_test!(
         }
         let mut common = anna();
         common.password = "password123".into();
-        let err = service::register(&db, common).await.unwrap_err();
+        let err = signup::sign_up(&db, common).await.unwrap_err();
         assert!(err.has_field_code("password_common"), "{err:?}");
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_registrations")
             .fetch_one(&db.pool)
             .await
             .unwrap();
@@ -93,7 +129,7 @@ db_test!(
 db_test!(
     login_accepts_the_right_password,
     |db: app::db::Db| async move {
-        let id = service::register(&db, anna()).await.unwrap();
+        let id = signed_up(&db, anna()).await;
         let viewer =
             service::authenticate(&db, " ANNA@buurt.nl", "Fietsbel-Lindeboom-42", "10.0.0.1")
                 .await
@@ -105,7 +141,7 @@ db_test!(
 db_test!(
     wrong_password_and_unknown_email_look_the_same,
     |db: app::db::Db| async move {
-        service::register(&db, anna()).await.unwrap();
+        signed_up(&db, anna()).await;
         let wrong =
             service::authenticate(&db, "anna@buurt.nl", "Fietsbel-Lindeboom-43", "10.0.0.1")
                 .await
@@ -126,7 +162,7 @@ db_test!(
     failures_stop_the_guessing_address_not_the_owner,
     |db: app::db::Db| async move {
         use app::limits::{LOGIN_FAILURES_PER_ACCOUNT_AT_ADDRESS, LOGIN_FAILURES_PER_ADDRESS};
-        service::register(&db, anna()).await.unwrap();
+        signed_up(&db, anna()).await;
         for _ in 0..LOGIN_FAILURES_PER_ACCOUNT_AT_ADDRESS.max {
             let err =
                 service::authenticate(&db, "anna@buurt.nl", "verkeerd-wachtwoord", "10.0.0.2")
@@ -161,7 +197,7 @@ db_test!(
 db_test!(
     profile_updates_are_validated_and_saved,
     |db: app::db::Db| async move {
-        let id = service::register(&db, anna()).await.unwrap();
+        let id = signed_up(&db, anna()).await;
         let viewer = queries::find_viewer(&db.pool, id).await.unwrap().unwrap();
         let err = service::update_profile(
             &db,
@@ -211,12 +247,12 @@ db_test!(
                 tokio::spawn(async move {
                     let mut form = anna();
                     form.email = format!("buur{i}@buurt.nl");
-                    service::register(&db, form).await
+                    signed_up(&db, form).await
                 })
             })
             .collect();
         for task in tasks {
-            task.await.unwrap().unwrap();
+            task.await.unwrap();
         }
         let mut tx = db.write_tx().await.unwrap();
         sqlx::query("UPDATE users SET municipality = 'Zwolle'")

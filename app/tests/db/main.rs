@@ -26,5 +26,6 @@ mod query_plans;
 mod reaction_retries;
 mod search;
 mod search_follows;
+mod signup;
 mod sqlite_integrity;
 mod statements;

@@ -107,17 +107,16 @@ async fn places_holding(db: &Db, needle: &str) -> Vec<String> {
 /// Annabel does a bit of everything; Bert answers her and she answers him.
 async fn busy_person(db: &Db) -> (Viewer, i64, i64) {
     let c = cast(db).await;
-    let id = accounts::register(
+    let id = app::testing::signed_up(
         db,
-        accounts::Registration {
+        app::accounts::signup::Registration {
             email: EMAIL.into(),
             display_name: NAME.into(),
             password: PASSWORD.into(),
             role: "bewoner".into(),
         },
     )
-    .await
-    .unwrap();
+    .await;
     let anna = queries::find_viewer(&db.pool, id).await.unwrap().unwrap();
     accounts::update_profile(
         db,
@@ -186,6 +185,16 @@ async fn busy_person(db: &Db) -> (Viewer, i64, i64) {
     .unwrap();
     // A failed login leaves her address in the failures table.
     let _ = accounts::authenticate(db, EMAIL, "verkeerd", "10.0.0.1").await;
+    // A stranger signs up with her address: the sign-up waits for 48 hours.
+    sqlx::query(
+        "INSERT INTO pending_registrations
+             (token_hash, email, display_name, password_hash, role, created_at, expires_at)
+         VALUES ('x', $1, 'Vreemde', '!', 'bewoner', 0, 4102444800)",
+    )
+    .bind(EMAIL)
+    .execute(&db.pool)
+    .await
+    .unwrap();
     (anna, plan, hers)
 }
 

@@ -22,6 +22,7 @@ pub fn acknowledged_id(answer: &Answer) -> Option<i64> {
 
 /// Registers `count` people (eight at a time) and returns their cookies.
 pub async fn register(
+    db: &app::db::Db,
     port: u16,
     count: usize,
     label: &str,
@@ -32,10 +33,12 @@ pub async fn register(
         let mut tasks = Vec::new();
         for &n in batch {
             let label = label.to_owned();
+            let db = db.clone();
             tasks.push(tokio::spawn(async move {
                 let mut client = Client::new(port);
                 client
                     .register(
+                        &db,
                         &format!("{label}{n}@betrouwbaar.wijkplein.nl"),
                         &format!("Buurtgenoot+{n}"),
                     )

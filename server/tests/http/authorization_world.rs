@@ -1,4 +1,4 @@
-//! The world the authorization matrix runs in: seven people in seven
+//! The world the authorization matrix runs in: eight people in eight
 //! positions towards two groups (one open, one that asks to join), a plan,
 //! and per call the fresh object the call works on, made through the
 //! domain services so that only the call itself goes through HTTP.
@@ -25,10 +25,13 @@ pub enum Role {
     Professional,
     Admin,
     Banned,
+    /// A civil servant whose role a platform admin confirmed for the plan's
+    /// municipality, member of neither group.
+    Confirmed,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Guest,
         Role::Outsider,
         Role::Member,
@@ -36,6 +39,7 @@ impl Role {
         Role::Professional,
         Role::Admin,
         Role::Banned,
+        Role::Confirmed,
     ];
 }
 
@@ -56,7 +60,7 @@ pub struct World {
     pub asking_id: i64,
     /// A plan in the open group, written by the coordinator.
     pub plan: i64,
-    /// Outsider, member, coordinator, professional, admin, banned.
+    /// Outsider, member, coordinator, professional, admin, banned, confirmed.
     people: Vec<Person>,
 }
 
@@ -77,6 +81,22 @@ impl World {
             .unwrap();
         let a = admin(&db, "admin@buurt.nl").await;
         let b = person(&db, "geweerd@buurt.nl").await;
+        let g = person(&db, "gemeente@amsterdam.nl").await;
+        sqlx::query("UPDATE users SET role = 'ambtenaar' WHERE id = $1")
+            .bind(g.id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let organisation = "Gemeente Amsterdam";
+        app::accounts::professionals::verify(
+            &db,
+            "gemeente@amsterdam.nl",
+            organisation,
+            "Amsterdam",
+            None,
+        )
+        .await
+        .unwrap();
         let open = groups::create(&db, Some(&c), group("Groen Plein", "open"))
             .await
             .unwrap();
@@ -117,6 +137,7 @@ impl World {
             (p, "opbouw@buurt.nl"),
             (a, "admin@buurt.nl"),
             (b, "geweerd@buurt.nl"),
+            (g, "gemeente@amsterdam.nl"),
         ] {
             let mut who = Person {
                 viewer: v,
@@ -236,8 +257,8 @@ impl World {
     }
 
     /// Puts back what a call changed that later calls rely on: the member
-    /// and the professional in both groups, the outsider and the admin in
-    /// neither, no pending requests, no groups but the two.
+    /// and the professional in both groups, the outsider, the admin and the
+    /// confirmed civil servant in neither, no pending requests, no groups but the two.
     pub async fn repair(&self) {
         for role in [Role::Member, Role::Professional] {
             let v = self.viewer(role);
@@ -252,6 +273,10 @@ impl World {
             (
                 "DELETE FROM group_members WHERE user_id = $1",
                 self.viewer(Role::Admin).id,
+            ),
+            (
+                "DELETE FROM group_members WHERE user_id = $1",
+                self.viewer(Role::Confirmed).id,
             ),
             (
                 "DELETE FROM join_requests WHERE status = 'pending' AND group_id = $1",

@@ -44,7 +44,7 @@ db_test!(
     |db: Db| async move {
         app::manifest::content::ensure_loaded(&db).await.unwrap();
         let app = router(&db, url_of(&db).await).await;
-        let cookie = register(&app, REGISTRATION).await;
+        let cookie = register(&app, &db, REGISTRATION).await;
         let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
             .map(|(path, _)| path)
             .collect();
@@ -99,7 +99,7 @@ db_test!(
     an_incomplete_form_is_explained_in_plain_words,
     |db: Db| async move {
         let app = router(&db, url_of(&db).await).await;
-        let cookie = register(&app, REGISTRATION).await;
+        let cookie = register(&app, &db, REGISTRATION).await;
         let res = app
             .clone()
             .oneshot(script_post("/api/support_plan", "", Some(&cookie)))

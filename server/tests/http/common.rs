@@ -4,7 +4,7 @@
 #![allow(dead_code, reason = "each test file uses a different part")]
 #![allow(clippy::unwrap_used, reason = "tests: a panic is a clear failure")]
 
-use app::{db::Db, state::AppState};
+use app::{db::Db, email::sender::Mailer, state::AppState};
 use axum::{
     body::Body,
     http::{header, Request},
@@ -25,6 +25,20 @@ pub async fn router_behind_tls(db: &Db, url: String) -> Router {
 
 /// The router with a setting changed from the defaults.
 pub async fn router_with(db: &Db, url: String, adjust: impl FnOnce(&mut Config)) -> Router {
+    build(db, url, adjust, None).await
+}
+
+/// The router of a server that sends mail through `mailer` (the local sink).
+pub async fn router_mailing(db: &Db, url: String, mailer: Mailer) -> Router {
+    build(db, url, |_| {}, Some(mailer)).await
+}
+
+async fn build(
+    db: &Db,
+    url: String,
+    adjust: impl FnOnce(&mut Config),
+    mailer: Option<Mailer>,
+) -> Router {
     let mut config = Config {
         database_url: url,
         max_connections: 4,
@@ -47,7 +61,7 @@ pub async fn router_with(db: &Db, url: String, adjust: impl FnOnce(&mut Config))
             leptos_options,
             db: db.clone(),
             images: app::media::store::ImageStore::Database,
-            mailer: None,
+            mailer,
         },
     )
     .await
@@ -183,13 +197,42 @@ pub async fn is_logged_in(app: &Router, cookie: &str) -> bool {
     res.status() == axum::http::StatusCode::OK
 }
 
-/// Registers through the form and returns the session cookie.
-pub async fn register(app: &Router, body: &str) -> String {
+/// Signs up through the form, follows the link its mail would carry (a fresh
+/// code for the waiting sign-up: without a mail sink the mailed one is only
+/// stored as a hash) and returns the session cookie of the new account.
+pub async fn register(app: &Router, db: &Db, body: &str) -> String {
     let res = app
         .clone()
         .oneshot(form_post("/api/register", body, None))
         .await
         .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        app::accounts::api::SIGNED_UP_PATH,
+        "sign-up refused: {body}"
+    );
+    let email = body
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("email="))
+        .unwrap()
+        .replace("%40", "@")
+        .to_lowercase();
+    let code = app::testing::confirmation_code(db, &email).await;
+    confirm(app, &code).await
+}
+
+/// Uses a sign-up's code the way its page's button does; the session cookie.
+pub async fn confirm(app: &Router, code: &str) -> String {
+    let res = app
+        .clone()
+        .oneshot(form_post(
+            "/api/confirm_registration",
+            &format!("code={code}"),
+            None,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/profiel?welkom=1");
     session_cookie(&res).unwrap()
 }
 

@@ -28,7 +28,7 @@ db_test!(email_settings_over_http, |db: Db| async move {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 
-    let cookie = register(&app, REGISTRATION).await;
+    let cookie = register(&app, &db, REGISTRATION).await;
     let page = text(
         app.clone()
             .oneshot(get("/meldingen/instellingen", Some(&cookie)))
@@ -95,12 +95,12 @@ db_test!(every_link_in_the_digest_works, |db: Db| async move {
     };
     let app = router(&db, url_of(&db).await).await;
     app::manifest::content::ensure_loaded(&db).await.unwrap();
-    let writer = register(&app, REGISTRATION).await;
+    let writer = register(&app, &db, REGISTRATION).await;
     app.clone()
         .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&writer)))
         .await
         .unwrap();
-    let reader = register(&app, OTHER).await;
+    let reader = register(&app, &db, OTHER).await;
     for (path, body) in [
         ("/api/join_group", "slug=groen-plein"),
         ("/api/save_email_preferences", ALL_DIGEST),

@@ -12,7 +12,7 @@ use tower::ServiceExt;
 
 db_test!(groups_over_http, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
-    let cookie = register(&app, REGISTRATION).await;
+    let cookie = register(&app, &db, REGISTRATION).await;
 
     // Without JavaScript: start a group, land on its page.
     let res = app
@@ -145,7 +145,7 @@ db_test!(
     a_group_photo_is_checked_scaled_and_served,
     |db: Db| async move {
         let app = router(&db, url_of(&db).await).await;
-        let cookie = register(&app, REGISTRATION).await;
+        let cookie = register(&app, &db, REGISTRATION).await;
         app.clone()
             .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
             .await
@@ -220,7 +220,7 @@ db_test!(
         );
 
         // Someone else cannot replace it.
-        let other_cookie = register(&app, OTHER).await;
+        let other_cookie = register(&app, &db, OTHER).await;
         let res = app
             .clone()
             .oneshot(upload(

@@ -23,5 +23,6 @@ mod production_start;
 mod random_input_http;
 mod search_http;
 mod sessions_http;
+mod signup_http;
 mod web_guard_http;
 mod xss_http;

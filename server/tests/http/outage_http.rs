@@ -107,7 +107,7 @@ async fn during_an_outage_people_get_a_503_and_afterwards_all_works_again() {
     let db = Db::connect(&relayed, 4).await.unwrap();
     app::live::listen(&db, &relayed).await.unwrap();
     let app = router(&db, relayed.clone()).await;
-    let cookie = register(&app, REGISTRATION).await;
+    let cookie = register(&app, &db, REGISTRATION).await;
     let mut events = db.live.subscribe();
 
     relay.go_down();

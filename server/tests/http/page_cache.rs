@@ -26,7 +26,7 @@ async fn guest_get(app: &Router, req: Request<Body>) -> (bool, String) {
 /// A group with a plan, made over HTTP by a member; the plan's path and the
 /// member's session cookie.
 async fn plan_with_member(app: &Router, db: &Db) -> (String, String) {
-    let cookie = register(app, REGISTRATION).await;
+    let cookie = register(app, db, REGISTRATION).await;
     app.clone()
         .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
         .await

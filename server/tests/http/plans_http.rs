@@ -40,12 +40,12 @@ db_test!(plans_over_http, |db: Db| async move {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     // Logged in, but not a member of a group that exists: 403 on the form.
-    let cookie = register(&app, REGISTRATION).await;
+    let cookie = register(&app, &db, REGISTRATION).await;
     app.clone()
         .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
         .await
         .unwrap();
-    let other_cookie = register(&app, OTHER).await;
+    let other_cookie = register(&app, &db, OTHER).await;
     let res = app
         .clone()
         .oneshot(get(
@@ -84,7 +84,7 @@ db_test!(plans_over_http, |db: Db| async move {
 db_test!(plan_conversation_over_http, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
     app::manifest::content::ensure_loaded(&db).await.unwrap();
-    let cookie = register(&app, REGISTRATION).await;
+    let cookie = register(&app, &db, REGISTRATION).await;
     app.clone()
         .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
         .await
@@ -114,7 +114,7 @@ db_test!(plan_conversation_over_http, |db: Db| async move {
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{endpoint}");
     }
     // An outsider may react, but not report progress for the group.
-    let other = register(&app, OTHER).await;
+    let other = register(&app, &db, OTHER).await;
     let res = app
         .clone()
         .oneshot(script_post("/api/post_plan_update", &update, Some(&other)))
@@ -203,7 +203,7 @@ db_test!(plan_conversation_over_http, |db: Db| async move {
 db_test!(plan_images_and_editing_over_http, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
     app::manifest::content::ensure_loaded(&db).await.unwrap();
-    let cookie = register(&app, REGISTRATION).await;
+    let cookie = register(&app, &db, REGISTRATION).await;
     app.clone()
         .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
         .await
@@ -228,7 +228,7 @@ db_test!(plan_images_and_editing_over_http, |db: Db| async move {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    let other = register(&app, OTHER).await;
+    let other = register(&app, &db, OTHER).await;
     let res = app
         .clone()
         .oneshot(upload_with_alt(&path, &png, alt, Some(&other)))

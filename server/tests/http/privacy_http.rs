@@ -18,8 +18,8 @@ db_test!(
         let res = app.clone().oneshot(get(DOWNLOAD, None)).await.unwrap();
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 
-        let noor = register(&app, REGISTRATION).await;
-        register(&app, OTHER).await;
+        let noor = register(&app, &db, REGISTRATION).await;
+        register(&app, &db, OTHER).await;
         let page = text(
             app.clone()
                 .oneshot(get("/profiel", Some(&noor)))
@@ -51,7 +51,7 @@ db_test!(
     deleting_asks_for_a_yes_and_the_password_then_ends_the_session,
     |db: Db| async move {
         let app = router(&db, url_of(&db).await).await;
-        let noor = register(&app, REGISTRATION).await;
+        let noor = register(&app, &db, REGISTRATION).await;
 
         // Without the tick: refused, nothing happens.
         let res = app
@@ -112,6 +112,6 @@ db_test!(
             .unwrap();
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
         // The address is free again for a new account.
-        register(&app, REGISTRATION).await;
+        register(&app, &db, REGISTRATION).await;
     }
 );

@@ -74,7 +74,7 @@ fn random_forms_never_get_a_5xx() {
         let db = app::testing::sqlite().await;
         app::manifest::content::ensure_loaded(&db).await.unwrap();
         let app = router(&db, url_of(&db).await).await;
-        let cookie = register(&app, REGISTRATION).await;
+        let cookie = register(&app, &db, REGISTRATION).await;
         (app, cookie)
     });
     let mut paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()

@@ -18,7 +18,7 @@ async fn page(app: &axum::Router, path: &str) -> (StatusCode, String) {
 
 db_test!(search_page_over_http, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
-    let cookie = register(&app, REGISTRATION).await;
+    let cookie = register(&app, &db, REGISTRATION).await;
     app.clone()
         .oneshot(form_post("/api/create_group", NEW_GROUP, Some(&cookie)))
         .await

@@ -27,10 +27,10 @@ async fn log_in(app: &Router) -> String {
 
 db_test!(log_out_everywhere_ends_every_session, |db: Db| async move {
     let app = router(&db, url_of(&db).await).await;
-    let phone = register(&app, REGISTRATION).await;
+    let phone = register(&app, &db, REGISTRATION).await;
     let laptop = log_in(&app).await;
     // Another person's session is not touched.
-    let other = register(&app, OTHER).await;
+    let other = register(&app, &db, OTHER).await;
     assert!(is_logged_in(&app, &phone).await && is_logged_in(&app, &laptop).await);
 
     let page = text(
@@ -85,7 +85,7 @@ db_test!(
     a_stored_session_that_no_longer_reads_is_a_guest,
     |db: Db| async move {
         let app = router(&db, url_of(&db).await).await;
-        let cookie = register(&app, REGISTRATION).await;
+        let cookie = register(&app, &db, REGISTRATION).await;
         assert!(is_logged_in(&app, &cookie).await);
         // As after a change in how sessions are stored: the record is there,
         // but its bytes no longer decode.
@@ -123,7 +123,7 @@ db_test!(
     personal_pages_are_not_stored_and_pages_name_their_session,
     |db: Db| async move {
         let app = router(&db, url_of(&db).await).await;
-        let cookie = register(&app, REGISTRATION).await;
+        let cookie = register(&app, &db, REGISTRATION).await;
         let marker = |res: &axum::response::Response| {
             res.headers()["wijkplein-sessie"]
                 .to_str()
