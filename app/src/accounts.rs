@@ -40,6 +40,8 @@ pub mod token;
 pub mod api;
 pub mod credentials_api;
 pub mod login_page;
+pub mod professionals_api;
+pub mod professionals_page;
 pub mod profile_page;
 pub mod register_page;
 pub mod reset_pages;

@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("profiel") view=accounts::profile_page::ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("manifest") view=manifest::page::ManifestPage ssr=SsrMode::Async/>
                     <Route path=path!("manifest/principes/:slug") view=manifest::principle_page::PrincipleEntryPage ssr=SsrMode::Async/>
+                    <Route path=path!("beheer/rollen") view=accounts::professionals_page::ProfessionalsPage ssr=SsrMode::Async/>
                     <Route path=path!("beheer/reacties") view=discussion::moderation_page::ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen") view=groups::directory_page::DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("groepen/nieuw") view=groups::edit_page::NewGroupPage/>

@@ -727,3 +727,13 @@ email-existing-subject = You already have a Wijkplein account
 email-existing-body = Someone just signed up for Wijkplein with this e-mail address. There already is an account with it, so no second one is made. Was it you? Then log in:
 email-existing-reset = Forgot your password? Choose a new one here:
 email-existing-ignore = Was it not you? Then you need not do anything: your account stays as it is.
+
+roles-title = Confirm professional roles
+roles-intro = Anyone can give a professional role on their profile. It counts only once an administrator confirms it: call or mail the organisation first. A confirmed civil servant, community worker or housing-corporation worker can give account on plans in the municipality you enter here.
+roles-empty = No one has a professional role on their profile.
+roles-saved = Saved.
+roles-confirm = Confirm role
+roles-end = Withdraw confirmation
+roles-self-described = self-described
+roles-nav = Professional roles
+field-organisation = Organisation

@@ -726,3 +726,13 @@ email-existing-subject = Je hebt al een account bij Wijkplein
 email-existing-body = Iemand meldde zich net aan bij Wijkplein met dit e-mailadres. Er is al een account met dit adres, dus er komt geen tweede. Was jij het? Log dan in:
 email-existing-reset = Wachtwoord vergeten? Kies hier een nieuw:
 email-existing-ignore = Was jij het niet? Dan hoef je niets te doen: je account blijft zoals het is.
+
+roles-title = Beroepsrollen bevestigen
+roles-intro = Iedereen kan op het profiel een beroepsrol opgeven. Die telt pas als een beheerder hem bevestigt: bel of mail eerst met de organisatie. Een bevestigde ambtenaar, opbouwwerker of medewerker van een woningcorporatie kan verantwoording afleggen over plannen in de gemeente die je hier invult.
+roles-empty = Niemand heeft een beroepsrol op het profiel.
+roles-saved = Opgeslagen.
+roles-confirm = Rol bevestigen
+roles-end = Bevestiging intrekken
+roles-self-described = zelf opgegeven
+roles-nav = Beroepsrollen
+field-organisation = Organisatie

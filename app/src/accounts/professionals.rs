@@ -2,7 +2,8 @@
 //! a community worker or housing-corporation staff on their profile; that is
 //! shown as self-described and gives no rights. A platform admin confirms a
 //! person's role, organisation and the municipality they work for (from the
-//! server's command line, like making admins: `wijkplein admin verify`).
+//! admin page `/beheer/rollen`, or from the server's command line:
+//! `wijkplein admin verify`).
 //! Only then may they give account on plans in that municipality. Changing
 //! one's role ends the confirmation.
 
@@ -65,11 +66,15 @@ pub async fn verify(
         return Err(AppError::conflict("error-not-a-professional"));
     }
     let (organisation, municipality) = (organisation.trim(), municipality.trim());
-    if organisation.is_empty() || municipality.is_empty() {
-        return Err(AppError::fields(vec![
-            ("organisation", "organisation_required"),
-            ("municipality", "municipality_required"),
-        ]));
+    let mut missing = Vec::new();
+    if organisation.is_empty() {
+        missing.push(("organisation", "organisation_required"));
+    }
+    if municipality.is_empty() {
+        missing.push(("municipality", "municipality_required"));
+    }
+    if !missing.is_empty() {
+        return Err(AppError::fields(missing));
     }
     sqlx::query(UPSERT_VERIFICATION)
         .bind(id)
@@ -97,6 +102,39 @@ pub async fn unverify(db: &Db, email: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// Confirms a role on the admin page: only a platform admin may.
+pub async fn verify_as(
+    db: &Db,
+    viewer: &super::Viewer,
+    email: &str,
+    organisation: &str,
+    municipality: &str,
+) -> AppResult<Role> {
+    require_admin(viewer)?;
+    verify(db, email, organisation, municipality, Some(viewer.id)).await
+}
+
+/// Ends a confirmation on the admin page: only a platform admin may.
+pub async fn unverify_as(db: &Db, viewer: &super::Viewer, email: &str) -> AppResult<()> {
+    require_admin(viewer)?;
+    unverify(db, email).await
+}
+
+/// The list for the admin page: only a platform admin may see it (it
+/// holds e-mail addresses).
+pub async fn list_as(db: &Db, viewer: &super::Viewer) -> AppResult<Vec<Listed>> {
+    require_admin(viewer)?;
+    list(db).await
+}
+
+fn require_admin(viewer: &super::Viewer) -> AppResult<()> {
+    if viewer.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
 /// One person with a professional role on their profile.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Listed {
@@ -107,7 +145,7 @@ pub struct Listed {
     /// The role they gave.
     #[sqlx(try_from = "String")]
     pub role: Role,
-    /// The municipality on their profile.
+    /// The confirmed municipality, or else the one on their profile.
     pub municipality: String,
     /// The confirmed organisation ('' when not confirmed).
     pub organisation: String,

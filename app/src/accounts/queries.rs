@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, AnyPool};
 /// The start of the list of people with a professional role; the roles
 /// themselves are bound from [`Role::is_professional`].
 pub const PROFESSIONALS_WITH_ROLES_IN: &str =
-    "SELECT u.email, u.display_name, u.role, u.municipality,
+    "SELECT u.email, u.display_name, u.role, COALESCE(v.municipality, u.municipality) AS municipality,
          COALESCE(v.organisation, '') AS organisation,
          CAST(CASE WHEN v.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS verified
      FROM users u LEFT JOIN professional_verifications v ON v.user_id = u.id AND v.role = u.role

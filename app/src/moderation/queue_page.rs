@@ -49,6 +49,7 @@ pub fn QueuePage() -> impl IntoView {
                     <p class="actions">
                         <a class="button button--quiet" href="/beheer/reacties">{t("moderation-title")}</a>
                         <a class="button button--quiet" href="/moderatie/logboek">{t("moderation-log-title")}</a>
+                        <a class="button button--quiet" href="/beheer/rollen">{t("roles-nav")}</a>
                     </p>
                 })}
                 {if reports.is_empty() {

@@ -54,6 +54,11 @@ const MATRIX: &[(&str, &str)] = &[
     ("lift_ban", "401 403 403 ok 403 403 403 403"),
     ("remove_group_image", "401 403 403 ok 403 403 403 403"),
     ("update_profile", "401 ok ok ok ok ok ok ok"),
+    ("confirm_professional", "401 403 403 403 403 ok 403 403"),
+    (
+        "end_professional_confirmation",
+        "401 403 403 403 403 ok 403 403",
+    ),
     // This router has no mail server: a reset link cannot be sent to anyone.
     ("request_password_reset", "409 409 409 409 409 409 409 409"),
     // Signing up answers the same to everyone, logged in or not.
@@ -272,6 +277,17 @@ async fn body_for(w: &World, name: &str, role: Role, row: usize) -> String {
                 _ => "bewoner",
             };
             format!("display_name=Buur+{n}&role={kind}&neighbourhood=&municipality=")
+        }
+        "confirm_professional" => {
+            let email = w.self_described_professional(&n).await;
+            format!("email={}&organisation=Buurtwerk+Noord&municipality=Amsterdam", email.replace('@', "%40"))
+        }
+        "end_professional_confirmation" => {
+            let email = w.self_described_professional(&n).await;
+            app::accounts::professionals::verify(&w.db, &email, "Buurtwerk Noord", "Amsterdam", None)
+                .await
+                .unwrap();
+            format!("email={}", email.replace('@', "%40"))
         }
         "request_password_reset" => "email=buiten%40buurt.nl".into(),
         "register" => format!(

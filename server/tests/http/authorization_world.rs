@@ -219,6 +219,18 @@ impl World {
         v
     }
 
+    /// A new person who calls themselves a community worker; their address.
+    pub async fn self_described_professional(&self, n: &str) -> String {
+        let email = format!("rol-{n}@buurt.nl");
+        let v = person(&self.db, &email).await;
+        sqlx::query("UPDATE users SET role = 'opbouwwerker' WHERE id = $1")
+            .bind(v.id)
+            .execute(&self.db.pool)
+            .await
+            .unwrap();
+        email
+    }
+
     /// The outsider's pending request to join the asking group.
     pub async fn request(&self) -> i64 {
         groups::request_to_join(

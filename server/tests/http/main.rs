@@ -20,6 +20,7 @@ mod page_cache;
 mod plans_http;
 mod privacy_http;
 mod production_start;
+mod professionals_http;
 mod random_input_http;
 mod search_http;
 mod sessions_http;
