@@ -27,4 +27,4 @@ export WIJKPLEIN_PG_START="${PG_CTL[*]} -l $PG_DIR/log -w restart"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 ./target/release/bench reliability --postgres "$TEST_DATABASE_URL" "$@"
 log "flood test (registrations and image uploads at once)"
-./target/release/bench flood
+./target/release/bench flood --postgres "$TEST_DATABASE_URL"

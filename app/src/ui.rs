@@ -6,6 +6,7 @@ pub mod form;
 pub mod icons;
 pub mod layout;
 pub mod page_data;
+pub mod refused;
 pub mod time;
 pub mod title;
 

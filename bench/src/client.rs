@@ -25,6 +25,8 @@ pub struct Client {
 /// What came back, and how long it took.
 pub struct Answer {
     pub status: u16,
+    /// Where a redirect sends the browser (a form's outcome is in it).
+    pub location: Option<String>,
     pub body: Bytes,
     pub took: Duration,
 }
@@ -133,8 +135,9 @@ impl Client {
         let started = Instant::now();
         let result = tokio::time::timeout(PATIENCE, self.exchange(request)).await;
         match result {
-            Ok(Ok((status, body))) => Ok(Answer {
+            Ok(Ok((status, location, body))) => Ok(Answer {
                 status,
+                location,
                 body,
                 took: started.elapsed(),
             }),
@@ -149,7 +152,10 @@ impl Client {
         }
     }
 
-    async fn exchange(&mut self, request: Request<Full<Bytes>>) -> Result<(u16, Bytes), Failure> {
+    async fn exchange(
+        &mut self,
+        request: Request<Full<Bytes>>,
+    ) -> Result<(u16, Option<String>, Bytes), Failure> {
         let alive = match &mut self.connection {
             Some(sender) => sender.ready().await.is_ok(),
             None => false,
@@ -160,6 +166,11 @@ impl Client {
         };
         let response = sender.send_request(request).await?;
         let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let cookie = response
             .headers()
             .get_all(header::SET_COOKIE)
@@ -172,7 +183,7 @@ impl Client {
             self.cookie = cookie;
         }
         let body = response.into_body().collect().await?.to_bytes();
-        Ok((status, body))
+        Ok((status, location, body))
     }
 }
 

@@ -40,7 +40,7 @@ async fn main() {
         Some("seed") => seed_command(&args[1..]).await,
         Some("run") => run_command(&args[1..]).await,
         Some("reliability") => reliability_command(&args[1..]).await,
-        Some("flood") => flood_command().await,
+        Some("flood") => flood_command(&args[1..]).await,
         _ => Err(USAGE.into()),
     };
     if let Err(err) = result {
@@ -52,7 +52,7 @@ async fn main() {
 const USAGE: &str = "usage: bench seed <database-url> [--divide N]\n       \
                      bench run [--seconds S] [--readers N] [--postgres URL] [--no-lighthouse]\n       \
                      bench reliability [--rounds R] [--writers W] [--people P] [--seconds S] [--postgres URL]\n       \
-                     bench flood";
+                     bench flood [--postgres URL]";
 
 /// The value after `--name`, if given.
 fn option(args: &[String], name: &str) -> Option<String> {
@@ -94,8 +94,9 @@ async fn run_command(args: &[String]) -> Result<(), Box<dyn Error>> {
     .await
 }
 
-async fn flood_command() -> Result<(), Box<dyn Error>> {
-    flood::run(&std::env::current_dir()?).await
+async fn flood_command(args: &[String]) -> Result<(), Box<dyn Error>> {
+    let postgres = option(args, "--postgres");
+    flood::run(&std::env::current_dir()?, postgres.as_deref()).await
 }
 
 /// The outage needs to stop and start the database server: `scripts/reliability.sh`

@@ -104,7 +104,8 @@ pub async fn run(options: Options) -> Result<(), Box<dyn Error>> {
     }
 }
 
-async fn fresh_postgres(server: &str) -> Result<String, Box<dyn Error>> {
+/// A new, empty database on the PostgreSQL `server`; its URL.
+pub(crate) async fn fresh_postgres(server: &str) -> Result<String, Box<dyn Error>> {
     sqlx::any::install_default_drivers();
     let name = format!("wijkplein_betrouwbaar_{}", std::process::id());
     let admin = sqlx::AnyPool::connect(server).await?;

@@ -7,6 +7,7 @@ pub mod config;
 pub mod live;
 pub mod my_data;
 pub mod page_cache;
+pub mod refused_forms;
 pub mod request_limits;
 pub mod routes;
 pub mod uploads;

@@ -76,6 +76,15 @@ pub async fn enforce(req: Request, next: Next) -> Response {
     }
 }
 
+/// The 413 for a body over the limit, in the visitor's language (for a
+/// middleware that reads the body itself).
+pub fn too_large(headers: &axum::http::HeaderMap) -> Response {
+    refusal(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        tr(request_lang(headers), "error-too-large"),
+    )
+}
+
 fn refusal(status: StatusCode, text: String) -> Response {
     (
         status,

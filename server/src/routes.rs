@@ -83,6 +83,8 @@ pub async fn build(config: &Config, state: AppState) -> Result<Router, BoxError>
             attach_context,
         ))
         .layer(middleware::from_fn(client_errors_are_4xx))
+        // Inside the session layer (it keeps refused forms in the session).
+        .layer(middleware::from_fn(crate::refused_forms::carry))
         .with_state(state);
     let router = with_sessions(router, config).await?;
     let router = if hashed_assets {

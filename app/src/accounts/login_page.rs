@@ -5,7 +5,7 @@ use crate::ui::title::PageTitle;
 use crate::{
     i18n::t,
     ui::{
-        form::{error_from_url, query_param, ErrorSummary, TextField},
+        form::{query_param, refused, ErrorSummary, TextField},
         safe_local_path,
     },
 };
@@ -15,7 +15,7 @@ use server_fn::ServerFn;
 /// The login form; `?volgende=/pad` says where to go afterwards.
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let error = error_from_url(LogIn::PATH);
+    let error = refused(LogIn::PATH);
     let next = safe_local_path(query_param("volgende").as_deref());
     let everywhere = query_param("overal").is_some();
     view! {

@@ -11,7 +11,7 @@ use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::form::{first_error, query_param, ErrorSummary},
+    ui::form::{first_refused, query_param, ErrorSummary},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -60,7 +60,7 @@ async fn load() -> Result<Vec<Professional>, AppError> {
 #[component]
 pub fn ProfessionalsPage() -> impl IntoView {
     let list = PageData::new(load());
-    let error = first_error(&[ConfirmProfessional::PATH, EndProfessionalConfirmation::PATH]);
+    let error = first_refused(&[ConfirmProfessional::PATH, EndProfessionalConfirmation::PATH]);
     let done = query_param("klaar").is_some();
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("roles-title"))/>

@@ -6,7 +6,7 @@ use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::form::{error_from_url, query_param, ErrorSummary, SelectField, TextField},
+    ui::form::{query_param, refused, ErrorSummary, SelectField, TextField},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -44,7 +44,7 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 fn ProfileForm(profile: Profile) -> impl IntoView {
-    let error = error_from_url(UpdateProfile::PATH);
+    let error = refused(UpdateProfile::PATH);
     let notice = if query_param("welkom").is_some() {
         Some(t("profile-welcome"))
     } else if query_param("opgeslagen").is_some() {
@@ -106,8 +106,8 @@ fn role_hint(profile: &Profile) -> Option<String> {
 #[component]
 fn LoginDetails() -> impl IntoView {
     use super::credentials_api::{ChangeEmail, ChangePassword};
-    let password_error = error_from_url(ChangePassword::PATH);
-    let email_error = error_from_url(ChangeEmail::PATH);
+    let password_error = refused(ChangePassword::PATH);
+    let email_error = refused(ChangeEmail::PATH);
     view! {
         <section class="card form" aria-labelledby="wachtwoord-titel">
             <h2 id="wachtwoord-titel">{t("password-change-title")}</h2>
@@ -140,7 +140,7 @@ fn LoginDetails() -> impl IntoView {
 #[component]
 fn YourData() -> impl IntoView {
     use crate::privacy::api::{DeleteAccount, DOWNLOAD_PATH};
-    let error = error_from_url(DeleteAccount::PATH);
+    let error = refused(DeleteAccount::PATH);
     let confirm_error = error.as_ref().and_then(|e| e.field_message("confirm"));
     view! {
         <section class="card form" aria-labelledby="gegevens-titel">

@@ -13,7 +13,7 @@ use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     i18n::{t, t_args},
-    ui::form::{error_from_url, query_param, ErrorSummary, SelectField, TextField},
+    ui::form::{query_param, refused, ErrorSummary, SelectField, TextField},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -21,7 +21,7 @@ use server_fn::ServerFn;
 /// The sign-up form, or what happens next once it was sent.
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let error = error_from_url(Register::PATH);
+    let error = refused(Register::PATH);
     let sent = query_param("verstuurd").is_some();
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("register-title"))/>
@@ -79,7 +79,7 @@ async fn load_waiting(code: String) -> Result<Option<(String, String)>, AppError
 pub fn ConfirmSignupPage() -> impl IntoView {
     let code = query_param("code").unwrap_or_default();
     let waiting = PageData::new(load_waiting(code.clone()));
-    let error = error_from_url(ConfirmRegistration::PATH);
+    let error = refused(ConfirmRegistration::PATH);
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("confirm-title"))/>
         <div class="narrow">

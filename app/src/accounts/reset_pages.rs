@@ -7,7 +7,7 @@ use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::form::{error_from_url, query_param, ErrorSummary, TextField},
+    ui::form::{query_param, refused, ErrorSummary, TextField},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -25,7 +25,7 @@ pub(crate) fn sends_mail() -> bool {
 /// Ask for a reset link by email address.
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
-    let error = error_from_url(RequestPasswordReset::PATH);
+    let error = refused(RequestPasswordReset::PATH);
     let sent = query_param("verstuurd").is_some();
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("reset-request-title"))/>
@@ -70,7 +70,7 @@ async fn load_usable(code: String) -> Result<bool, AppError> {
 pub fn ResetPasswordPage() -> impl IntoView {
     let code = query_param("code").unwrap_or_default();
     let usable = PageData::new(load_usable(code.clone()));
-    let error = error_from_url(ResetPassword::PATH);
+    let error = refused(ResetPassword::PATH);
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("reset-title"))/>
         <div class="narrow">

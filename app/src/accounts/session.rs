@@ -97,6 +97,13 @@ pub async fn attach_context(
             None
         }
     };
+    // A form refused a moment ago, shown once with what was typed.
+    if let Some(key) = refused_form_key(&req) {
+        if let Some(refused) = crate::ui::refused::take(&session, &key).await {
+            req.extensions_mut()
+                .insert(crate::ui::refused::ShownAgain(refused));
+        }
+    }
     let personal = crate::pwa::is_personal(req.uri().path());
     let marker = session_marker(viewer.as_ref().map(|(v, epoch)| (v.id, *epoch)));
     req.extensions_mut()
@@ -120,6 +127,16 @@ pub async fn attach_context(
         axum::http::HeaderValue::from_static(lang.code()),
     );
     res
+}
+
+/// The one-time key of a refused form in a page request's address.
+fn refused_form_key(req: &Request) -> Option<String> {
+    if req.method() != axum::http::Method::GET {
+        return None;
+    }
+    form_urlencoded::parse(req.uri().query()?.as_bytes())
+        .find(|(name, _)| name == crate::ui::refused::KEY_PARAM)
+        .map(|(_, key)| key.into_owned())
 }
 
 /// The response header that names the session a page was made for.

@@ -156,8 +156,17 @@ pub fn ReplyForm(
     challenge: Option<String>,
 ) -> impl IntoView {
     let id = format!("antwoord-{parent}");
+    // A refused reply to this reaction comes back open, with its text.
+    let refused = crate::ui::form::refused(PostReaction::PATH)
+        .filter(|r| r.value("parent_id") == Some(parent.to_string()));
+    let open = refused.is_some();
+    let body = refused
+        .as_ref()
+        .and_then(|r| r.value("body"))
+        .unwrap_or_default();
+    let guest = refused.map(|r| (r.value("guest_name"), r.value("guest_email")));
     view! {
-        <details class="reply">
+        <details class="reply" open=open>
             <summary>{t("reactions-reply")}</summary>
             <form method="post" action=PostReaction::PATH class="form">
                 <input type="hidden" name="subject" value=subject/>
@@ -166,9 +175,9 @@ pub fn ReplyForm(
                 <input type="hidden" name="kind" value="aanvulling"/>
                 <div class="field">
                     <label for=id.clone()>{t("reactions-reply-body")}</label>
-                    <textarea id=id.clone() name="body" rows="3" required></textarea>
+                    <textarea id=id.clone() name="body" rows="3" required>{body}</textarea>
                 </div>
-                {viewer.is_none().then(|| view! { <GuestFields prefix=id.clone() challenge=challenge.clone().unwrap_or_default()/> })}
+                {viewer.is_none().then(|| view! { <GuestFields prefix=id.clone() challenge=challenge.clone().unwrap_or_default() entered=guest.clone()/> })}
                 <button class="button button--primary" type="submit">{t("reactions-reply-submit")}</button>
             </form>
         </details>
@@ -184,20 +193,33 @@ pub fn NewReactionForm(
     challenge: Option<String>,
     heading: String,
 ) -> impl IntoView {
+    // A refused new reaction (not a reply) comes back with what was typed.
+    let refused = crate::ui::form::refused(PostReaction::PATH)
+        .filter(|r| r.value("parent_id").is_none_or(|p| p.is_empty()));
+    let kind = refused
+        .as_ref()
+        .and_then(|r| r.value("kind"))
+        .and_then(|k| ReactionKind::parse(&k))
+        .unwrap_or(ReactionKind::Herkenning);
+    let body = refused
+        .as_ref()
+        .and_then(|r| r.value("body"))
+        .unwrap_or_default();
+    let guest = refused.map(|r| (r.value("guest_name"), r.value("guest_email")));
     view! {
         <form method="post" action=PostReaction::PATH class="card form reaction-form">
             <h3>{heading}</h3>
             <input type="hidden" name="subject" value=subject/>
             <input type="hidden" name="back" value=here/>
-            <KindSelect id="nieuw-soort".to_owned() selected=ReactionKind::Herkenning/>
+            <KindSelect id="nieuw-soort".to_owned() selected=kind/>
             <div class="field">
                 <label for="nieuw-tekst">{t("reactions-body")}</label>
                 <p class="field__hint" id="nieuw-tekst-hint">{t("reactions-body-hint")}</p>
-                <textarea id="nieuw-tekst" name="body" rows="5" required aria-describedby="nieuw-tekst-hint"></textarea>
+                <textarea id="nieuw-tekst" name="body" rows="5" required aria-describedby="nieuw-tekst-hint">{body}</textarea>
             </div>
             {viewer.is_none().then(|| view! {
                 <p class="field__hint">{t("reactions-guest-note")}</p>
-                <GuestFields prefix="nieuw".to_owned() challenge=challenge.clone().unwrap_or_default()/>
+                <GuestFields prefix="nieuw".to_owned() challenge=challenge.clone().unwrap_or_default() entered=guest.clone()/>
             })}
             <button class="button button--primary button--wide" type="submit">{t("reactions-submit")}</button>
         </form>
@@ -207,17 +229,24 @@ pub fn NewReactionForm(
 /// Name and email for guests, plus the honeypot: a field people never see
 /// and simple bots fill in.
 #[component]
-pub fn GuestFields(prefix: String, challenge: String) -> impl IntoView {
+pub fn GuestFields(
+    prefix: String,
+    challenge: String,
+    /// Name and address typed before the form was refused.
+    #[prop(default = None)]
+    entered: Option<(Option<String>, Option<String>)>,
+) -> impl IntoView {
+    let (name, email) = entered.unwrap_or_default();
     view! {
         <input type="hidden" name="challenge" value=challenge/>
         <input type="hidden" name="nonce" id=format!("{prefix}-nonce") value=""/>
         <div class="field">
             <label for=format!("{prefix}-naam")>{t("field-display-name")}</label>
-            <input id=format!("{prefix}-naam") name="guest_name" type="text" autocomplete="name" required/>
+            <input id=format!("{prefix}-naam") name="guest_name" type="text" autocomplete="name" required value=name/>
         </div>
         <div class="field">
             <label for=format!("{prefix}-email")>{t("field-email")}</label>
-            <input id=format!("{prefix}-email") name="guest_email" type="email" autocomplete="email" required/>
+            <input id=format!("{prefix}-email") name="guest_email" type="email" autocomplete="email" required value=email/>
         </div>
         <div class="hp" aria-hidden="true">
             <label for=format!("{prefix}-website")>{t("reactions-honeypot")}</label>

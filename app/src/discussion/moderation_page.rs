@@ -7,7 +7,7 @@ use crate::{
     error::AppError,
     i18n::t,
     ui::{
-        form::{error_from_url, ErrorSummary},
+        form::{refused, ErrorSummary},
         format_date_time,
     },
 };
@@ -42,7 +42,7 @@ async fn load() -> Result<Vec<Pending>, AppError> {
 #[component]
 pub fn ModerationPage() -> impl IntoView {
     let pending = PageData::new(load());
-    let error = error_from_url(ModerateReaction::PATH);
+    let error = refused(ModerateReaction::PATH);
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("moderation-title"))/>
         <div class="narrow">

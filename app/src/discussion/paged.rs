@@ -11,7 +11,7 @@ use super::{
 use crate::{
     accounts::Viewer,
     i18n::t,
-    ui::form::{first_error, query_param, ErrorSummary},
+    ui::form::{first_refused, query_param, ErrorSummary},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -28,7 +28,7 @@ pub fn PagedReactions(
     heading: String,
 ) -> impl IntoView {
     let first_page = query_param("na").is_none();
-    let error = first_error(&[
+    let error = first_refused(&[
         PostReaction::PATH,
         EditReaction::PATH,
         DeleteReaction::PATH,

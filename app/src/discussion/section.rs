@@ -11,7 +11,7 @@ use super::{
 use crate::{
     accounts::Viewer,
     i18n::t,
-    ui::form::{error_from_url, query_param, ErrorSummary},
+    ui::form::{query_param, refused, ErrorSummary},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -64,11 +64,11 @@ pub async fn load(subject: &str) -> Result<SectionData, crate::error::AppError> 
 #[component]
 pub fn ReactionSection(data: SectionData, subject: String, here: String) -> impl IntoView {
     let kind = kind_from_url();
-    let error = error_from_url(PostReaction::PATH)
-        .or_else(|| error_from_url(EditReaction::PATH))
-        .or_else(|| error_from_url(DeleteReaction::PATH))
-        .or_else(|| error_from_url(crate::moderation::api::ReportContent::PATH))
-        .or_else(|| error_from_url(crate::moderation::api::RestoreContent::PATH));
+    let error = refused(PostReaction::PATH)
+        .or_else(|| refused(EditReaction::PATH))
+        .or_else(|| refused(DeleteReaction::PATH))
+        .or_else(|| refused(crate::moderation::api::ReportContent::PATH))
+        .or_else(|| refused(crate::moderation::api::RestoreContent::PATH));
     let reported = query_param("gemeld").is_some();
     let viewer = crate::accounts::viewer();
     let waiting = query_param("wacht").is_some();

@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     i18n::{t, t_args},
     notifications::model::Kind,
-    ui::form::{first_error, query_param, ErrorSummary, RadioGroup},
+    ui::form::{first_refused, query_param, ErrorSummary, RadioGroup},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -43,7 +43,7 @@ async fn load() -> Result<EmailSettings, AppError> {
 #[component]
 pub fn EmailSettingsPage() -> impl IntoView {
     let data = PageData::new(load());
-    let error = first_error(&[SaveEmailPreferences::PATH]);
+    let error = first_refused(&[SaveEmailPreferences::PATH]);
     let saved = query_param("opgeslagen").is_some();
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("email-settings-title"))/>
@@ -63,7 +63,7 @@ pub fn EmailSettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn SettingsForm(settings: EmailSettings, error: Option<AppError>) -> impl IntoView {
+fn SettingsForm(settings: EmailSettings, error: Option<crate::ui::form::Refused>) -> impl IntoView {
     view! {
         <p class="lead">{t("email-settings-intro")}</p>
         <p>{t_args("email-settings-address", &[("email", settings.email)])}</p>

@@ -12,9 +12,7 @@ use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::form::{
-        error_from_url, query_param, set_status, ErrorSummary, RadioGroup, TextArea, TextField,
-    },
+    ui::form::{query_param, refused, set_status, ErrorSummary, RadioGroup, TextArea, TextField},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -28,7 +26,7 @@ pub fn NewGroupPage() -> impl IntoView {
         leptos_axum::redirect("/inloggen?volgende=/groepen/nieuw");
         return view! { <p>{t("error-login-required")}</p> }.into_any();
     }
-    let error = error_from_url(CreateGroup::PATH);
+    let error = refused(CreateGroup::PATH);
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("group-new-title"))/>
         <div class="narrow">
@@ -76,7 +74,7 @@ pub fn EditGroupPage() -> impl IntoView {
         <div class="narrow">
             <h1>{t("group-edit-title")}</h1>
             {loaded(data, move |group| {
-                let error = error_from_url(UpdateGroup::PATH);
+                let error = refused(UpdateGroup::PATH);
                 let back = format!("/groepen/{}", group.summary.slug);
                 let group_for_image = group.clone();
                 view! {
@@ -95,7 +93,10 @@ pub fn EditGroupPage() -> impl IntoView {
 }
 
 #[component]
-fn GroupFields(group: Option<GroupDetail>, error: Option<AppError>) -> impl IntoView {
+fn GroupFields(
+    group: Option<GroupDetail>,
+    error: Option<crate::ui::form::Refused>,
+) -> impl IntoView {
     let value = |f: fn(&GroupDetail) -> String| group.as_ref().map(f).unwrap_or_default();
     let mode = group
         .as_ref()

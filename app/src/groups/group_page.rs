@@ -13,7 +13,7 @@ use crate::{
     error::AppError,
     i18n::{t, t_args},
     ui::{
-        form::{first_error, query_param, ErrorSummary, TextArea},
+        form::{first_refused, query_param, ErrorSummary, TextArea},
         format_date,
     },
 };
@@ -103,7 +103,7 @@ fn notice() -> Option<String> {
 
 #[component]
 fn GroupBody(view: GroupView) -> impl IntoView {
-    let error = first_error(&[
+    let error = first_refused(&[
         JoinGroup::PATH,
         RequestJoin::PATH,
         WithdrawJoinRequest::PATH,

@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     i18n::{t, t_args},
     ui::{
-        form::{first_error, query_param, ErrorSummary},
+        form::{first_refused, query_param, ErrorSummary},
         format_date,
     },
 };
@@ -49,7 +49,7 @@ pub fn ManageGroupPage() -> impl IntoView {
 
 #[component]
 fn ManageBody(manage: Manage) -> impl IntoView {
-    let error = first_error(&[
+    let error = first_refused(&[
         DecideJoinRequest::PATH,
         SetMemberRole::PATH,
         RemoveMember::PATH,

@@ -44,7 +44,7 @@ async fn load() -> Result<ManifestView, AppError> {
             api::{SignManifest, WithdrawSignature},
             service,
         };
-        use crate::ui::form::{error_from_url, query_param};
+        use crate::ui::form::{query_param, refused};
         use server_fn::ServerFn;
         let db = crate::state::use_db()?;
         let doc = service::current(&db).await?;
@@ -52,8 +52,7 @@ async fn load() -> Result<ManifestView, AppError> {
         let own = service::own_signature(&db, viewer.as_ref()).await?;
         let before = query_param("na").and_then(|c| parse_cursor(&c));
         let (signatures, next) = service::signatures(&db, before, PAGE_SIZE).await?;
-        let error =
-            error_from_url(SignManifest::PATH).or_else(|| error_from_url(WithdrawSignature::PATH));
+        let error = refused(SignManifest::PATH).or_else(|| refused(WithdrawSignature::PATH));
         let sign = SignState {
             counts: service::counts(&db).await?,
             own,
@@ -62,7 +61,7 @@ async fn load() -> Result<ManifestView, AppError> {
             default_role: viewer
                 .map(|v| v.role.as_str().to_owned())
                 .unwrap_or_else(|| "bewoner".into()),
-            error,
+            error: error.map(|refused| refused.error),
         };
         Ok(ManifestView {
             reactions: crate::discussion::section::load("manifest").await?,

@@ -12,7 +12,7 @@ use crate::{
     error::AppError,
     i18n::{t, t_args},
     ui::{
-        form::{first_error, query_param, ErrorSummary},
+        form::{first_refused, query_param, ErrorSummary},
         format_date_time,
     },
 };
@@ -35,7 +35,7 @@ async fn load() -> Result<(Vec<Report>, bool), AppError> {
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let data = PageData::new(load());
-    let error = first_error(&[HideContent::PATH, DismissReport::PATH]);
+    let error = first_refused(&[HideContent::PATH, DismissReport::PATH]);
     let done = query_param("klaar").is_some();
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("reports-title"))/>

@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     i18n::t,
     ui::{
-        form::{first_error, ErrorSummary},
+        form::{first_refused, ErrorSummary},
         format_date_time,
     },
 };
@@ -32,7 +32,7 @@ async fn load() -> Result<Vec<Notification>, AppError> {
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let data = PageData::new(load());
-    let error = first_error(&[MarkNotificationRead::PATH, MarkAllNotificationsRead::PATH]);
+    let error = first_refused(&[MarkNotificationRead::PATH, MarkAllNotificationsRead::PATH]);
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("notifications-title"))/>
         <div class="narrow">

@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     i18n::{current_lang, t, Lang},
     manifest::model::ManifestDoc,
-    ui::form::{error_from_url, ErrorSummary, TextArea, TextField},
+    ui::form::{refused, ErrorSummary, TextArea, TextField},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -77,12 +77,21 @@ pub fn PlanForm(
             "plan-new-submit",
         )
     };
-    let error = error_from_url(action);
+    let error = refused(action);
     let english = current_lang() == Lang::En;
     let back = format!("/groepen/{slug}");
     let principle_error = error.as_ref().and_then(|e| e.field_message("principles"));
     let old = existing.clone().unwrap_or_default();
-    let chosen = old.principles.clone();
+    // After a refused post, the boxes the person ticked; else the plan's.
+    let chosen: Vec<String> = match &error {
+        Some(refused) => refused
+            .values
+            .iter()
+            .filter(|(name, _)| name == "principles[]")
+            .map(|(_, slug)| slug.clone())
+            .collect(),
+        None => old.principles.clone(),
+    };
     view! {
         <nav class="breadcrumb" aria-label=t("breadcrumb")>
             <a href="/groepen">{t("groups-title")}</a>" › "<a href=back>{name.clone()}</a>

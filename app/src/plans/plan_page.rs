@@ -19,7 +19,7 @@ use crate::{
     },
     plans::{images_section::ImagesSection, updates_section::UpdatesSection},
     ui::{
-        form::{first_error, query_param, ErrorSummary},
+        form::{first_refused, query_param, ErrorSummary},
         format_date, format_date_time,
     },
 };
@@ -162,7 +162,7 @@ fn HiddenPlan(view: PlanView) -> impl IntoView {
 #[component]
 fn PlanBody(view: PlanView) -> impl IntoView {
     let p = view.plan;
-    let error = first_error(&[
+    let error = first_refused(&[
         super::api::RemovePlanImage::PATH,
         ReportContent::PATH,
         RestoreContent::PATH,
@@ -295,6 +295,9 @@ fn SupportBox(id: i64, count: i64, supports: bool, logged_in: bool) -> impl Into
 #[component]
 fn PhaseForm(id: i64, phase: Phase) -> impl IntoView {
     let choices = phase.next_choices();
+    let reason = crate::ui::form::refused(ChangePlanPhase::PATH)
+        .and_then(|r| r.value("reason"))
+        .unwrap_or_default();
     if choices.is_empty() {
         return view! { <section class="card"><p>{t("plan-phase-final")}</p></section> }.into_any();
     }
@@ -312,7 +315,7 @@ fn PhaseForm(id: i64, phase: Phase) -> impl IntoView {
                 <div class="field">
                     <label for="veld-reason">{t("plan-phase-reason")}</label>
                     <p class="field__hint" id="veld-reason-hint">{t("plan-phase-reason-hint")}</p>
-                    <textarea id="veld-reason" name="reason" rows="3" maxlength="500" aria-describedby="veld-reason-hint"></textarea>
+                    <textarea id="veld-reason" name="reason" rows="3" maxlength="500" aria-describedby="veld-reason-hint">{reason}</textarea>
                 </div>
                 <button class="button button--secondary" type="submit">{t("plan-phase-submit")}</button>
             </form>

@@ -23,8 +23,8 @@ macro_rules! summary_tables {
 }
 
 crate::statements! {
-    PLAN_GROUP_PLACE = "SELECT g.id, g.municipality FROM plans p JOIN groups g ON g.id = p.group_id
-             WHERE p.id = $1";
+    PLAN_GROUP_PLACE = "SELECT g.id AS group_id, g.municipality, p.hidden_reason
+             FROM plans p JOIN groups g ON g.id = p.group_id WHERE p.id = $1";
     INSERT_UPDATE = "INSERT INTO plan_updates (plan_id, author_id, author_role, kind, body_source, body_html,
                                        next_steps, responsible, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";

@@ -157,6 +157,23 @@ pub(crate) mod server {
         pub responsible: String,
     }
 
+    /// What decides who may post on a plan: its group, the group's
+    /// municipality, and whether a moderator hid it.
+    #[derive(Debug, sqlx::FromRow)]
+    struct PlanPlace {
+        group_id: i64,
+        municipality: String,
+        hidden_reason: Option<String>,
+    }
+
+    async fn place_of(db: &Db, plan_id: i64) -> AppResult<PlanPlace> {
+        sqlx::query_as(PLAN_GROUP_PLACE)
+            .bind(plan_id)
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or_else(AppError::not_found)
+    }
+
     /// The kinds this reader may post on the plan (empty for guests).
     pub async fn kinds_for(
         db: &Db,
@@ -166,12 +183,11 @@ pub(crate) mod server {
         let Some(viewer) = viewer else {
             return Ok(Vec::new());
         };
-        let (group_id, group_place): (i64, String) = sqlx::query_as(PLAN_GROUP_PLACE)
-            .bind(plan_id)
-            .fetch_optional(&db.pool)
-            .await?
-            .ok_or_else(AppError::not_found)?;
-        let role = crate::groups::service::role_of(&db.pool, group_id, viewer.id).await?;
+        kinds_in(db, viewer, &place_of(db, plan_id).await?).await
+    }
+
+    async fn kinds_in(db: &Db, viewer: &Viewer, place: &PlanPlace) -> AppResult<Vec<UpdateKind>> {
+        let role = crate::groups::service::role_of(&db.pool, place.group_id, viewer.id).await?;
         let standing = match role {
             crate::groups::service::GroupRole::Banned => Standing::Banned,
             role if role.is_member() => Standing::Member,
@@ -181,7 +197,7 @@ pub(crate) mod server {
         Ok(allowed_kinds(
             standing,
             confirmed.as_ref().map(|c| c.municipality.as_str()),
-            &group_place,
+            &place.municipality,
         ))
     }
 
@@ -193,9 +209,11 @@ pub(crate) mod server {
         form: UpdateForm,
     ) -> AppResult<i64> {
         let viewer = viewer.ok_or_else(AppError::login_required)?;
-        let plan = crate::plans::service::plan(db, plan_id).await?;
-        crate::plans::service::refuse_hidden(plan.hidden.as_deref())?;
-        let allowed = kinds_for(db, Some(viewer), plan_id).await?;
+        // One read for the plan's place, hiding and group (before, the whole
+        // plan was read and then its group again).
+        let place = place_of(db, plan_id).await?;
+        crate::plans::service::refuse_hidden(place.hidden_reason.as_deref())?;
+        let allowed = kinds_in(db, viewer, &place).await?;
         let kind = UpdateKind::parse(&form.kind)
             .ok_or_else(|| AppError::field("kind", "update_kind_invalid"))?;
         if !allowed.contains(&kind) {

@@ -10,7 +10,7 @@ use crate::{
     i18n::{t, t_args},
     moderation::report_form::{ReportForm, RestoreForm},
     ui::{
-        form::{first_error, query_param, ErrorSummary},
+        form::{first_refused, query_param, ErrorSummary, SelectField, TextArea, TextField},
         format_date_time,
     },
 };
@@ -111,7 +111,7 @@ fn UpdateCard(update: PlanUpdate, plan_id: i64, logged_in: bool, moderator: bool
 
 #[component]
 fn UpdateForm(plan_id: i64, kinds: Vec<UpdateKind>) -> impl IntoView {
-    let error = first_error(&[PostPlanUpdate::PATH]);
+    let error = first_refused(&[PostPlanUpdate::PATH]);
     let only = (kinds.len() == 1).then(|| kinds[0]);
     let heading = match only {
         Some(UpdateKind::Verantwoording) => t("updates-new-account"),
@@ -120,32 +120,20 @@ fn UpdateForm(plan_id: i64, kinds: Vec<UpdateKind>) -> impl IntoView {
     view! {
         <form method="post" action=PostPlanUpdate::PATH class="card form">
             <h3>{heading}</h3>
-            <ErrorSummary error/>
+            <ErrorSummary error=error.clone()/>
             <input type="hidden" name="plan_id" value=plan_id/>
             {match only {
                 Some(kind) => view! { <input type="hidden" name="kind" value=kind.as_str()/> }.into_any(),
                 None => view! {
-                    <div class="field">
-                        <label for="veld-kind">{t("updates-kind")}</label>
-                        <select id="veld-kind" name="kind">
-                            {kinds.into_iter().map(|k| view! { <option value=k.as_str()>{t(&k.label_key())}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <SelectField name="kind" label=t("updates-kind")
+                        options=kinds.into_iter().map(|k| (k.as_str().to_owned(), t(&k.label_key()))).collect()
+                        selected=String::new() error=error.clone()/>
                 }.into_any(),
             }}
-            <div class="field">
-                <label for="veld-body">{t("update-body")}</label>
-                <p class="field__hint" id="veld-body-hint">{t_args("update-body-hint", &[("max", "5000".to_owned())])}</p>
-                <textarea id="veld-body" name="body" rows="5" required aria-describedby="veld-body-hint"></textarea>
-            </div>
-            <div class="field">
-                <label for="veld-next_steps">{t("update-next")}</label>
-                <input id="veld-next_steps" name="next_steps" type="text" maxlength="300"/>
-            </div>
-            <div class="field">
-                <label for="veld-responsible">{t("update-responsible")}</label>
-                <input id="veld-responsible" name="responsible" type="text" maxlength="300"/>
-            </div>
+            <TextArea name="body" label=t("update-body") rows=5 required=true maxlength=5000
+                hint=t_args("update-body-hint", &[("max", "5000".to_owned())]) error=error.clone()/>
+            <TextField name="next_steps" label=t("update-next") maxlength=300 error=error.clone()/>
+            <TextField name="responsible" label=t("update-responsible") maxlength=300 error=error.clone()/>
             <button class="button button--primary" type="submit">{t("updates-submit")}</button>
         </form>
     }

@@ -2,25 +2,9 @@
 //! the top. Forms are plain HTML posts to server functions, so they work with
 //! and without JavaScript alike.
 
+pub use super::refused::{first_refused, refused, Refused};
 use crate::{error::AppError, i18n::t};
 use leptos::prelude::*;
-
-/// The error a server function returned to a plain form post. Leptos sends the
-/// browser back to the form with `__path` and `__err` in the query; this reads
-/// them when they belong to `fn_path`, and gives the page the error's status.
-pub fn error_from_url(fn_path: &str) -> Option<AppError> {
-    let query = current_query()?;
-    let path = query
-        .get_all("__path")
-        .and_then(|all| all.last().cloned())?;
-    if path != fn_path {
-        return None;
-    }
-    let encoded = query.get_all("__err").and_then(|all| all.last().cloned())?;
-    let error = server_fn::error::ServerFnUrlError::<AppError>::decode_err(&encoded);
-    set_status(error.status());
-    Some(error)
-}
 
 /// Sets the HTTP status of the page being rendered.
 pub fn set_status(code: u16) {
@@ -64,9 +48,9 @@ fn current_query() -> Option<leptos_router::params::ParamsMap> {
 
 /// The summary of problems at the top of a form; each item links to its field.
 #[component]
-pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
-    error.map(|error| {
-        let items = match &error {
+pub fn ErrorSummary(error: Option<Refused>) -> impl IntoView {
+    error.map(|refused| {
+        let items = match &refused.error {
             AppError::Validation { fields, .. } => fields
                 .iter()
                 .map(|f| view! { <li><a href=format!("#veld-{}", f.field)>{f.message.clone()}</a></li> })
@@ -83,6 +67,12 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
     })
 }
 
+/// What the person entered in `name` before the form was refused (never a
+/// password: those are not kept).
+pub fn entered(refused: &Option<Refused>, name: &str) -> Option<String> {
+    refused.as_ref().and_then(|r| r.value(name))
+}
+
 /// What every labelled field shares: its id (`veld-<name>`), its hint and
 /// error (each with an id the control points to), so the three kinds of
 /// field below differ only in their control.
@@ -93,7 +83,7 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(name: &str, hint: Option<String>, error: &Option<AppError>) -> Frame {
+    fn new(name: &str, hint: Option<String>, error: &Option<Refused>) -> Frame {
         let id = format!("veld-{name}");
         Frame {
             // An empty hint is none (a caller's way to leave it out).
@@ -156,17 +146,25 @@ pub fn TextField(
     /// Whether the field must be filled in.
     #[prop(optional)]
     required: bool,
+    /// Fewest characters allowed (checked by the browser before posting).
+    #[prop(optional)]
+    minlength: Option<usize>,
+    /// Most characters allowed (the browser stops typing there).
+    #[prop(optional)]
+    maxlength: Option<usize>,
     /// Help text under the label.
     #[prop(optional)]
     hint: Option<String>,
-    /// The error to show, if any.
+    /// The refused post of this form, if any: its error and what was typed.
     #[prop(default = None)]
-    error: Option<AppError>,
+    error: Option<Refused>,
 ) -> impl IntoView {
     let frame = Frame::new(name, hint, &error);
+    let value = entered(&error, name).unwrap_or(value);
     let control = view! {
         <input id=frame.id.clone() name=name type=kind autocomplete=autocomplete value=value
-            required=required aria-invalid=frame.invalid() aria-describedby=frame.described()/>
+            required=required minlength=minlength maxlength=maxlength
+            aria-invalid=frame.invalid() aria-describedby=frame.described()/>
     };
     frame.wrap(label, control)
 }
@@ -187,9 +185,10 @@ pub fn SelectField(
     hint: Option<String>,
     /// The error to show, if any.
     #[prop(default = None)]
-    error: Option<AppError>,
+    error: Option<Refused>,
 ) -> impl IntoView {
     let frame = Frame::new(name, hint, &error);
+    let selected = entered(&error, name).unwrap_or(selected);
     let control = view! {
         <select id=frame.id.clone() name=name aria-invalid=frame.invalid() aria-describedby=frame.described()>
             {options.into_iter().map(|(value, text)| {
@@ -225,9 +224,10 @@ pub fn TextArea(
     hint: Option<String>,
     /// The error to show, if any.
     #[prop(default = None)]
-    error: Option<AppError>,
+    error: Option<Refused>,
 ) -> impl IntoView {
     let frame = Frame::new(name, hint, &error);
+    let value = entered(&error, name).unwrap_or(value);
     let control = view! {
         <textarea id=frame.id.clone() name=name rows=rows required=required maxlength=maxlength
             aria-invalid=frame.invalid() aria-describedby=frame.described()>{value}</textarea>
@@ -248,10 +248,11 @@ pub fn RadioGroup(
     selected: String,
     /// The error to show, if any.
     #[prop(default = None)]
-    error: Option<AppError>,
+    error: Option<Refused>,
 ) -> impl IntoView {
     let message = error.as_ref().and_then(|e| e.field_message(name));
     let has_error = message.is_some();
+    let selected = entered(&error, name).unwrap_or(selected);
     view! {
         <fieldset class="field radios" class:field--error=has_error id=format!("veld-{name}")>
             <legend>{legend}</legend>
@@ -272,9 +273,4 @@ pub fn RadioGroup(
             }).collect_view()}
         </fieldset>
     }
-}
-
-/// The first error that any of these server functions sent back to this page.
-pub fn first_error(fn_paths: &[&str]) -> Option<AppError> {
-    fn_paths.iter().find_map(|path| error_from_url(path))
 }

@@ -128,27 +128,71 @@ db_test!(register_profile_logout_login, |db: Db| async move {
     assert_eq!(res.status(), StatusCode::OK);
 });
 
+// Before, a refused form came back empty, its error in the address
+// (`?__path=…&__err=…`), where any link could put text of its choosing.
+// Now the error and what was typed come from the session, once.
 db_test!(
-    form_errors_come_back_to_the_form_with_a_4xx,
+    a_refused_form_comes_back_with_what_was_typed,
     |db: Db| async move {
         let app = router(&db, url_of(&db).await).await;
-        let short = REGISTRATION.replace("Fietsbel-Lindeboom-42", "kort");
+        let short =
+            "email=noor%40buurt.nl&display_name=Noor+Visser&password=kort&role=opbouwwerker";
         let res = app
             .clone()
-            .oneshot(form_post("/api/register", &short, None))
+            .oneshot(form_post("/api/register", short, None))
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::FOUND);
         let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
-        assert!(location.contains("__err="), "{location}");
-        let path = location.trim_start_matches("http://127.0.0.1:3000");
-        let res = app.clone().oneshot(get(path, None)).await.unwrap();
+        assert!(
+            location.starts_with("/registreren?formulier=") && location.ends_with("#foutmeldingen"),
+            "{location}"
+        );
+        assert!(!location.contains("__err"), "{location}");
+        let cookie = session_cookie(&res).expect("the refusal is kept in a session");
+        let path = location.split('#').next().unwrap();
+        let res = app.clone().oneshot(get(path, Some(&cookie))).await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let page = text(res).await;
+        assert!(page.contains("minstens 8 tekens"), "the message is shown");
+        for kept in [
+            r#"value="Noor Visser""#,
+            r#"value="noor@buurt.nl""#,
+            r#"value="opbouwwerker" selected"#,
+        ] {
+            assert!(page.contains(kept), "{kept} kept: {page}");
+        }
         assert!(
-            page.contains("minstens 8 tekens"),
-            "the message is shown on the form"
+            !page.contains(r#"value="kort""#),
+            "a password is never shown again"
         );
+        // Once: a reload shows the empty form.
+        let res = app.clone().oneshot(get(path, Some(&cookie))).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(!text(res).await.contains("minstens 8 tekens"));
+    }
+);
+
+// Text in the address never reaches the error box, nor its status.
+db_test!(
+    the_address_cannot_put_an_error_on_a_page,
+    |db: Db| async move {
+        let app = router(&db, url_of(&db).await).await;
+        let crafted =
+            app::error::AppError::Internal("Uw account is geblokkeerd, bel 0900-OPLICHTER".into());
+        let url = leptos::server_fn::error::ServerFnUrlError::new("/api/log_in", crafted)
+            .to_url("http://127.0.0.1:3000/inloggen")
+            .unwrap();
+        let path = url.as_str().trim_start_matches("http://127.0.0.1:3000");
+        for path in [path, "/inloggen?formulier=0123456789abcdef"] {
+            let res = app.clone().oneshot(get(path, None)).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let page = text(res).await;
+            assert!(
+                !page.contains("OPLICHTER") && !page.contains("error-summary"),
+                "{path}"
+            );
+        }
     }
 );
 
