@@ -19,6 +19,7 @@ pub mod images_section;
 pub mod list;
 pub mod list_page;
 pub mod new_page;
+pub mod phase_steps;
 pub mod plan_page;
 pub mod updates;
 pub mod updates_section;

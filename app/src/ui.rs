@@ -4,6 +4,7 @@
 pub mod enhance;
 pub mod form;
 pub mod icons;
+pub mod join_in;
 pub mod layout;
 pub mod page_data;
 pub mod refused;

@@ -51,7 +51,7 @@ test('two people discuss a plan and see each other live, three levels deep', asy
   // A phase change shows up live as well.
   await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
   await page.getByRole('button', { name: 'Fase opslaan' }).click();
-  await expect(sam.locator('.plan__phase')).toHaveText('In gesprek', { timeout: 3_000 });
+  await expect(sam.locator('.plan__phase [aria-current="step"]')).toHaveText('In gesprek', { timeout: 3_000 });
   await expect(sam.locator('#tijdlijn li')).toHaveCount(2);
   expect(await sam.evaluate(() => (window as any).stillHere)).toBe(true);
   await checkPage(sam);

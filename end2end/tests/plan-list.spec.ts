@@ -62,6 +62,6 @@ test('the writer edits a plan; the phase stays', async ({ page }) => {
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect(page.getByRole('status')).toContainText('Het plan is bijgewerkt');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(page.locator('.plan__phase')).toHaveText('Idee');
+  await expect(page.locator('.plan__phase [aria-current="step"]')).toHaveText('Idee');
   await expect(page.getByRole('link', { name: 'Kies voor de lange termijn' })).toBeVisible();
 });

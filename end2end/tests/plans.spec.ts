@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { visit, checkPage, registerAs, startGroup, newPerson } from './helpers';
+import { visit, checkPage, registerAs, startGroup, newPerson, writePlan } from './helpers';
 
 // A 1×1 PNG, enough for the server to decode and re-encode.
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -18,7 +18,7 @@ test('write a plan with a principle, move it through phases, and support it', as
   await page.getByRole('button', { name: 'Plan plaatsen' }).click();
   await expect(page.getByRole('status')).toContainText('Het begint als idee');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(page.locator('.plan__phase')).toHaveText('Idee');
+  await expect(page.locator('.plan__phase [aria-current="step"]')).toHaveText('Idee');
   await expect(page.locator('.plan__body strong')).toHaveText('zes bomen');
   const planPath = new URL(page.url()).pathname;
   await checkPage(page);
@@ -37,7 +37,7 @@ test('write a plan with a principle, move it through phases, and support it', as
   await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
   await page.getByRole('button', { name: 'Fase opslaan' }).click();
   await expect(page.getByRole('status')).toContainText('De fase is aangepast');
-  await expect(page.locator('.plan__phase')).toHaveText('In gesprek');
+  await expect(page.locator('.plan__phase [aria-current="step"]')).toHaveText('In gesprek');
   await page.getByLabel('Nieuwe fase').selectOption('gepauzeerd');
   await page.getByRole('button', { name: 'Fase opslaan' }).click();
   await expect(page.getByRole('alert')).toContainText('waarom het plan pauzeert');
@@ -62,6 +62,27 @@ test('write a plan with a principle, move it through phases, and support it', as
   await other.getByRole('button', { name: 'Ik steun dit plan' }).click();
   await expect(other.getByText('1 persoon steunt dit plan')).toBeVisible();
   await other.getByRole('button', { name: 'Steun intrekken' }).click();
-  await expect(other.getByText('0 mensen steunen dit plan')).toBeVisible();
+  await expect(other.getByText('Nog niemand steunt dit plan')).toBeVisible();
   await context.close();
+});
+
+// Before, the phase form preselected "Idee" for a plan in conversation: one
+// careless click moved it back. Now the form proposes the next step, the
+// route shows where the plan stands, and going back is apart, with a reason.
+test('the phase form goes forward; a step back asks why', async ({ page }) => {
+  await registerAs(page, 'Fase Zetter');
+  await startGroup(page, `Fasehof ${Date.now()}`);
+  await writePlan(page, 'Een bankje bij de bushalte');
+  await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
+  await page.getByRole('button', { name: 'Fase opslaan' }).click();
+  const current = page.locator('.plan__phase [aria-current="step"]');
+  await expect(current).toHaveText('In gesprek');
+  await expect(page.locator('.plan__phase li')).toHaveText(['Idee', 'In gesprek', 'Besloten', 'In uitvoering', 'Afgerond']);
+  await expect(page.getByLabel('Nieuwe fase')).toHaveValue('besloten');
+  await expect(page.getByLabel('Nieuwe fase').locator('option[value="idee"]')).toHaveCount(0);
+  await page.getByText('Een stap terug naar “Idee”').click();
+  await page.getByLabel('Waarom gaat het plan terug? (nodig)').fill('We willen eerst meer buren horen.');
+  await page.getByRole('button', { name: 'Terugzetten naar “Idee”' }).click();
+  await expect(current).toHaveText('Idee');
+  await expect(page.locator('#tijdlijn')).toContainText('We willen eerst meer buren horen.');
 });

@@ -407,6 +407,7 @@ plan-place = Place
 plan-principles = Principles from the manifest
 plan-support-title = Support
 plan-support-count = { $count ->
+    [0] Nobody supports this plan yet
     [one] 1 person supports this plan
    *[other] { $count } people support this plan
 }
@@ -737,3 +738,12 @@ roles-end = Withdraw confirmation
 roles-self-described = self-described
 roles-nav = Professional roles
 field-organisation = Organisation
+
+manifest-jump-to-sign = Sign the manifesto
+reactions-join-guest = Join the conversation about this plan. You need an account; after logging in you come back here.
+
+plan-phase-route = The plan's route
+plan-phase-back = One step back to “{ $phase }”
+plan-phase-back-reason = Why does the plan go back? (needed)
+plan-phase-back-submit = Move back to “{ $phase }”
+plan-phase-step = Step { $step } of 5: { $name }

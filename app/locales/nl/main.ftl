@@ -406,6 +406,7 @@ plan-place = Plek
 plan-principles = Principes uit het manifest
 plan-support-title = Steun
 plan-support-count = { $count ->
+    [0] Nog niemand steunt dit plan
     [one] 1 persoon steunt dit plan
    *[other] { $count } mensen steunen dit plan
 }
@@ -736,3 +737,12 @@ roles-end = Bevestiging intrekken
 roles-self-described = zelf opgegeven
 roles-nav = Beroepsrollen
 field-organisation = Organisatie
+
+manifest-jump-to-sign = Teken het manifest
+reactions-join-guest = Praat mee over dit plan. Met een account kan dat; na het inloggen kom je hier terug.
+
+plan-phase-route = Route van het plan
+plan-phase-back = Een stap terug naar “{ $phase }”
+plan-phase-back-reason = Waarom gaat het plan terug? (nodig)
+plan-phase-back-submit = Terugzetten naar “{ $phase }”
+plan-phase-step = Stap { $step } van 5: { $name }

@@ -21,6 +21,7 @@ pub async fn register(
     display_name: String,
     password: String,
     role: String,
+    next: Option<String>,
 ) -> Result<(), AppError> {
     respond(
         async {
@@ -37,7 +38,7 @@ pub async fn register(
                 role,
             };
             if let Some(mail) = signup::sign_up(&db, form).await? {
-                send_signup_mail(mail);
+                send_signup_mail(mail, next.as_deref());
             }
             leptos_axum::redirect(SIGNED_UP_PATH);
             Ok(())
@@ -51,19 +52,29 @@ pub async fn register(
 /// link to its log instead: the only way in for a local try-out, and on a
 /// real site only its operator reads that.
 #[cfg(feature = "ssr")]
-fn send_signup_mail(mail: super::signup::SignupMail) {
+fn send_signup_mail(mail: super::signup::SignupMail, next: Option<&str>) {
     use super::signup::SignupMail;
     use crate::email::compose;
     let lang = crate::i18n::current_lang();
+    // Where the person was going, carried by the link (a local path only).
+    let onward = next
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            format!(
+                "&volgende={}",
+                crate::ui::urlencode(&crate::ui::safe_local_path(Some(n)))
+            )
+        })
+        .unwrap_or_default();
     let Some(mailer) = crate::state::use_mailer() else {
         if let SignupMail::Confirm { code, email, .. } = mail {
-            tracing::warn!("mail is off (no WIJKPLEIN_SMTP_URL): the sign-up of {email} is confirmed at {CONFIRM_PATH}?code={code}");
+            tracing::warn!("mail is off (no WIJKPLEIN_SMTP_URL): the sign-up of {email} is confirmed at {CONFIRM_PATH}?code={code}{onward}");
         }
         return;
     };
     let (email, name, letter) = match mail {
         SignupMail::Confirm { code, email, name } => {
-            let link = format!("{}{CONFIRM_PATH}?code={code}", mailer.base_url);
+            let link = format!("{}{CONFIRM_PATH}?code={code}{onward}", mailer.base_url);
             let letter = compose::signup_confirm(lang, &name, &link);
             (email, name, letter)
         }
@@ -79,17 +90,21 @@ fn send_signup_mail(mail: super::signup::SignupMail) {
     });
 }
 
-/// Makes the account of a sign-up through the link in its mail, and logs
-/// the person in.
+/// Makes the account of a sign-up through the link in its mail, logs the
+/// person in, and takes them where they were going (`next`, a local path),
+/// or to their new profile.
 #[server(endpoint = "confirm_registration")]
-pub async fn confirm_registration(code: String) -> Result<(), AppError> {
+pub async fn confirm_registration(code: String, next: Option<String>) -> Result<(), AppError> {
     respond(
         async {
             use super::{session, signup};
             let db = crate::state::use_db()?;
             let id = signup::confirm(&db, &code).await?;
             session::start(id).await?;
-            leptos_axum::redirect("/profiel?welkom=1");
+            match next.filter(|n| !n.is_empty()) {
+                Some(next) => leptos_axum::redirect(&crate::ui::safe_local_path(Some(&next))),
+                None => leptos_axum::redirect("/profiel?welkom=1"),
+            }
             Ok(())
         }
         .await,

@@ -17,6 +17,7 @@ use server_fn::ServerFn;
 pub fn LoginPage() -> impl IntoView {
     let error = refused(LogIn::PATH);
     let next = safe_local_path(query_param("volgende").as_deref());
+    let next_for_link = next.clone();
     let everywhere = query_param("overal").is_some();
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("login-title"))/>
@@ -34,7 +35,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button class="button button--primary button--wide" type="submit">{t("login-submit")}</button>
             </form>
             <p class="aside"><a href="/wachtwoord-vergeten">{t("login-forgot")}</a></p>
-            <p class="aside">{t("login-no-account")}" "<a href="/registreren">{t("nav-register")}</a></p>
+            <p class="aside">{t("login-no-account")}" "<a href=format!("/registreren?volgende={}", crate::ui::urlencode(&next_for_link))>{t("nav-register")}</a></p>
         </div>
     }
 }

@@ -63,6 +63,7 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
             <h1>{t("profile-title")}</h1>
             {notice.map(|n| view! { <p class="notice notice--success" role="status">{n}</p> })}
             <p class="lead">{t("profile-intro")}</p>
+            <p><a class="button button--secondary" href="/mijn-groepen">{t("nav-my-groups")}</a></p>
             <ErrorSummary error=error.clone()/>
             <form class="card form" method="post" action=UpdateProfile::PATH novalidate>
                 <p class="field__static"><span class="field__static-label">{t("field-email")}</span>" "{profile.email.clone()}</p>

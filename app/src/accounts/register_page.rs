@@ -23,6 +23,12 @@ use server_fn::ServerFn;
 pub fn RegisterPage() -> impl IntoView {
     let error = refused(Register::PATH);
     let sent = query_param("verstuurd").is_some();
+    // Where the person was going: kept through the mail's link.
+    let next = query_param("volgende").map(|n| crate::ui::safe_local_path(Some(&n)));
+    let login = match &next {
+        Some(next) => format!("/inloggen?volgende={}", crate::ui::urlencode(next)),
+        None => "/inloggen".to_owned(),
+    };
     view! {
         <PageTitle text=format!("{} · Wijkplein", t("register-title"))/>
         <div class="narrow">
@@ -40,6 +46,7 @@ pub fn RegisterPage() -> impl IntoView {
                     {(!sends_mail()).then(|| view! { <p class="notice">{t("signup-no-mail")}</p> })}
                     <ErrorSummary error=error.clone()/>
                     <form class="card form" method="post" action=Register::PATH novalidate>
+                        {next.clone().map(|next| view! { <input type="hidden" name="next" value=next/> })}
                         <TextField name="display_name" label=t("field-display-name") autocomplete="nickname"
                             hint=t("field-display-name-hint") required=true error=error.clone()/>
                         <TextField name="email" label=t("field-email") kind="email" autocomplete="email"
@@ -50,7 +57,7 @@ pub fn RegisterPage() -> impl IntoView {
                             selected=Role::Bewoner.as_str().to_owned() error=error.clone()/>
                         <button class="button button--primary button--wide" type="submit">{t("register-submit")}</button>
                     </form>
-                    <p class="aside">{t("register-have-account")}" "<a href="/inloggen">{t("nav-log-in")}</a></p>
+                    <p class="aside">{t("register-have-account")}" "<a href=login.clone()>{t("nav-log-in")}</a></p>
                 }.into_any()
             }}
         </div>
@@ -78,6 +85,7 @@ async fn load_waiting(code: String) -> Result<Option<(String, String)>, AppError
 #[component]
 pub fn ConfirmSignupPage() -> impl IntoView {
     let code = query_param("code").unwrap_or_default();
+    let next = query_param("volgende").map(|n| crate::ui::safe_local_path(Some(&n)));
     let waiting = PageData::new(load_waiting(code.clone()));
     let error = refused(ConfirmRegistration::PATH);
     view! {
@@ -90,6 +98,7 @@ pub fn ConfirmSignupPage() -> impl IntoView {
                     <p class="lead">{t_args("confirm-intro", &[("name", name), ("email", email)])}</p>
                     <form class="card form" method="post" action=ConfirmRegistration::PATH>
                         <input type="hidden" name="code" value=code.clone()/>
+                        {next.clone().map(|next| view! { <input type="hidden" name="next" value=next/> })}
                         <button class="button button--primary button--wide" type="submit">{t("confirm-submit")}</button>
                     </form>
                 }.into_any(),

@@ -42,7 +42,10 @@ pub fn PagedReactions(
         }
         .into_any(),
         None => view! {
-            <p class="card"><a href=format!("/inloggen?volgende={here}%23reacties")>{t("reactions-login-to-join")}</a></p>
+            <div class="card">
+                <p>{t("reactions-join-guest")}</p>
+                <crate::ui::join_in::JoinIn next=format!("{here}#reacties") log_in=t("reactions-login-to-join")/>
+            </div>
         }
         .into_any(),
     };

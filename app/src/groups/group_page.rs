@@ -286,13 +286,9 @@ fn JoinBox(group: GroupDetail, standing: Standing) -> impl IntoView {
     let slug = group.summary.slug.clone();
     let body = match standing {
         Standing::Guest => {
-            let login = format!("/inloggen?volgende=/groepen/{slug}");
             view! {
                 <p>{t("group-join-guest")}</p>
-                <p class="actions">
-                    <a class="button button--primary" href=login>{t("nav-log-in")}</a>
-                    <a class="button button--quiet" href="/registreren">{t("nav-register")}</a>
-                </p>
+                <crate::ui::join_in::JoinIn next=format!("/groepen/{slug}")/>
             }
             .into_any()
         }

@@ -91,6 +91,7 @@ fn sign_texts() -> SignTexts {
         withdraw: t("sign-withdraw"),
         login_first: t("sign-login-first"),
         login: t("nav-log-in"),
+        register: t("nav-register"),
         busy: t("sign-busy"),
         failed: t("sign-failed"),
     }
@@ -133,6 +134,8 @@ fn ManifestBody(view: ManifestView) -> impl IntoView {
                 <p class="eyebrow">{t("manifest-eyebrow")}</p>
                 <h1>{title}</h1>
                 <p class="credit">{t_args("manifest-source", &[("source", doc.source.clone())])}</p>
+                // The sign box is far down a long page on a phone.
+                <p><a class="button button--secondary" href="#tekenen">{t("manifest-jump-to-sign")}</a></p>
             </header>
             <div class="manifest__intro">
                 {intro.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty())

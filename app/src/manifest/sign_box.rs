@@ -41,6 +41,8 @@ pub struct SignTexts {
     pub login_first: String,
     /// Link text to log in.
     pub login: String,
+    /// "Account maken".
+    pub register: String,
     /// Shown while a request is on its way.
     pub busy: String,
     /// Shown when the request failed without a clearer message.
@@ -135,7 +137,10 @@ pub fn SignBox(state: SignState, texts: SignTexts) -> impl IntoView {
             if !state.logged_in {
                 view! {
                     <p>{texts.login_first.clone()}</p>
-                    <a class="button button--primary" href="/inloggen?volgende=/manifest%23tekenen">{texts.login.clone()}</a>
+                    <p class="actions join-in">
+                        <a class="button button--primary" href="/inloggen?volgende=%2Fmanifest%23tekenen">{texts.login.clone()}</a>
+                        <a class="button button--secondary" href="/registreren?volgende=%2Fmanifest%23tekenen">{texts.register.clone()}</a>
+                    </p>
                 }
                 .into_any()
             } else if live.signed.get() {

@@ -1,7 +1,7 @@
 //! A plan in a list: title, summary, phase, group, support and reactions.
 
 use super::model::PlanSummary;
-use crate::i18n::{t, t_args};
+use crate::i18n::t_args;
 use leptos::prelude::*;
 
 /// One plan as a card with a link to its page.
@@ -18,9 +18,9 @@ pub fn PlanCard(plan: PlanSummary) -> impl IntoView {
     );
     view! {
         <article class="card plan-card">
-            <p class="group-card__meta"><span class=format!("tag phase phase--{}", plan.phase.as_str())>{t(&plan.phase.label_key())}</span>
-                <span class="muted">{plan.group_name}</span></p>
+            <p class="group-card__meta"><span class="muted">{plan.group_name}</span></p>
             <h3 class="group-card__name"><a href=href>{plan.title}</a></h3>
+            <super::phase_steps::PhaseSteps phase=plan.phase/>
             <p>{plan.summary}</p>
             <p class="muted">{support}" · "{reactions}</p>
         </article>

@@ -73,9 +73,22 @@ impl Phase {
         Phase::MAIN_LINE.iter().position(|p| *p == self)
     }
 
-    /// Whether moving to `to` needs a reason: pausing and stopping always do.
-    pub fn needs_reason(to: Phase) -> bool {
-        matches!(to, Phase::Gepauzeerd | Phase::Gestopt)
+    /// Whether moving from `self` to `to` needs a reason: pausing and
+    /// stopping always do, and so does a step back along the main line
+    /// (the neighbourhood reads why a plan went back).
+    pub fn needs_reason(self, to: Phase) -> bool {
+        matches!(to, Phase::Gepauzeerd | Phase::Gestopt) || self.is_step_back(to)
+    }
+
+    /// Whether `to` lies before `self` on the main line.
+    pub fn is_step_back(self, to: Phase) -> bool {
+        matches!((self.main_index(), to.main_index()), (Some(a), Some(b)) if b < a)
+    }
+
+    /// Where the plan stands on the main line (0 to 4), for the step bar;
+    /// `None` while paused or stopped.
+    pub fn step(self) -> Option<usize> {
+        self.main_index()
     }
 
     /// Whether a plan may move from `self` to `to`: one step along the main
@@ -100,12 +113,23 @@ impl Phase {
         }
     }
 
-    /// The phases a plan in `self` may move to, in display order.
+    /// The phases a plan in `self` may move to going on: forward along the
+    /// main line first (what the form proposes), then pausing and stopping.
+    /// Steps back are offered apart ([`Phase::step_back`]), so that one
+    /// careless click cannot move a plan back.
     pub fn next_choices(self) -> Vec<Phase> {
         Phase::ALL
             .into_iter()
-            .filter(|to| self.can_move_to(*to))
+            .filter(|to| self.can_move_to(*to) && !self.is_step_back(*to))
             .collect()
+    }
+
+    /// The one step back along the main line this plan may take, if any.
+    pub fn step_back(self) -> Option<Phase> {
+        Phase::MAIN_LINE
+            .into_iter()
+            .rev()
+            .find(|to| self.can_move_to(*to) && self.is_step_back(*to))
     }
 }
 
@@ -229,6 +253,23 @@ mod tests {
         assert!(Gestopt.can_move_to(Idee));
         assert!(!Gestopt.can_move_to(InUitvoering));
         assert!(Afgerond.next_choices().is_empty());
-        assert!(Phase::needs_reason(Gestopt) && !Phase::needs_reason(Besloten));
+        assert!(Idee.needs_reason(Gestopt) && !Idee.needs_reason(InGesprek));
+    }
+
+    // Before, the phase form listed "Idee" first for a plan in conversation,
+    // so the preselected choice moved it back.
+    #[test]
+    fn the_form_proposes_the_next_step_and_keeps_the_step_back_apart() {
+        assert_eq!(
+            InGesprek.next_choices(),
+            vec![Besloten, Gepauzeerd, Gestopt]
+        );
+        assert_eq!(InGesprek.step_back(), Some(Idee));
+        assert_eq!(Idee.step_back(), None);
+        assert_eq!(Gepauzeerd.step_back(), None);
+        assert!(InUitvoering.needs_reason(Besloten), "going back asks why");
+        assert!(!Besloten.needs_reason(InUitvoering));
+        assert_eq!(Besloten.step(), Some(2));
+        assert_eq!(Gestopt.step(), None);
     }
 }

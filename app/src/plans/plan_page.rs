@@ -204,7 +204,7 @@ fn PlanBody(view: PlanView) -> impl IntoView {
         })}
         <article class="plan">
             <header class="plan__head">
-                <p class="plan__phase" id="plan-fase"><span class=format!("tag phase phase--{}", p.phase.as_str())>{t(&p.phase.label_key())}</span></p>
+                <div class="plan__phase" id="plan-fase"><super::phase_steps::PhaseSteps phase=p.phase/></div>
                 <h1>{p.title.clone()}</h1>
                 <p class="lead">{p.summary.clone()}</p>
                 <p class="muted">{by}" · "<a href=group_href>{p.group_name.clone()}</a>
@@ -262,8 +262,7 @@ const LIVE_REGIONS: [&str; 7] = [
 fn SupportBox(id: i64, count: i64, supports: bool, logged_in: bool) -> impl IntoView {
     let count_text = t_args("plan-support-count", &[("count", count.to_string())]);
     let action = if !logged_in {
-        let login = format!("/inloggen?volgende=/plannen/{id}");
-        view! { <p><a class="button button--primary" href=login>{t("plan-support-login")}</a></p> }
+        view! { <crate::ui::join_in::JoinIn next=format!("/plannen/{id}#steun") log_in=t("plan-support-login")/> }
             .into_any()
     } else if supports {
         view! {
@@ -295,30 +294,64 @@ fn SupportBox(id: i64, count: i64, supports: bool, logged_in: bool) -> impl Into
 #[component]
 fn PhaseForm(id: i64, phase: Phase) -> impl IntoView {
     let choices = phase.next_choices();
-    let reason = crate::ui::form::refused(ChangePlanPhase::PATH)
+    let back = phase.step_back();
+    // A refused change comes back to the form it came from, with its reason.
+    let refused = crate::ui::form::refused(ChangePlanPhase::PATH);
+    let went_back = |r: &crate::ui::form::Refused| {
+        back.is_some_and(|b| r.value("phase").as_deref() == Some(b.as_str()))
+    };
+    let reason = refused
+        .as_ref()
+        .filter(|r| !went_back(r))
         .and_then(|r| r.value("reason"))
         .unwrap_or_default();
-    if choices.is_empty() {
+    let back_reason = refused
+        .as_ref()
+        .filter(|r| went_back(r))
+        .and_then(|r| r.value("reason"));
+    if choices.is_empty() && back.is_none() {
         return view! { <section class="card"><p>{t("plan-phase-final")}</p></section> }.into_any();
     }
     view! {
         <section class="card" aria-labelledby="fase-titel">
             <h2 id="fase-titel" class="h3">{t("plan-phase-change")}</h2>
-            <form method="post" action=ChangePlanPhase::PATH class="form">
-                <input type="hidden" name="plan_id" value=id/>
-                <div class="field">
-                    <label for="veld-phase">{t("plan-phase-new")}</label>
-                    <select id="veld-phase" name="phase">
-                        {choices.into_iter().map(|c| view! { <option value=c.as_str()>{t(&c.label_key())}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="veld-reason">{t("plan-phase-reason")}</label>
-                    <p class="field__hint" id="veld-reason-hint">{t("plan-phase-reason-hint")}</p>
-                    <textarea id="veld-reason" name="reason" rows="3" maxlength="500" aria-describedby="veld-reason-hint">{reason}</textarea>
-                </div>
-                <button class="button button--secondary" type="submit">{t("plan-phase-submit")}</button>
-            </form>
+            {(!choices.is_empty()).then(|| view! {
+                <form method="post" action=ChangePlanPhase::PATH class="form">
+                    <input type="hidden" name="plan_id" value=id/>
+                    <div class="field">
+                        <label for="veld-phase">{t("plan-phase-new")}</label>
+                        <select id="veld-phase" name="phase">
+                            {choices.into_iter().map(|c| {
+                                let chosen = refused.as_ref().and_then(|r| r.value("phase")).as_deref() == Some(c.as_str());
+                                view! { <option value=c.as_str() selected=chosen>{t(&c.label_key())}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="veld-reason">{t("plan-phase-reason")}</label>
+                        <p class="field__hint" id="veld-reason-hint">{t("plan-phase-reason-hint")}</p>
+                        <textarea id="veld-reason" name="reason" rows="3" maxlength="500" aria-describedby="veld-reason-hint">{reason}</textarea>
+                    </div>
+                    <button class="button button--secondary" type="submit">{t("plan-phase-submit")}</button>
+                </form>
+            })}
+            {back.map(|to| {
+                let name = t(&to.label_key());
+                view! {
+                    <details class="phase-back" open=back_reason.is_some()>
+                        <summary>{t_args("plan-phase-back", &[("phase", name.clone())])}</summary>
+                        <form method="post" action=ChangePlanPhase::PATH class="form">
+                            <input type="hidden" name="plan_id" value=id/>
+                            <input type="hidden" name="phase" value=to.as_str()/>
+                            <div class="field">
+                                <label for="veld-back-reason">{t("plan-phase-back-reason")}</label>
+                                <textarea id="veld-back-reason" name="reason" rows="3" required minlength="3" maxlength="500">{back_reason.clone().unwrap_or_default()}</textarea>
+                            </div>
+                            <button class="button button--quiet" type="submit">{t_args("plan-phase-back-submit", &[("phase", name)])}</button>
+                        </form>
+                    </details>
+                }
+            })}
         </section>
     }
     .into_any()

@@ -303,7 +303,7 @@ pub async fn change_phase(
     if !from.can_move_to(to) {
         return Err(AppError::field("phase", "plan_phase_not_allowed"));
     }
-    if Phase::needs_reason(to) && reason.chars().count() < 3 {
+    if from.needs_reason(to) && reason.chars().count() < 3 {
         return Err(AppError::field("reason", "plan_reason_needed"));
     }
     queries::record_phase(&mut tx, plan_id, Some(from), to, reason, viewer.id, now()).await?;

@@ -61,6 +61,7 @@ fn AccountLinks() -> impl IntoView {
     match viewer() {
         Some(v) => view! {
             {v.is_admin.then(|| view! { <a class="account-link" href="/moderatie">{t("nav-moderation")}</a> })}
+            <a class="account-link" href="/mijn-groepen">{t("nav-my-groups")}</a>
             <NotificationsLink unread=v.unread/>
             <a class="account-link" href="/profiel">{v.display_name}</a>
             <form class="inline-form" method="post" action=LogOut::PATH>

@@ -93,6 +93,11 @@ db_test!(
             outcome(service::change_phase(&db, Some(&c.coordinator), id, "besloten", "").await),
             "ok"
         );
+        // A step back needs a reason too (before, it took none).
+        assert_eq!(
+            outcome(service::change_phase(&db, Some(&c.writer), id, "in_gesprek", " ").await),
+            "validation"
+        );
         // Step by step, and a pause needs a reason.
         assert_eq!(
             outcome(service::change_phase(&db, Some(&c.writer), id, "afgerond", "").await),
