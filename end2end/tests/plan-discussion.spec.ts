@@ -89,7 +89,7 @@ test('a reply shows up as a notification, which can be marked read', async ({ pa
   await checkPage(page);
   const item = page.locator('.notification--unread').first();
   await expect(item).toContainText('Eva Mulder reageerde op je reactie bij');
-  await item.getByRole('button', { name: 'Gelezen' }).click();
+  await item.getByRole('button', { name: 'Markeer als gelezen' }).click();
   await expect(page.locator('.notification--unread')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Meldingen', exact: true })).toBeVisible();
   await page.getByRole('link', { name: /Eva Mulder reageerde/ }).click();

@@ -3,6 +3,7 @@
 //! button makes the account, so a mail program that opens links to check
 //! them uses nothing up).
 
+use super::validate::{NAME_MAX, NAME_MIN};
 use super::{
     api::{ConfirmRegistration, Register},
     reset_pages::sends_mail,
@@ -13,7 +14,7 @@ use crate::ui::page_data::{loaded, PageData};
 use crate::ui::title::PageTitle;
 use crate::{
     i18n::{t, t_args},
-    ui::form::{query_param, refused, ErrorSummary, SelectField, TextField},
+    ui::form::{query_param, refused, with_length, ErrorSummary, SelectField, TextField},
 };
 use leptos::prelude::*;
 use server_fn::ServerFn;
@@ -48,7 +49,8 @@ pub fn RegisterPage() -> impl IntoView {
                     <form class="card form" method="post" action=Register::PATH novalidate>
                         {next.clone().map(|next| view! { <input type="hidden" name="next" value=next/> })}
                         <TextField name="display_name" label=t("field-display-name") autocomplete="nickname"
-                            hint=t("field-display-name-hint") required=true error=error.clone()/>
+                            hint=with_length(&t("field-display-name-hint"), NAME_MIN, NAME_MAX)
+                            minlength=NAME_MIN maxlength=NAME_MAX required=true error=error.clone()/>
                         <TextField name="email" label=t("field-email") kind="email" autocomplete="email"
                             required=true error=error.clone()/>
                         <TextField name="password" label=t("field-password") kind="password" autocomplete="new-password"

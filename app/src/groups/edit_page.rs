@@ -3,6 +3,7 @@
 //! simple slips before sending, so nothing typed is lost; the server checks
 //! everything again.
 
+use super::model::limits::{DESCRIPTION, NAME, PLACE, QUESTION};
 use super::{
     api::{CreateGroup, RemoveGroupImage, UpdateGroup},
     model::{GroupDetail, MembershipMode},
@@ -12,7 +13,10 @@ use crate::ui::title::PageTitle;
 use crate::{
     error::AppError,
     i18n::t,
-    ui::form::{query_param, refused, set_status, ErrorSummary, RadioGroup, TextArea, TextField},
+    ui::form::{
+        query_param, refused, set_status, with_length, ErrorSummary, RadioGroup, TextArea,
+        TextField,
+    },
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -34,7 +38,7 @@ pub fn NewGroupPage() -> impl IntoView {
             <h1>{t("group-new-title")}</h1>
             <p class="lead">{t("group-new-intro")}</p>
             <ErrorSummary error=error.clone()/>
-            <form class="card form" method="post" action=CreateGroup::PATH>
+            <form class="card form" method="post" action=CreateGroup::PATH novalidate>
                 <GroupFields group=None error/>
                 <button class="button button--primary button--wide" type="submit">{t("group-new-submit")}</button>
             </form>
@@ -79,7 +83,7 @@ pub fn EditGroupPage() -> impl IntoView {
                 let group_for_image = group.clone();
                 view! {
                     <ErrorSummary error=error.clone()/>
-                    <form class="card form" method="post" action=UpdateGroup::PATH>
+                    <form class="card form" method="post" action=UpdateGroup::PATH novalidate>
                         <input type="hidden" name="slug" value=group.summary.slug.clone()/>
                         <GroupFields group=Some(group) error/>
                         <button class="button button--primary button--wide" type="submit">{t("group-edit-submit")}</button>
@@ -116,18 +120,20 @@ fn GroupFields(
     ];
     view! {
         <TextField name="name" label=t("group-field-name") value=value(|g| g.summary.name.clone())
-            required=true error=error.clone()/>
+            required=true minlength=NAME.0 maxlength=NAME.1 hint=with_length("", NAME.0, NAME.1) error=error.clone()/>
         <TextField name="neighbourhood" label=t("group-field-neighbourhood") autocomplete="address-level3"
-            value=value(|g| g.summary.neighbourhood.clone()) required=true error=error.clone()/>
+            value=value(|g| g.summary.neighbourhood.clone()) required=true maxlength=PLACE.1 error=error.clone()/>
         <TextField name="municipality" label=t("group-field-municipality") autocomplete="address-level2"
-            value=value(|g| g.summary.municipality.clone()) required=true error=error.clone()/>
+            value=value(|g| g.summary.municipality.clone()) required=true maxlength=PLACE.1 error=error.clone()/>
         <TextField name="postcodes" label=t("group-field-postcodes") hint=t("group-field-postcodes-hint")
             value=value(|g| g.summary.postcodes.join(" ")) error=error.clone()/>
-        <TextArea name="description" label=t("group-field-description") hint=t("group-field-description-hint")
-            value=value(|g| g.description.clone()) rows=6 required=true maxlength=2000 error=error.clone()/>
+        <TextArea name="description" label=t("group-field-description")
+            hint=with_length(&t("group-field-description-hint"), DESCRIPTION.0, DESCRIPTION.1)
+            value=value(|g| g.description.clone()) rows=6 required=true maxlength=DESCRIPTION.1 error=error.clone()/>
         <RadioGroup name="mode" legend=t("group-field-mode") options=modes selected=mode.as_str().to_owned()
             error=error.clone()/>
-        <TextField name="join_question" label=t("group-field-question") hint=t("group-field-question-hint")
+        <TextField name="join_question" label=t("group-field-question")
+            hint=with_length(&t("group-field-question-hint"), 0, QUESTION) maxlength=QUESTION
             value=value(|g| g.join_question.clone()) error=error/>
     }
 }

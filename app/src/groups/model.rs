@@ -301,3 +301,22 @@ pub struct DirectoryPage {
     /// Cursor for the next page, if there is one.
     pub next: Option<String>,
 }
+
+/// Limits on what a group's form may hold, in characters: the service
+/// checks them, the forms state them to people before they post.
+pub mod limits {
+    /// Name.
+    pub const NAME: (usize, usize) = (3, 80);
+    /// Neighbourhood and municipality.
+    pub const PLACE: (usize, usize) = (2, 80);
+    /// Description.
+    pub const DESCRIPTION: (usize, usize) = (10, 2000);
+    /// The question for requests.
+    pub const QUESTION: usize = 200;
+    /// An answer to that question.
+    pub const ANSWER: (usize, usize) = (1, 1000);
+    /// A coordinator's message with a decision.
+    pub const MESSAGE: usize = 500;
+    /// The reason for a ban.
+    pub const REASON: (usize, usize) = (3, 500);
+}

@@ -25,23 +25,8 @@ pub use joining::{decide_request, join, leave, request_to_join, withdraw_request
 pub use members::{ban, remove_member, set_name_hidden, set_role, unban};
 pub use role::{refuse_banned, role_of, GroupRole, Needs};
 
-/// Limits on what a group's form may hold, in characters.
-pub mod limits {
-    /// Name.
-    pub const NAME: (usize, usize) = (3, 80);
-    /// Neighbourhood and municipality.
-    pub const PLACE: (usize, usize) = (2, 80);
-    /// Description.
-    pub const DESCRIPTION: (usize, usize) = (10, 2000);
-    /// The question for requests.
-    pub const QUESTION: usize = 200;
-    /// An answer to that question.
-    pub const ANSWER: (usize, usize) = (1, 1000);
-    /// A coordinator's message with a decision.
-    pub const MESSAGE: usize = 500;
-    /// The reason for a ban.
-    pub const REASON: (usize, usize) = (3, 500);
-}
+/// Limits, in characters (shared with the forms, which state them).
+pub use super::model::limits;
 
 /// A group as submitted by its form.
 #[derive(Debug, Clone, Default)]

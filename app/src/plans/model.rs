@@ -222,6 +222,21 @@ pub struct PhaseChange {
     pub at: i64,
 }
 
+/// Limits, in characters: the service checks them, the forms state them
+/// to people before they post.
+pub mod limits {
+    /// Title.
+    pub const TITLE: (usize, usize) = (5, 120);
+    /// Summary.
+    pub const SUMMARY: (usize, usize) = (10, 300);
+    /// Body.
+    pub const BODY: (usize, usize) = (20, 20_000);
+    /// Place.
+    pub const PLACE: usize = 120;
+    /// Reason for a phase change.
+    pub const REASON: usize = 500;
+}
+
 #[cfg(test)]
 mod tests {
     use super::Phase::{self, *};

@@ -1,6 +1,7 @@
 //! `/groepen/:slug/plannen/nieuw`: a member writes a plan for the group,
 //! naming the manifest principles it puts into practice.
 
+use super::model::limits::{BODY, PLACE, SUMMARY, TITLE};
 use super::{
     api::{CreatePlan, UpdatePlan},
     model::Plan,
@@ -11,7 +12,7 @@ use crate::{
     error::AppError,
     i18n::{current_lang, t, Lang},
     manifest::model::ManifestDoc,
-    ui::form::{refused, ErrorSummary, TextArea, TextField},
+    ui::form::{refused, with_length, ErrorSummary, TextArea, TextField},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -99,18 +100,20 @@ pub fn PlanForm(
         <h1>{t(title_key)}</h1>
         <p class="lead">{t(intro_key)}</p>
         <ErrorSummary error=error.clone()/>
-        <form class="card form" method="post" action=action>
+        <form class="card form" method="post" action=action novalidate>
             {if editing {
                 view! { <input type="hidden" name="plan_id" value=old.id/> }.into_any()
             } else {
                 view! { <input type="hidden" name="group" value=slug/> }.into_any()
             }}
-            <TextField name="title" label=t("plan-field-title") required=true value=old.title.clone() error=error.clone()/>
-            <TextArea name="summary" label=t("plan-field-summary") hint=t("plan-field-summary-hint")
-                rows=3 required=true maxlength=300 value=old.summary.clone() error=error.clone()/>
-            <TextArea name="body" label=t("plan-field-body") hint=t("reactions-body-hint")
-                rows=10 required=true maxlength=20000 value=old.body_source.clone() error=error.clone()/>
-            <TextField name="place" label=t("plan-field-place") hint=t("plan-field-place-hint") value=old.place.clone() error=error.clone()/>
+            <TextField name="title" label=t("plan-field-title") required=true value=old.title.clone() error=error.clone()
+                minlength=TITLE.0 maxlength=TITLE.1 hint=with_length("", TITLE.0, TITLE.1)/>
+            <TextArea name="summary" label=t("plan-field-summary") hint=with_length(&t("plan-field-summary-hint"), SUMMARY.0, SUMMARY.1)
+                rows=3 required=true maxlength=SUMMARY.1 value=old.summary.clone() error=error.clone()/>
+            <TextArea name="body" label=t("plan-field-body") hint=with_length(&t("reactions-body-hint"), BODY.0, BODY.1)
+                rows=10 required=true maxlength=BODY.1 value=old.body_source.clone() error=error.clone()/>
+            <TextField name="place" label=t("plan-field-place") hint=with_length(&t("plan-field-place-hint"), 0, PLACE)
+                maxlength=PLACE value=old.place.clone() error=error.clone()/>
             <fieldset class="field principles-choice" id="veld-principles">
                 <legend>{t("plan-field-principles")}</legend>
                 <p class="field__hint">{t("plan-field-principles-hint")}</p>

@@ -15,19 +15,8 @@ use crate::{
     notifications::{model::Kind, service as notifications},
 };
 
-/// Limits, in characters.
-pub mod limits {
-    /// Title.
-    pub const TITLE: (usize, usize) = (5, 120);
-    /// Summary.
-    pub const SUMMARY: (usize, usize) = (10, 300);
-    /// Body.
-    pub const BODY: (usize, usize) = (20, 20_000);
-    /// Place.
-    pub const PLACE: usize = 120;
-    /// Reason for a phase change.
-    pub const REASON: usize = 500;
-}
+/// Limits, in characters (shared with the forms, which state them).
+pub use super::model::limits;
 
 /// A plan as submitted.
 #[derive(Debug, Clone, Default)]

@@ -67,6 +67,25 @@ pub fn ErrorSummary(error: Option<Refused>) -> impl IntoView {
     })
 }
 
+/// A field's hint followed by its length limits, so people know them
+/// before they post ("… Tussen 5 en 120 tekens."); `min` 0 states only
+/// the most.
+pub fn with_length(hint: &str, min: usize, max: usize) -> String {
+    let limits = if min > 0 {
+        crate::i18n::t_args(
+            "field-length",
+            &[("min", min.to_string()), ("max", max.to_string())],
+        )
+    } else {
+        crate::i18n::t_args("field-length-max", &[("max", max.to_string())])
+    };
+    if hint.is_empty() {
+        limits
+    } else {
+        format!("{hint} {limits}")
+    }
+}
+
 /// What the person entered in `name` before the form was refused (never a
 /// password: those are not kept).
 pub fn entered(refused: &Option<Refused>, name: &str) -> Option<String> {
