@@ -5,7 +5,16 @@ import { registerAs, startGroup, writePlan, newPerson, checkPage } from './helpe
 // visit stays within its byte budget); registering leaves a page on that.
 async function withServiceWorker(page: Page) {
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // A page that was still loading when the worker took over can stay
+  // unclaimed (seen after the sign-up's redirects, under load); the next
+  // load of a page in scope always goes through the worker.
+  const claimed = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
+    .then(() => true, () => false);
+  if (!claimed) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
 }
 
 async function personWithPlan(page: Page, name: string) {
