@@ -8,6 +8,7 @@
 //! the database test suite against both real backends.
 
 mod builder;
+mod sqlite_rebuild;
 mod statements;
 
 pub use crate::statements_only;
@@ -98,14 +99,13 @@ impl Db {
 
     /// Applies the migrations of this backend.
     pub async fn migrate(&self) -> Result<(), sqlx::Error> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator
-            .run(&self.pool)
-            .await
-            .map_err(|e| sqlx::Error::Migrate(Box::new(e)))
+        match self.backend {
+            Backend::Sqlite => sqlite_rebuild::migrate(&self.pool, &SQLITE_MIGRATIONS).await,
+            Backend::Postgres => POSTGRES_MIGRATIONS
+                .run(&self.pool)
+                .await
+                .map_err(|e| sqlx::Error::Migrate(Box::new(e))),
+        }
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock

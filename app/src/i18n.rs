@@ -197,6 +197,34 @@ mod tests {
         );
     }
 
+    /// The glossary (locales/WOORDENLIJST.md): a *melding* is a notification,
+    /// a report to moderators is a *signaal*. The two never share a word, so
+    /// "Meldingen" in the header cannot be mistaken for reports.
+    #[test]
+    fn notifications_and_reports_use_different_words() {
+        let texts = include_str!("../locales/nl/main.ftl")
+            .lines()
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(k, v)| (k.trim(), v.to_lowercase()));
+        for (key, text) in texts {
+            let about_reports = key.starts_with("report")
+                || key == "error-already-reported"
+                || key.starts_with("moderation-action");
+            if about_reports {
+                assert!(
+                    !text.contains("meld"),
+                    "{key} calls a report a melding: {text}"
+                );
+            }
+            if key.contains("notification") {
+                assert!(
+                    !text.contains("signa"),
+                    "{key} calls a notification a signaal: {text}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn other_language_flips() {
         assert_eq!(Lang::Nl.other(), Lang::En);

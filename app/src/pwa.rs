@@ -5,12 +5,30 @@
 #[cfg(feature = "ssr")]
 pub mod worker;
 
-/// Loads the registration script (`register.js`, served at `/pwa.js`) from
-/// the second page a browser shows, so that a first visit stays within its
-/// byte budget: installing the worker fetches the manifest and offline pages
-/// in both languages. Inline, and small: it is on every page.
-pub const LOAD_SCRIPT: &str =
-    r#"try{localStorage.wp?import("/pwa.js"):localStorage.wp=1}catch(e){}"#;
+/// Notes the page in `localStorage` while no service worker serves it, and
+/// loads the registration script (`register.js`, served at `/pwa.js`) once
+/// the page has loaded, so the worker is there from the first visit on
+/// without competing with the page's own files. The notes let the worker
+/// keep the pages read before it took over, even ones left before their
+/// script ran; the worker's install (offline pages in both languages, icons)
+/// runs in the worker. Inline, and small: it is on every page.
+///
+/// Leptos escapes `&`, `<` and `>` in the text of a `<script>`, so the script
+/// uses none of them.
+pub const LOAD_SCRIPT: &str = concat!(
+    r#"try{var w=navigator.serviceWorker,p=location.pathname+location.search,r=JSON.parse(localStorage.wpRead||"[]");"#,
+    r#"if(w?!w.controller:0)if(r.indexOf(p)==-1)localStorage.wpRead=JSON.stringify(r.concat(p).slice(-10))}catch(e){}"#,
+    r#"addEventListener("load",function(){import("/pwa.js").catch(function(){})})"#
+);
+
+#[cfg(test)]
+mod script_tests {
+    /// Characters Leptos would escape in the script's text, breaking it.
+    #[test]
+    fn the_inline_script_survives_html_escaping() {
+        assert!(!super::LOAD_SCRIPT.contains(['&', '<', '>']));
+    }
+}
 
 /// Whether a page at `path` is about the person reading it (their profile,
 /// groups, notifications, settings) or is a coordinator's or moderator's

@@ -7,6 +7,7 @@ pub mod icons;
 pub mod join_in;
 pub mod layout;
 pub mod page_data;
+pub mod pager;
 pub mod refused;
 pub mod time;
 pub mod title;

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { uniqueEmail, visit, markNoScript, confirmSignup } from './helpers';
+import { uniqueEmail, visit, markNoScript, confirmSignup, headerMenu } from './helpers';
 import { waitForMail } from './mail';
 
 const PASSWORD = 'Fietsbel-Lindeboom-42';
@@ -21,11 +21,11 @@ test('register, log out and log in again', async ({ page }) => {
   await visit(page, '/profiel');
   await expect(page.getByLabel('Wat is je rol in de wijk?')).toHaveValue('opbouwwerker');
 
-  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+  await (await headerMenu(page)).getByRole('button', { name: 'Uitloggen', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+  await expect((await headerMenu(page)).getByRole('link', { name: 'Inloggen' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Inloggen' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Inloggen' }).click();
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill('verkeerd-wachtwoord');
   await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -35,7 +35,7 @@ test('register, log out and log in again', async ({ page }) => {
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('link', { name: 'Noor Jansen' })).toBeVisible();
+  await expect((await headerMenu(page)).getByRole('link', { name: 'Noor Jansen' })).toBeVisible();
 });
 
 test('log out everywhere ends the session in another browser too', async ({ page, browser }) => {
@@ -47,7 +47,7 @@ test('log out everywhere ends the session in another browser too', async ({ page
   await laptop.getByLabel('E-mailadres').fill(email);
   await laptop.getByLabel('Wachtwoord').fill(PASSWORD);
   await laptop.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(laptop.getByRole('link', { name: 'Sem de Vries' })).toBeVisible();
+  await expect((await headerMenu(laptop)).getByRole('link', { name: 'Sem de Vries' })).toBeVisible();
 
   await visit(page, '/profiel');
   await page.getByRole('button', { name: 'Overal uitloggen' }).click();
@@ -55,7 +55,7 @@ test('log out everywhere ends the session in another browser too', async ({ page
   await expect(page.getByRole('status')).toContainText('op al je apparaten uitgelogd');
 
   await visit(laptop, '/');
-  await expect(laptop.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+  await expect((await headerMenu(laptop)).getByRole('link', { name: 'Inloggen' })).toBeVisible();
   await expect(laptop.getByRole('link', { name: 'Sem de Vries' })).toHaveCount(0);
   await other.close();
 });
@@ -108,6 +108,6 @@ test.describe('without JavaScript', () => {
   test.beforeEach(({ page }) => markNoScript(page));
   test('registration works as a plain form', async ({ page }) => {
     await register(page, uniqueEmail('jip'), 'Jip Zonderscript');
-    await expect(page.getByRole('link', { name: 'Jip Zonderscript' })).toBeVisible();
+    await expect((await headerMenu(page)).getByRole('link', { name: 'Jip Zonderscript' })).toBeVisible();
   });
 });

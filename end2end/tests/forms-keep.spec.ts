@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { markNoScript, registerAs, startGroup, visit } from './helpers';
+import { markNoScript, registerAs, startGroup, visit, writePlan, openFold } from './helpers';
 
 // A refused form comes back with everything the person typed (passwords
 // excepted), with and without JavaScript, and the address carries only a
@@ -69,6 +69,58 @@ const FORMS: Form[] = [
       await expect(page.getByLabel('Je naam')).toHaveValue('P');
       await expect(page.getByLabel('Wijk of buurt')).toHaveValue('Transvaal');
       await expect(page.getByLabel('Gemeente')).toHaveValue('Den Haag');
+    },
+  },
+  {
+    name: 'a new group with a name that is too short',
+    open: async page => { await registerAs(page, 'Groep Starter'); await visit(page, '/groepen/nieuw'); },
+    fill: async page => {
+      await page.getByLabel('Naam van de groep').fill('G');
+      await page.getByLabel('Wijk of buurt').fill('Het Oude Westen');
+      await page.getByLabel('Gemeente').fill('Rotterdam');
+      await page.getByLabel('Postcodegebied (niet verplicht)').fill('3014');
+      await page.getByLabel('Over de groep').fill('We maken samen de binnenplaatsen groener.');
+      await page.getByLabel('Meedoen op aanvraag').check();
+      await page.getByRole('button', { name: 'Groep starten' }).click();
+    },
+    kept: async page => {
+      await expect(page.getByLabel('Naam van de groep')).toHaveValue('G');
+      await expect(page.getByLabel('Wijk of buurt')).toHaveValue('Het Oude Westen');
+      await expect(page.getByLabel('Gemeente')).toHaveValue('Rotterdam');
+      await expect(page.getByLabel('Postcodegebied (niet verplicht)')).toHaveValue('3014');
+      await expect(page.getByLabel('Over de groep')).toHaveValue('We maken samen de binnenplaatsen groener.');
+      await expect(page.getByLabel('Meedoen op aanvraag')).toBeChecked();
+    },
+  },
+  {
+    name: 'a reaction that is too short',
+    open: async page => { await registerAs(page, 'Korte Reageerder'); await visit(page, '/manifest'); },
+    fill: async page => {
+      await page.getByLabel('Soort reactie').selectOption('zorg');
+      await page.getByLabel('Je reactie').fill('a');
+      await page.getByRole('button', { name: 'Reageren' }).click();
+    },
+    kept: async page => {
+      await expect(page.getByLabel('Soort reactie')).toHaveValue('zorg');
+      await expect(page.getByLabel('Je reactie')).toHaveValue('a');
+    },
+  },
+  {
+    name: 'a progress report without its story',
+    open: async page => {
+      await registerAs(page, 'Verslag Schrijver');
+      await startGroup(page, `Verslaghof ${Date.now()}`);
+      await writePlan(page, 'Een moestuin op het dak');
+    },
+    fill: async page => {
+      await openFold(page, 'details.update-fold');
+      await page.getByLabel('Wat is de volgende stap?').fill('Bakken timmeren');
+      await page.getByLabel('Wie is daarvoor verantwoordelijk?').fill('Sanne en Ali');
+      await page.getByRole('button', { name: 'Verslag plaatsen' }).click();
+    },
+    kept: async page => {
+      await expect(page.getByLabel('Wat is de volgende stap?')).toHaveValue('Bakken timmeren');
+      await expect(page.getByLabel('Wie is daarvoor verantwoordelijk?')).toHaveValue('Sanne en Ali');
     },
   },
 ];

@@ -17,6 +17,39 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
 }
 
+/**
+ * The header as a person on this screen reaches it: on phones the navigation
+ * and account links sit behind the "Menu" button, which this opens when it
+ * is closed. Returns the header (the banner landmark).
+ */
+export async function headerMenu(page: Page) {
+  return openFold(page, 'details.site-menu');
+}
+
+/** The header's search box, behind the search button on phones. */
+export async function headerSearch(page: Page) {
+  return openFold(page, 'details.site-search');
+}
+
+/** The writer's tools on a plan page, behind "Plan beheren". */
+export async function managePlan(page: Page) {
+  await openFold(page, 'details.plan-manage');
+}
+
+/** The plan list's filters, behind one "Filters" button on phones. */
+export async function planFilters(page: Page) {
+  await openFold(page, 'details.filters__fold');
+}
+
+export async function openFold(page: Page, selector: string) {
+  const fold = page.locator(selector);
+  const button = fold.locator(':scope > summary');
+  if (await button.isVisible() && !(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await button.click();
+  }
+  return page.getByRole('banner');
+}
+
 /** A unique email per test run, so tests never collide in one database. */
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@voorbeeld.nl`;

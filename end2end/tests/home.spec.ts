@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { visit, markNoScript } from './helpers';
+import { visit, markNoScript, headerMenu } from './helpers';
 
 test('the home page hydrates its islands: tabs switch without a page load', async ({ page }) => {
   await visit(page, '/');
@@ -33,13 +33,13 @@ test.describe('without JavaScript', () => {
 
 test('the language switch works from any page and is remembered', async ({ page }) => {
   await visit(page, '/inloggen');
-  await page.getByRole('link', { name: 'English' }).click();
+  await (await headerMenu(page)).getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/inloggen$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await visit(page, '/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Together we make the neighbourhood');
-  await page.getByRole('link', { name: 'Nederlands' }).click();
+  await (await headerMenu(page)).getByRole('link', { name: 'Nederlands' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Samen maken we de buurt');
 });
 

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { markNoScript, uniqueEmail, visit, confirmSignup } from './helpers';
+import { markNoScript, uniqueEmail, visit, confirmSignup, headerMenu } from './helpers';
 
 async function registerAndGoToManifest(page: Page, name: string) {
   await visit(page, '/registreren');
@@ -141,7 +141,7 @@ test('an admin approves a guest reaction, and only admins see the queue', async 
   await page.getByLabel('E-mailadres').fill('beheer@demo.wijkplein.nl');
   await page.getByLabel('Wachtwoord').fill('buurt-demo-2026');
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('link', { name: 'Beheer', exact: true }).click();
+  await (await headerMenu(page)).getByRole('link', { name: 'Beheer', exact: true }).click();
   await expect(page).toHaveURL(/\/moderatie$/);
   await page.getByRole('link', { name: 'Reacties van gasten' }).click();
   const item = page.locator('li.reaction').filter({ hasText: text });

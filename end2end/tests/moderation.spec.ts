@@ -17,22 +17,22 @@ test('a reaction is reported, hidden by the coordinator with a reason, and resto
   const cas = await newPerson(browser, 'Cas Dekker');
   await visit(cas.page, planPath);
   const reaction = cas.page.locator('#reactie-lijst .reaction').first();
-  await reaction.getByText('Melden').click();
-  await reaction.getByLabel('Waarom meld je dit?').fill('Dit is niet vriendelijk voor de schrijver.');
-  await reaction.getByRole('button', { name: 'Melding versturen' }).click();
-  await expect(cas.page.getByRole('status')).toContainText('Bedankt voor je melding');
+  await reaction.getByText('Signaleren').click();
+  await reaction.getByLabel('Wat is er niet in orde?').fill('Dit is niet vriendelijk voor de schrijver.');
+  await reaction.getByRole('button', { name: 'Signaal versturen' }).click();
+  await expect(cas.page.getByRole('status')).toContainText('Bedankt voor je signaal');
   await cas.context.close();
 
   // Mila finds it via the group page and hides it with a reason.
   await visit(page, '/moderatie');
   const report = page.locator('.notification').first();
   await expect(report).toContainText('belachelijk');
-  await expect(report).toContainText('Cas Dekker meldde: Dit is niet vriendelijk');
+  await expect(report).toContainText('Signaal van Cas Dekker: Dit is niet vriendelijk');
   await report.getByText('Verbergen…').click();
   await report.getByLabel('Reden voor het verbergen').fill('Graag vriendelijk blijven, ook bij kritiek.');
   await report.getByRole('button', { name: 'Verbergen', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Verwerkt');
-  await expect(page.getByText('Er zijn geen open meldingen.')).toBeVisible();
+  await expect(page.getByText('Er zijn geen open signalen.')).toBeVisible();
   await checkPage(page);
 
   // Others see a placeholder; Bram sees his text and the reason.

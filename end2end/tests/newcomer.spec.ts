@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { visit, uniqueEmail, confirmSignup, PASSWORD } from './helpers';
+import { visit, uniqueEmail, confirmSignup, PASSWORD, headerMenu } from './helpers';
 
 /** Signs up on the open registration page (reached from an invitation). */
 async function signUpHere(page: Page, name: string) {
@@ -54,6 +54,6 @@ test('my groups are in the menu and on the profile', async ({ page }) => {
   await page.getByRole('button', { name: 'Account maken' }).click();
   await confirmSignup(page, email);
   await expect(page.getByRole('main').getByRole('link', { name: 'Mijn groepen' })).toBeVisible();
-  await page.getByRole('banner').getByRole('link', { name: 'Mijn groepen', exact: true }).click();
+  await (await headerMenu(page)).getByRole('link', { name: 'Mijn groepen', exact: true }).click();
   await expect(page).toHaveURL(/\/mijn-groepen$/);
 });

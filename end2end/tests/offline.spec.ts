@@ -1,8 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { registerAs, startGroup, writePlan, newPerson, checkPage } from './helpers';
 
-// The service worker registers from the second page a browser shows (a first
-// visit stays within its byte budget); registering leaves a page on that.
+// The service worker registers once a page has loaded, from the first page on.
 async function withServiceWorker(page: Page) {
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   // A page that was still loading when the worker took over can stay
@@ -192,4 +191,31 @@ test('support and a signature given offline are sent when the connection is back
   await context.setOffline(false);
   await expect(page.locator('.signature-list')).toContainText('Wim de Vries', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Handtekening intrekken' })).toBeVisible();
+});
+
+// Before, the worker registered only on the second page and picked English
+// when it knew no language: offline, a page just read said "You are offline
+// ... You have not opened this page before".
+test('offline from the first visit: the pages read before the worker came are kept, in Dutch', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.goto('/groepen');
+  await withServiceWorker(page);
+  // The worker keeps the pages read before it took over in the background.
+  await expect.poll(() => page.evaluate(async () => {
+    const cache = await caches.open('wijkplein-bezocht');
+    return (await cache.keys()).map((k) => new URL(k.url).pathname).sort().join(' ');
+  })).toContain('/groepen');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bewonersgroepen');
+  await expect(page.locator('.offline-copy')).toContainText('Je bent offline');
+  await page.goto('/');
+  await expect(page.locator('.offline-copy')).toContainText('Je bent offline');
+  // A page never read: the offline page, in Dutch.
+  await page.goto('/plannen/999999');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Je bent offline' })).toBeVisible();
+  await context.close();
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { visit, registerAs, PASSWORD } from './helpers';
+import { visit, registerAs, PASSWORD, headerMenu } from './helpers';
 import { waitForMail } from './mail';
 
 const NEW_PASSWORD = 'kastanje vlieger moestuin';
@@ -7,7 +7,7 @@ const NEW_PASSWORD = 'kastanje vlieger moestuin';
 test('a forgotten password is reset through a link by e-mail that works once', async ({ page }) => {
   test.skip(!process.env.MAILDIR, 'needs the SMTP sink of scripts/test.sh');
   const email = await registerAs(page, 'Fenna Bakker');
-  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+  await (await headerMenu(page)).getByRole('button', { name: 'Uitloggen', exact: true }).click();
 
   await visit(page, '/inloggen');
   await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
@@ -36,7 +36,7 @@ test('a forgotten password is reset through a link by e-mail that works once', a
   await expect(page.getByLabel('Nieuw wachtwoord')).toHaveCount(0);
 
   // The new password logs in; the old one no longer does.
-  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+  await (await headerMenu(page)).getByRole('button', { name: 'Uitloggen', exact: true }).click();
   await page.goto('/inloggen');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
@@ -45,7 +45,7 @@ test('a forgotten password is reset through a link by e-mail that works once', a
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('link', { name: 'Fenna Bakker' })).toBeVisible();
+  await expect((await headerMenu(page)).getByRole('link', { name: 'Fenna Bakker' })).toBeVisible();
 });
 
 test('a new password on the profile logs out the other browser, not this one', async ({ page, browser }) => {
@@ -56,7 +56,7 @@ test('a new password on the profile logs out the other browser, not this one', a
   await phone.getByLabel('E-mailadres').fill(email);
   await phone.getByLabel('Wachtwoord').fill(PASSWORD);
   await phone.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(phone.getByRole('link', { name: 'Ravi Kok' })).toBeVisible();
+  await expect((await headerMenu(phone)).getByRole('link', { name: 'Ravi Kok' })).toBeVisible();
 
   await visit(page, '/profiel');
   await page.getByLabel('Je huidige wachtwoord').fill('niet goed');
@@ -67,9 +67,9 @@ test('a new password on the profile logs out the other browser, not this one', a
   await page.getByLabel('Nieuw wachtwoord').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
   await expect(page.getByRole('status')).toContainText('Op andere apparaten ben je uitgelogd');
-  await expect(page.getByRole('link', { name: 'Ravi Kok' })).toBeVisible();
+  await expect((await headerMenu(page)).getByRole('link', { name: 'Ravi Kok' })).toBeVisible();
 
   await phone.goto('/');
-  await expect(phone.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+  await expect((await headerMenu(phone)).getByRole('link', { name: 'Inloggen' })).toBeVisible();
   await other.close();
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll } from './helpers';
+import { expectAccessible, expectNoHorizontalScroll, markNoScript, registerAs } from './helpers';
 
 // The phone experience at 360 px: what a thumb can hit, what the keyboard
 // offers, and what the device asks for (dark theme, less motion).
@@ -20,7 +20,7 @@ test('every control is at least 44 by 44 px, and nothing scrolls sideways', asyn
           const style = getComputedStyle(el);
           // Not for people: the guest form's honeypot, out of reach by design.
           if (el.closest('[aria-hidden=true]') || el.getAttribute('tabindex') === '-1') return false;
-          if (box.width === 0 || style.visibility === 'hidden') return false;
+          if (box.width === 0 || style.visibility === 'hidden' || !el.checkVisibility()) return false;
           return box.height < 43.5 || box.width < 43.5;
         })
         .map((el) => {
@@ -64,4 +64,55 @@ test('a dark theme and less motion when the device asks for them', async ({ brow
     expect(moving, `${path}: nothing moves`).toBe(0);
   }
   await context.close();
+});
+
+/** The header's height, in CSS pixels. */
+async function headerHeight(page: import('@playwright/test').Page) {
+  return page.getByRole('banner').evaluate((el) => el.getBoundingClientRect().height);
+}
+
+test('the first screen is for the page: a one-row header whose menu and search open without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL', javaScriptEnabled: false });
+  const page = await context.newPage();
+  markNoScript(page);
+  await page.goto('/plannen');
+  expect(await headerHeight(page), 'guest header').toBeLessThanOrEqual(120);
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await expect(nav).toBeHidden();
+  // The results start on the first screen: the filters are one button.
+  await expect(page.getByLabel('Fase')).toBeHidden();
+  const firstPlan = page.locator('.plan-card').first();
+  expect((await firstPlan.boundingBox())!.y, 'first plan within the first screen').toBeLessThan(780 - 60);
+
+  // The menu, by keyboard: the button is reached with Tab and opens with Enter.
+  const menu = page.locator('.site-menu summary');
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(nav.getByRole('link', { name: 'Groepen' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Account maken' })).toBeVisible();
+  // It opens over the page: the header keeps its height.
+  expect(await headerHeight(page)).toBeLessThanOrEqual(120);
+  await nav.getByRole('link', { name: 'Groepen' }).click();
+  await expect(page).toHaveURL(/\/groepen$/);
+
+  // The search button opens a box with room for its whole hint.
+  await page.getByRole('banner').locator('.site-search summary').click();
+  const box = page.getByRole('banner').getByLabel('Zoek in Wijkplein');
+  await expect(box).toBeVisible();
+  expect((await box.boundingBox())!.width).toBeGreaterThan(200);
+  await box.fill('speeltuin');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/zoeken\?q=speeltuin/);
+  await context.close();
+});
+
+test('logged in, the header stays one row and the menu button tells of unread notifications', async ({ page }) => {
+  await registerAs(page, 'Mila Postma');
+  await page.goto('/plannen');
+  expect(await headerHeight(page), 'logged-in header').toBeLessThanOrEqual(120);
+  await expectAccessible(page);
+  await page.locator('.site-menu summary').click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Mila Postma' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Mijn groepen' })).toBeVisible();
+  await expectAccessible(page);
 });

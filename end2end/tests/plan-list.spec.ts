@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { visit, markNoScript, registerAs, startGroup, writePlan } from './helpers';
+import { visit, markNoScript, registerAs, startGroup, writePlan, planFilters, managePlan, openFold } from './helpers';
 
 test('find plans across groups by phase, principle and order, without JavaScript too', async ({ page }) => {
   markNoScript(page);
@@ -9,11 +9,15 @@ test('find plans across groups by phase, principle and order, without JavaScript
   await expect(demo).toBeVisible();
   await expect(page.locator('.plan-card').filter({ has: demo })).toContainText('reacties');
 
+  await planFilters(page);
   await page.getByLabel('Fase').selectOption('in_gesprek');
   await page.getByLabel('Volgorde').selectOption('steun');
   await page.getByRole('button', { name: 'Toon plannen' }).click();
   await expect(page).toHaveURL(/fase=in_gesprek/);
   await expect(page).toHaveURL(/sorteer=steun/);
+  // Folded again on the phone, the button says one filter is on.
+  await expect(page.locator('.filters__fold summary')).toHaveText(/Filters\s*1\s*gekozen/);
+  await planFilters(page);
   await expect(page.getByLabel('Fase')).toHaveValue('in_gesprek');
   await expect(demo).toBeVisible();
 
@@ -21,6 +25,7 @@ test('find plans across groups by phase, principle and order, without JavaScript
   await page.getByRole('button', { name: 'Toon plannen' }).click();
   await expect(page.getByText('Geen plannen gevonden')).toBeVisible();
 
+  await planFilters(page);
   await page.getByLabel('Fase').selectOption('');
   await page.getByLabel('Principe uit het manifest').selectOption('wat-er-al-is');
   await page.getByLabel('Gemeente').selectOption('Den Haag');
@@ -33,6 +38,7 @@ test('report progress on a plan and read it back', async ({ page }) => {
   await startGroup(page, `Verslaggroep ${Date.now()}`);
   const title = `Buurtbibliotheek ${Date.now()}`;
   await writePlan(page, title);
+  await openFold(page, 'details.update-fold');
   await page.getByLabel('Wat is er gebeurd?').fill('We hebben een oude kast gekregen van de bakker.');
   await page.getByLabel('Wat is de volgende stap?').fill('Kast schilderen');
   await page.getByLabel('Wie is daarvoor verantwoordelijk?').fill('Iris en Ahmed');
@@ -53,6 +59,7 @@ test('the writer edits a plan; the phase stays', async ({ page }) => {
   await registerAs(page, 'Pim Vos');
   await startGroup(page, `Bewerkgroep ${Date.now()}`);
   const planPath = await writePlan(page, `Fietsenstalling ${Date.now()}`);
+  await managePlan(page);
   await page.getByRole('link', { name: 'Plan bewerken' }).click();
   await expect(page).toHaveURL(`${planPath}/bewerken`);
   await expect(page.getByLabel('Titel')).not.toHaveValue('');

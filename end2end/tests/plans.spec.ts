@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { visit, checkPage, registerAs, startGroup, newPerson, writePlan } from './helpers';
+import { visit, checkPage, registerAs, startGroup, newPerson, writePlan, managePlan } from './helpers';
 
 // A 1×1 PNG, enough for the server to decode and re-encode.
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -34,13 +34,16 @@ test('write a plan with a principle, move it through phases, and support it', as
   expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
 
   // Step by step through the phases; a pause needs a reason.
+  await managePlan(page);
   await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
   await page.getByRole('button', { name: 'Fase opslaan' }).click();
   await expect(page.getByRole('status')).toContainText('De fase is aangepast');
   await expect(page.locator('.plan__phase [aria-current="step"]')).toHaveText('In gesprek');
+  await managePlan(page);
   await page.getByLabel('Nieuwe fase').selectOption('gepauzeerd');
   await page.getByRole('button', { name: 'Fase opslaan' }).click();
   await expect(page.getByRole('alert')).toContainText('waarom het plan pauzeert');
+  await managePlan(page);
   await page.getByLabel('Nieuwe fase').selectOption('gepauzeerd');
   await page.getByLabel('Waarom? (nodig bij pauzeren of stoppen)').fill('Eerst de zomer afwachten.');
   await page.getByRole('button', { name: 'Fase opslaan' }).click();
@@ -73,11 +76,13 @@ test('the phase form goes forward; a step back asks why', async ({ page }) => {
   await registerAs(page, 'Fase Zetter');
   await startGroup(page, `Fasehof ${Date.now()}`);
   await writePlan(page, 'Een bankje bij de bushalte');
+  await managePlan(page);
   await page.getByLabel('Nieuwe fase').selectOption('in_gesprek');
   await page.getByRole('button', { name: 'Fase opslaan' }).click();
   const current = page.locator('.plan__phase [aria-current="step"]');
   await expect(current).toHaveText('In gesprek');
   await expect(page.locator('.plan__phase li')).toHaveText(['Idee', 'In gesprek', 'Besloten', 'In uitvoering', 'Afgerond']);
+  await managePlan(page);
   await expect(page.getByLabel('Nieuwe fase')).toHaveValue('besloten');
   await expect(page.getByLabel('Nieuwe fase').locator('option[value="idee"]')).toHaveCount(0);
   await page.getByText('Een stap terug naar “Idee”').click();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { visit, registerAs } from './helpers';
+import { visit, registerAs, headerMenu } from './helpers';
 
 // A community worker says so on their profile; it counts once an admin
 // confirms it on /beheer/rollen, and the profile then says "bevestigd".
@@ -17,7 +17,7 @@ test('an admin confirms a professional role, and the profile shows it', async ({
   await page.getByLabel('E-mailadres').fill('beheer@demo.wijkplein.nl');
   await page.getByLabel('Wachtwoord').fill('buurt-demo-2026');
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('link', { name: 'Beheer', exact: true }).click();
+  await (await headerMenu(page)).getByRole('link', { name: 'Beheer', exact: true }).click();
   await page.getByRole('link', { name: 'Beroepsrollen' }).click();
   await expect(page).toHaveURL(/\/beheer\/rollen$/);
   const card = page.locator('li.role-list__item').filter({ hasText: name });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { checkPage, markNoScript, registerAs, startGroup, writePlan } from './helpers';
+import { checkPage, markNoScript, registerAs, startGroup, writePlan, headerSearch } from './helpers';
 
 test('search from the header finds a new plan by another form of its words, and opens it', async ({ page }) => {
   await registerAs(page, 'Noor Visser');
@@ -8,6 +8,7 @@ test('search from the header finds a new plan by another form of its words, and 
   const planPath = await writePlan(page, `${word} in de speeltuin`);
 
   // Results as you type, under the header's box, without leaving the page.
+  await headerSearch(page);
   const header = page.getByRole('search').first();
   await header.getByLabel('Zoek in Wijkplein').fill('speeltuinen');
   const panel = page.locator('#kop-zoekresultaten');
@@ -27,7 +28,7 @@ test('search from the header finds a new plan by another form of its words, and 
   // On the results page the results follow the typing and the filters, and
   // the address follows them, without a reload.
   await page.evaluate(() => ((window as any).stayed = true));
-  const form = page.getByRole('search').nth(1);
+  const form = page.locator('#zoekformulier');
   await form.getByLabel('Zoek in Wijkplein').fill(word.toLowerCase());
   await expect(page).toHaveURL(new RegExp(`q=${word.toLowerCase()}`));
   await expect(plans.getByRole('link')).toHaveCount(1);
@@ -69,6 +70,7 @@ test('a reaction found in an older thread opens on its page, at the reaction', a
 
   // Found from the header; the result opens the page with that thread, at the reply.
   await page.goto('/');
+  await headerSearch(page);
   await page.getByRole('search').first().getByLabel('Zoek in Wijkplein').fill(word);
   await page.getByRole('search').first().getByRole('button', { name: 'Zoek' }).click();
   const reactions = page.getByRole('region', { name: 'Reacties' });
@@ -86,12 +88,14 @@ test.describe('without JavaScript', () => {
   test('the header search is a plain form, and nothing found says so', async ({ page }) => {
     markNoScript(page);
     await page.goto('/groepen');
+    // The search button opens the box without JavaScript too.
+    await headerSearch(page);
     await page.getByRole('search').first().getByLabel('Zoek in Wijkplein').fill('waarderend');
     await page.getByRole('search').first().getByLabel('Zoek in Wijkplein').press('Enter');
     await expect(page.getByRole('region', { name: 'Uit het manifest' }).getByRole('link').first()).toBeVisible();
     await checkPage(page);
     // The filters are part of the same form.
-    const form = page.getByRole('search').nth(1);
+    const form = page.locator('#zoekformulier');
     await form.getByLabel('Soort').selectOption({ label: 'Plannen' });
     await form.getByRole('button', { name: 'Zoek' }).click();
     await expect(page).toHaveURL(/soort=plan/);

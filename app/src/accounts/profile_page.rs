@@ -114,7 +114,7 @@ fn LoginDetails() -> impl IntoView {
             <h2 id="wachtwoord-titel">{t("password-change-title")}</h2>
             <p>{t("password-change-intro")}</p>
             <ErrorSummary error=password_error.clone()/>
-            <form method="post" action=ChangePassword::PATH novalidate>
+            <form class="form" method="post" action=ChangePassword::PATH novalidate>
                 <TextField name="current_password" label=t("field-current-password") kind="password"
                     autocomplete="current-password" required=true error=password_error.clone()/>
                 <TextField name="new_password" label=t("field-new-password") kind="password"
@@ -126,7 +126,7 @@ fn LoginDetails() -> impl IntoView {
         <section class="card form" aria-labelledby="email-titel">
             <h2 id="email-titel">{t("email-change-title")}</h2>
             <ErrorSummary error=email_error.clone()/>
-            <form method="post" action=ChangeEmail::PATH novalidate>
+            <form class="form" method="post" action=ChangeEmail::PATH novalidate>
                 <TextField name="new_email" label=t("field-new-email") kind="email" autocomplete="email"
                     required=true error=email_error.clone()/>
                 <TextField name="email_password" label=t("field-password") kind="password"
@@ -151,7 +151,7 @@ fn YourData() -> impl IntoView {
             <h3>{t("delete-title")}</h3>
             <p>{t("delete-intro")}</p>
             <ErrorSummary error=error.clone()/>
-            <form method="post" action=DeleteAccount::PATH novalidate>
+            <form class="form" method="post" action=DeleteAccount::PATH novalidate>
                 <TextField name="delete_password" label=t("field-password") kind="password"
                     autocomplete="current-password" required=true error=error.clone()/>
                 <div class="field">

@@ -121,7 +121,7 @@ pub fn EditForm(reaction: Reaction, here: String) -> impl IntoView {
         <form method="post" action=EditReaction::PATH class="form">
             <input type="hidden" name="id" value=reaction.id/>
             <input type="hidden" name="back" value=here/>
-            <KindSelect id=format!("{id}-soort") selected=reaction.kind/>
+            <KindSelect id=format!("{id}-soort") selected=reaction.kind reply=reaction.parent_id.is_some()/>
             <div class="field">
                 <label for=id.clone()>{t("reactions-body")}</label>
                 <textarea id=id name="body" rows="4" required>{reaction.source}</textarea>
@@ -131,14 +131,18 @@ pub fn EditForm(reaction: Reaction, here: String) -> impl IntoView {
     }
 }
 
-/// The kind of reaction, as a select.
+/// The kind of reaction, as a select; a reply may also be an answer.
 #[component]
-pub fn KindSelect(id: String, selected: ReactionKind) -> impl IntoView {
+pub fn KindSelect(
+    id: String,
+    selected: ReactionKind,
+    #[prop(optional)] reply: bool,
+) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id.clone()>{t("reactions-kind")}</label>
+            <label for=id.clone()>{t(if reply { "reactions-reply-kind" } else { "reactions-kind" })}</label>
             <select id=id name="kind">
-                {ReactionKind::ALL.into_iter().map(|k| view! {
+                {ReactionKind::choices(reply).iter().copied().map(|k| view! {
                     <option value=k.as_str() selected=k == selected>{t(&k.label_key())}</option>
                 }).collect_view()}
             </select>
@@ -150,6 +154,8 @@ pub fn KindSelect(id: String, selected: ReactionKind) -> impl IntoView {
 #[component]
 pub fn ReplyForm(
     parent: i64,
+    /// The kind of the reaction answered: it proposes the reply's kind.
+    parent_kind: ReactionKind,
     subject: String,
     here: String,
     viewer: Option<Viewer>,
@@ -164,6 +170,11 @@ pub fn ReplyForm(
         .as_ref()
         .and_then(|r| r.value("body"))
         .unwrap_or_default();
+    let kind = refused
+        .as_ref()
+        .and_then(|r| r.value("kind"))
+        .and_then(|k| ReactionKind::parse_for(&k, true))
+        .unwrap_or(parent_kind.reply_default());
     let guest = refused.map(|r| (r.value("guest_name"), r.value("guest_email")));
     view! {
         <details class="reply" open=open>
@@ -172,7 +183,7 @@ pub fn ReplyForm(
                 <input type="hidden" name="subject" value=subject/>
                 <input type="hidden" name="parent_id" value=parent/>
                 <input type="hidden" name="back" value=here/>
-                <input type="hidden" name="kind" value="aanvulling"/>
+                <KindSelect id=format!("{id}-soort") selected=kind reply=true/>
                 <div class="field">
                     <label for=id.clone()>{t("reactions-reply-body")}</label>
                     <textarea id=id.clone() name="body" rows="3" required>{body}</textarea>

@@ -19,6 +19,8 @@ pub enum ReactionKind {
     Zorg,
     /// An example from our neighbourhood.
     Voorbeeld,
+    /// An answer to a question: only as a reply.
+    Antwoord,
 }
 
 impl ReactionKind {
@@ -31,6 +33,39 @@ impl ReactionKind {
         ReactionKind::Voorbeeld,
     ];
 
+    /// What a reply may be: an answer first, then every kind of a reaction.
+    pub const REPLIES: [ReactionKind; 6] = [
+        ReactionKind::Antwoord,
+        ReactionKind::Aanvulling,
+        ReactionKind::Herkenning,
+        ReactionKind::Vraag,
+        ReactionKind::Zorg,
+        ReactionKind::Voorbeeld,
+    ];
+
+    /// The kinds to choose from: a reply may also be an answer.
+    pub fn choices(is_reply: bool) -> &'static [ReactionKind] {
+        if is_reply {
+            &ReactionKind::REPLIES
+        } else {
+            &ReactionKind::ALL
+        }
+    }
+
+    /// What a reply to a reaction of this kind is unless the writer picks
+    /// another: an answer to a question, otherwise an addition.
+    pub fn reply_default(self) -> ReactionKind {
+        match self {
+            ReactionKind::Vraag => ReactionKind::Antwoord,
+            _ => ReactionKind::Aanvulling,
+        }
+    }
+
+    /// Parses a submitted kind for a reaction (`is_reply: false`) or a reply.
+    pub fn parse_for(value: &str, is_reply: bool) -> Option<ReactionKind> {
+        ReactionKind::parse(value).filter(|k| ReactionKind::choices(is_reply).contains(k))
+    }
+
     /// Stored and submitted value.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -39,12 +74,15 @@ impl ReactionKind {
             ReactionKind::Vraag => "vraag",
             ReactionKind::Zorg => "zorg",
             ReactionKind::Voorbeeld => "voorbeeld",
+            ReactionKind::Antwoord => "antwoord",
         }
     }
 
     /// Parses a stored or submitted value.
     pub fn parse(value: &str) -> Option<ReactionKind> {
-        ReactionKind::ALL.into_iter().find(|k| k.as_str() == value)
+        ReactionKind::REPLIES
+            .into_iter()
+            .find(|k| k.as_str() == value)
     }
 
     /// Translation key of the kind's name.

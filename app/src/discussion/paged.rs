@@ -94,7 +94,7 @@ struct Ctx {
 fn thread(reaction: Reaction, ctx: &Ctx) -> AnyView {
     let replies = reaction.replies.clone();
     let can_reply = !reaction.deleted && reaction.depth < ctx.max_depth && ctx.viewer.is_some();
-    let parent = reaction.id;
+    let (parent, parent_kind) = (reaction.id, reaction.kind);
     let class = if reaction.depth == 0 {
         "thread"
     } else {
@@ -103,11 +103,12 @@ fn thread(reaction: Reaction, ctx: &Ctx) -> AnyView {
     view! {
         <li class=class>
             <ReactionCard reaction here=ctx.here.clone() viewer=ctx.viewer.clone() moderator=ctx.moderator/>
+            // The reply form stays with the reaction it answers, above the replies.
+            {can_reply.then(|| view! {
+                <ReplyForm parent parent_kind subject=ctx.subject.clone() here=ctx.here.clone() viewer=ctx.viewer.clone() challenge=None/>
+            })}
             {(!replies.is_empty()).then(|| view! {
                 <ol class="replies">{replies.into_iter().map(|r| thread(r, ctx)).collect_view()}</ol>
-            })}
-            {can_reply.then(|| view! {
-                <ReplyForm parent subject=ctx.subject.clone() here=ctx.here.clone() viewer=ctx.viewer.clone() challenge=None/>
             })}
         </li>
     }

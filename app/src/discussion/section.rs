@@ -144,10 +144,13 @@ fn Threads(
             {list.into_iter().map(|r| {
                 let replies = r.replies.clone();
                 let can_reply = !r.deleted;
-                let parent = r.id;
+                let (parent, parent_kind) = (r.id, r.kind);
+                // The reply form stays with the reaction it answers, above
+                // the replies.
                 view! {
                     <li class="thread">
                         <ReactionCard reaction=r here=here.clone() viewer=viewer.clone() moderator/>
+                        {can_reply.then(|| view! { <ReplyForm parent parent_kind subject=subject.clone() here=here.clone() viewer=viewer.clone() challenge=challenge.clone()/> })}
                         {(!replies.is_empty()).then(|| view! {
                             <ol class="replies">
                                 {replies.into_iter().map(|reply| view! {
@@ -155,7 +158,6 @@ fn Threads(
                                 }).collect_view()}
                             </ol>
                         })}
-                        {can_reply.then(|| view! { <ReplyForm parent subject=subject.clone() here=here.clone() viewer=viewer.clone() challenge=challenge.clone()/> })}
                     </li>
                 }
             }).collect_view()}

@@ -60,9 +60,9 @@ impl ReactionForm {
     }
 }
 
-fn text_problems(kind: &str, body: &str) -> Vec<(&'static str, &'static str)> {
+fn text_problems(kind: &str, body: &str, is_reply: bool) -> Vec<(&'static str, &'static str)> {
     let mut problems = Vec::new();
-    if ReactionKind::parse(kind).is_none() {
+    if ReactionKind::parse_for(kind, is_reply).is_none() {
         problems.push(("kind", "kind_invalid"));
     }
     let len = body.trim().chars().count();
@@ -145,7 +145,7 @@ async fn check_form(
     form: &ReactionForm,
     guest_email: &str,
 ) -> AppResult<()> {
-    let mut problems = text_problems(&form.kind, &form.body);
+    let mut problems = text_problems(&form.kind, &form.body, form.parent_id.is_some());
     if viewer.is_none() {
         if crate::accounts::validate::check_display_name(&form.guest_name).is_some() {
             problems.push(("guest_name", "name_too_short"));
@@ -299,7 +299,7 @@ pub async fn edit(db: &Db, viewer: &Viewer, id: i64, kind: &str, body: &str) -> 
     {
         return Err(AppError::conflict("error-edit-window-over"));
     }
-    let problems = text_problems(kind, body);
+    let problems = text_problems(kind, body, stored.reaction.parent_id.is_some());
     if !problems.is_empty() {
         return Err(AppError::fields(problems));
     }
@@ -375,17 +375,27 @@ mod tests {
 
     #[test]
     fn text_limits() {
-        assert!(text_problems("vraag", "Hoe dan?").is_empty());
+        assert!(text_problems("vraag", "Hoe dan?", false).is_empty());
         assert_eq!(
-            text_problems("vraag", " a "),
+            text_problems("vraag", " a ", false),
             vec![("body", "body_too_short")]
         );
         assert_eq!(
-            text_problems("vraag", &"a".repeat(5001)),
+            text_problems("vraag", &"a".repeat(5001), false),
             vec![("body", "body_too_long")]
         );
         assert_eq!(
-            text_problems("boos", "Hoe dan?"),
+            text_problems("boos", "Hoe dan?", false),
+            vec![("kind", "kind_invalid")]
+        );
+    }
+
+    /// An answer only answers: a reply may be one, a new reaction may not.
+    #[test]
+    fn an_answer_is_only_a_reply() {
+        assert!(text_problems("antwoord", "Om acht uur.", true).is_empty());
+        assert_eq!(
+            text_problems("antwoord", "Om acht uur.", false),
             vec![("kind", "kind_invalid")]
         );
     }

@@ -96,10 +96,7 @@ fn Results(page: DirectoryPage, query: String, paged: bool) -> impl IntoView {
             <ul class="group-cards">
                 {page.groups.into_iter().map(|g| view! { <li><GroupCard group=g/></li> }).collect_view()}
             </ul>
-            <nav class="pager" aria-label=t("groups-pages")>
-                {first.map(|href| view! { <a class="button button--quiet" href=href>{t("groups-first-page")}</a> })}
-                {next.map(|href| view! { <a class="button button--secondary" href=href rel="next">{t("groups-next-page")}</a> })}
-            </nav>
+            <crate::ui::pager::Pager label=t("groups-pages") first next/>
         </section>
     }
 }

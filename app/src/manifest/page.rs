@@ -173,8 +173,11 @@ fn PillarSection(number: usize, pillar: Pillar, english: bool) -> impl IntoView 
                         <h3 lang="nl">{pr.quote.clone()}</h3>
                         {english.then(|| view! { <p class="translation">{pr.title_en.clone()}</p> })}
                         <p>{if english { pr.explain_en.clone() } else { pr.explain_nl.clone() }}</p>
-                        <a class="principle__link" href=format!("/manifest/principes/{}", pr.slug)>
-                            {t("manifest-principle-open")}<span class="visually-hidden">": "{pr.quote.clone()}</span>
+                        // The name says which principle, in one piece: a hidden
+                        // span would be read with a stray space before its colon.
+                        <a class="principle__link" href=format!("/manifest/principes/{}", pr.slug)
+                            aria-label=format!("{}: {}", t("manifest-principle-open"), pr.quote)>
+                            {t("manifest-principle-open")}
                         </a>
                     </li>
                 }).collect_view()}

@@ -93,6 +93,14 @@ impl PlanFilter {
         }
     }
 
+    /// How many of the fields in the filter form narrow the list (the group,
+    /// fixed by the page, and the order do not).
+    pub fn chosen(&self) -> usize {
+        usize::from(self.phase.is_some())
+            + usize::from(self.principle.is_some())
+            + usize::from(self.municipality.is_some())
+    }
+
     /// The query string for this filter (without a cursor), for links.
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
@@ -200,6 +208,8 @@ mod tests {
             group: None,
             sort: PlanSort::MostSupported,
         };
+        assert_eq!(filter.chosen(), 3);
+        assert_eq!(PlanFilter::default().chosen(), 0);
         let query = filter.to_query();
         assert_eq!(
             query,

@@ -79,6 +79,9 @@ pub fn PlanListPage() -> impl IntoView {
 #[component]
 fn Filters(data: ListData, filter: PlanFilter) -> impl IntoView {
     let any = |label: String| view! { <option value="">{label}</option> };
+    // On phones the fields fold away behind one button, which says how many
+    // filters are on.
+    let chosen = filter.chosen();
     view! {
         <form class="card filters" method="get" action="/plannen" aria-label=t("plans-filter")>
             {filter.group.clone().map(|slug| view! {
@@ -86,6 +89,11 @@ fn Filters(data: ListData, filter: PlanFilter) -> impl IntoView {
                 <p class="filters__group">{t("plans-of-group")}" "<strong>{data.group_name.clone().unwrap_or_default()}</strong>
                     " · "<a href="/plannen">{t("plans-all-groups")}</a></p>
             })}
+            <details class="fold-on-phone filters__fold">
+            <summary class="fold-button">{t("plans-filters")}
+                {(chosen > 0).then(|| view! { " "<span class="badge">{chosen}</span><span class="visually-hidden">" "{t("plans-filters-chosen")}</span> })}
+            </summary>
+            <div class="filters__body">
             <div class="filters__fields">
                 <div class="field">
                     <label for="filter-fase">{t("plans-filter-phase")}</label>
@@ -127,6 +135,8 @@ fn Filters(data: ListData, filter: PlanFilter) -> impl IntoView {
                 </div>
             </div>
             <button class="button button--primary" type="submit">{t("plans-filter-submit")}</button>
+            </div>
+            </details>
         </form>
     }
 }
@@ -159,10 +169,7 @@ fn Results(data: ListData, filter: PlanFilter, paged: bool) -> impl IntoView {
             <ul class="group-cards">
                 {data.page.plans.into_iter().map(|p| view! { <li><PlanCard plan=p/></li> }).collect_view()}
             </ul>
-            <nav class="pager" aria-label=t("plans-pages")>
-                {first.map(|href| view! { <a class="button button--quiet" href=href>{t("groups-first-page")}</a> })}
-                {next.map(|href| view! { <a class="button button--secondary" href=href rel="next">{t("groups-next-page")}</a> })}
-            </nav>
+            <crate::ui::pager::Pager label=t("plans-pages") first next/>
         </section>
     }
 }

@@ -209,9 +209,7 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                 <p class="lead">{p.summary.clone()}</p>
                 <p class="muted">{by}" · "<a href=group_href>{p.group_name.clone()}</a>
                     {place.map(|pl| view! { " · "<span>{t("plan-place")}": "{pl}</span> })}</p>
-                {view.may_steer.then(|| view! {
-                    <p><a class="button button--quiet" href=format!("/plannen/{}/bewerken", p.id)>{t("plan-edit-link")}</a></p>
-                })}
+                {view.may_steer.then(|| view! { <ManagePlan id=p.id phase=p.phase/> })}
             </header>
             <div class="group-layout">
                 <div class="group-main">
@@ -230,7 +228,6 @@ fn PlanBody(view: PlanView) -> impl IntoView {
                     <UpdatesSection plan_id=p.id updates=view.updates kinds=view.update_kinds
                         logged_in=view.reader.is_some() moderator=view.moderator/>
                     <Timeline items=view.timeline/>
-                    <div id="fase-wijzigen">{view.may_steer.then(|| view! { <PhaseForm id=p.id phase=p.phase/> })}</div>
                     <PagedReactions page=view.discussion subject=format!("plan:{}", p.id) here=format!("/plannen/{}", p.id)
                         heading=t_args("plan-reactions-heading", &[("count", p.reaction_count.to_string())])/>
                 </div>
@@ -288,6 +285,23 @@ fn SupportBox(id: i64, count: i64, supports: bool, logged_in: bool) -> impl Into
             <p class="plan__support-count"><strong>{count_text}</strong></p>
             {action}
         </section>
+    }
+}
+
+/// The writer's tools (editing the text, moving the phase) folded behind one
+/// "Plan beheren" button under the title, so the discussion stays close to
+/// the plan. It opens by itself when a phase change came back refused.
+#[component]
+fn ManagePlan(id: i64, phase: Phase) -> impl IntoView {
+    let reopen = crate::ui::form::refused(ChangePlanPhase::PATH).is_some();
+    view! {
+        <details class="plan-manage" id="beheren" open=reopen>
+            <summary class="fold-button">{t("plan-manage")}</summary>
+            <div class="plan-manage__panel">
+                <p><a class="button button--secondary" href=format!("/plannen/{id}/bewerken")>{t("plan-edit-link")}</a></p>
+                <div id="fase-wijzigen"><PhaseForm id phase/></div>
+            </div>
+        </details>
     }
 }
 

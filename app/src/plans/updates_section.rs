@@ -117,9 +117,13 @@ fn UpdateForm(plan_id: i64, kinds: Vec<UpdateKind>) -> impl IntoView {
         Some(UpdateKind::Verantwoording) => t("updates-new-account"),
         _ => t("updates-new"),
     };
+    // Folded until wanted, so the discussion stays close to the plan; open
+    // again when a post came back refused.
+    let reopen = error.is_some();
     view! {
-        <form method="post" action=PostPlanUpdate::PATH class="card form">
-            <h3>{heading}</h3>
+        <details class="card update-fold" open=reopen>
+        <summary class="fold-button">{heading}</summary>
+        <form method="post" action=PostPlanUpdate::PATH class="form" novalidate>
             <ErrorSummary error=error.clone()/>
             <input type="hidden" name="plan_id" value=plan_id/>
             {match only {
@@ -136,5 +140,6 @@ fn UpdateForm(plan_id: i64, kinds: Vec<UpdateKind>) -> impl IntoView {
             <TextField name="responsible" label=t("update-responsible") maxlength=300 error=error.clone()/>
             <button class="button button--primary" type="submit">{t("updates-submit")}</button>
         </form>
+        </details>
     }
 }

@@ -1,8 +1,8 @@
-// Wijkplein's registration script, loaded from the second page a browser
-// shows (see pwa::LOAD_SCRIPT). It registers the service worker, offers an
-// update when a new version waits (the server fills in the texts in both
-// languages), and asks the worker to send what was written offline as soon
-// as the connection is back.
+// Wijkplein's registration script, loaded by every page once it has loaded
+// (see pwa::LOAD_SCRIPT). It registers the service worker, has it keep the
+// page read before it took control, offers an update when a new version
+// waits (the server fills in the texts in both languages), and asks the
+// worker to send what was written offline as soon as the connection is back.
 (() => {
   const sw = navigator.serviceWorker;
   if (!sw) return;
@@ -10,6 +10,16 @@
   const text = TEXT[document.documentElement.lang] || TEXT.nl;
   // Only a page that a worker already served can be offered a newer one.
   const controlled = sw.controller;
+  // The pages read before a worker served them (noted by pwa::LOAD_SCRIPT)
+  // are not kept yet: once the worker is active, it fetches them again.
+  sw.ready.then((reg) => {
+    let read = [];
+    try {
+      read = JSON.parse(localStorage.wpRead || '[]');
+      localStorage.removeItem('wpRead');
+    } catch (e) { /* no storage: nothing was noted */ }
+    for (const path of read) reg.active && reg.active.postMessage({ keep: path });
+  });
   sw.register('/sw.js').then((reg) => {
     const offer = () => {
       if (!reg.waiting || !controlled || document.getElementById('nieuwe-versie')) return;

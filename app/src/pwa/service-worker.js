@@ -59,6 +59,7 @@ self.addEventListener('activate', (event) => event.waitUntil((async () => {
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
   if (event.data === 'flush') event.waitUntil(flush());
+  if (event.data && typeof event.data.keep === 'string') event.waitUntil(keepAgain(event.data.keep));
 });
 
 self.addEventListener('sync', (event) => {
@@ -143,6 +144,24 @@ async function followSession(marker) {
   await (await caches.open(VISITED)).put(SESSION_KEY, new Response(marker));
 }
 
+/**
+ * A page read before the worker took control: fetched again, as the person
+ * sees it, and kept like any page read through the worker.
+ */
+async function keepAgain(path) {
+  if (!path.startsWith('/') || path.startsWith('//')) return;
+  let res;
+  try {
+    res = await fetch(path, { credentials: 'same-origin' });
+  } catch (offline) {
+    return;
+  }
+  const html = (res.headers.get('content-type') || '').includes('text/html');
+  const personal = (res.headers.get('cache-control') || '').includes('no-store');
+  await followSession(res.headers.get(SESSION_HEADER));
+  if (res.status === 200 && html && !personal && !path.startsWith('/api/')) await keep(path, res);
+}
+
 async function keep(path, res) {
   const body = await res.blob();
   if (body.size > PAGE_MAX_BYTES) return;
@@ -162,7 +181,9 @@ async function keep(path, res) {
 async function fromCache(path, items) {
   const visited = await caches.open(VISITED);
   const shell = await caches.open(SHELL);
-  const last = lastLang || (await newestLang(visited));
+  // Dutch unless the person was reading English: TEXT's keys are in
+  // alphabetical order, so without this "en" would come first.
+  const last = lastLang || (await newestLang(visited)) || 'nl';
   const langs = Object.keys(TEXT).sort((a, b) => (b === last) - (a === last));
   for (const lang of langs) {
     let best = null;

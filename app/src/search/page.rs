@@ -157,7 +157,7 @@ fn KindSection(k: KindResults, asked: Asked) -> impl IntoView {
                 {k.hits.into_iter().map(|h| view! {
                     <li class="search-hit">
                         <a class="search-hit__title" href=h.link inner_html=h.title_html></a>
-                        {(!h.place.is_empty()).then(|| view! { <span class="muted">{h.place}</span> })}
+                        {(!h.place.is_empty()).then(|| view! { <p class="search-hit__place muted">{h.place}</p> })}
                         <p class="search-hit__excerpt" inner_html=h.excerpt_html></p>
                     </li>
                 }).collect_view()}

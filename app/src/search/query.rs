@@ -229,11 +229,13 @@ pub async fn run(
     }
     let mut ranked = candidates(db, query, filters, window).await?;
     let capped = ranked.len() as i64 > window;
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    // Best first; among equals the newest (the highest id), so a new plan
+    // is not pushed off the first page by older ones that match as well.
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     let page: Vec<(i64, f64)> = ranked
         .into_iter()
         .filter(|(id, rank)| {
-            after.is_none_or(|c| *rank > c.rank || (*rank == c.rank && *id > c.id))
+            after.is_none_or(|c| *rank > c.rank || (*rank == c.rank && *id < c.id))
         })
         .take(usize::try_from(limit).unwrap_or(0))
         .collect();

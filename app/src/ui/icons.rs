@@ -26,3 +26,26 @@ pub fn GlobeIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// A magnifier for the header's search button on phones.
+#[component]
+pub fn SearchIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"
+            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+            <circle cx="10.5" cy="10.5" r="6.5"/>
+            <path d="M15.5 15.5L20 20"/>
+        </svg>
+    }
+}
+
+/// Three lines for the header's menu button on phones.
+#[component]
+pub fn MenuIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"
+            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+            <path d="M4 7h16M4 12h16M4 17h16"/>
+        </svg>
+    }
+}

@@ -4,7 +4,7 @@
 use crate::{
     accounts::{api::LogOut, viewer},
     i18n::{current_lang, t},
-    ui::icons::{GlobeIcon, LogoMark},
+    ui::icons::{GlobeIcon, LogoMark, MenuIcon, SearchIcon},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -21,8 +21,13 @@ pub fn PageFrame(children: Children) -> impl IntoView {
     }
 }
 
+/// On phones the header is one row: the name, a search button and a menu
+/// button. Both are `<details>`, so they open without JavaScript; from
+/// 37.5rem on, the stylesheet shows their content in the row and hides the
+/// buttons (`fold-on-phone`).
 #[component]
 fn SiteHeader() -> impl IntoView {
+    let unread = viewer().map(|v| v.unread).unwrap_or(0);
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -30,27 +35,46 @@ fn SiteHeader() -> impl IntoView {
                     <LogoMark/>
                     <span class="brand__name">"Wijkplein"</span>
                 </a>
-                <nav class="main-nav" aria-label=t("nav-label")>
-                    <ul>
-                        <li><a href="/manifest">{t("nav-manifest")}</a></li>
-                        <li><a href="/groepen">{t("nav-groups")}</a></li>
-                        <li><a href="/plannen">{t("nav-plans")}</a></li>
-                    </ul>
-                </nav>
-                <form id={crate::search::live::FORMS[0]} class="header-search" role="search" method="get" action="/zoeken"
-                    data-results="kop-zoekresultaten" data-announce=t("search-live-done")>
-                    <label class="visually-hidden" for="kop-zoekterm">{t("search-label")}</label>
-                    <input id="kop-zoekterm" type="search" name="q" placeholder=t("search-placeholder") autocomplete="off"/>
-                    <button class="button button--secondary" type="submit">{t("search-submit")}</button>
-                </form>
-                // Filled with results as you type (JavaScript only).
-                <div id="kop-zoekresultaten" class="search-panel"></div>
+                <details class="fold-on-phone site-menu" name="kop">
+                    <summary class="fold-button">
+                        <MenuIcon/><span>{t("nav-menu")}</span>
+                        {(unread > 0).then(|| view! {
+                            " "<span class="badge">{unread}</span>
+                            <span class="visually-hidden">" "{t("nav-notifications-unread")}</span>
+                        })}
+                    </summary>
+                    <div class="site-menu__panel">
+                        <nav class="main-nav" aria-label=t("nav-label")>
+                            <ul>
+                                <li><a href="/manifest">{t("nav-manifest")}</a></li>
+                                <li><a href="/groepen">{t("nav-groups")}</a></li>
+                                <li><a href="/plannen">{t("nav-plans")}</a></li>
+                            </ul>
+                        </nav>
+                        <div class="header-tools">
+                            <AccountLinks/>
+                            <LanguageSwitch/>
+                        </div>
+                    </div>
+                </details>
+                <details class="fold-on-phone site-search" name="kop">
+                    <summary class="fold-button">
+                        <SearchIcon/><span class="visually-hidden">{t("search-title")}</span>
+                    </summary>
+                    <div class="site-search__panel">
+                        <form id={crate::search::live::FORMS[0]} class="header-search" role="search" method="get" action="/zoeken"
+                            data-results="kop-zoekresultaten" data-announce=t("search-live-done")>
+                            <label class="visually-hidden" for="kop-zoekterm">{t("search-label")}</label>
+                            <input id="kop-zoekterm" type="search" name="q" placeholder=t("search-placeholder") autocomplete="off"/>
+                            <button class="button button--secondary" type="submit">{t("search-submit")}</button>
+                        </form>
+                        // Filled with results as you type (JavaScript only),
+                        // shown over the page rather than pushing it down.
+                        <div id="kop-zoekresultaten" class="search-panel"></div>
+                    </div>
+                </details>
                 <p id=crate::search::live::ANNOUNCE class="visually-hidden" aria-live="polite"></p>
                 <crate::search::live::SearchAsYouType/>
-                <div class="header-tools">
-                    <AccountLinks/>
-                    <LanguageSwitch/>
-                </div>
             </div>
         </header>
     }

@@ -234,3 +234,40 @@ pub(crate) fn assert_only_safe_tags(html: &str, source: &str) {
         }
     }
 }
+
+// A reply to a question can be an answer (migration 0027 widened the kinds
+// on both databases); a new reaction cannot, and an edit keeps that rule.
+db_test!(an_answer_is_a_reply_to_a_question, |db: Db| async move {
+    let anna = person(&db, "anna@buurt.nl").await;
+    let question = service::post(
+        &db,
+        Some(&anna),
+        form("manifest", "vraag", "Hoe laat?"),
+        "ip",
+    )
+    .await
+    .unwrap();
+    let mut reply = form("manifest", "antwoord", "Om acht uur.");
+    reply.parent_id = Some(question);
+    let answer = service::post(&db, Some(&anna), reply, "ip").await.unwrap();
+    let threads = all_threads(&db, "manifest", None).await;
+    let stored = &threads[0].replies[0];
+    assert_eq!((stored.id, stored.kind), (answer, ReactionKind::Antwoord));
+
+    let err = service::post(
+        &db,
+        Some(&anna),
+        form("manifest", "antwoord", "Zomaar."),
+        "ip",
+    )
+    .await
+    .unwrap_err();
+    assert!(err.has_field_code("kind_invalid"));
+    let err = service::edit(&db, &anna, question, "antwoord", "Hoe laat dan?")
+        .await
+        .unwrap_err();
+    assert!(err.has_field_code("kind_invalid"));
+    service::edit(&db, &anna, answer, "aanvulling", "Om acht uur, denk ik.")
+        .await
+        .unwrap();
+});

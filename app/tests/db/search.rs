@@ -162,7 +162,17 @@ db_test!(filters_and_pages, |db: Db| async move {
         kind: Some(kind),
         ..Filters::default()
     };
-    assert_eq!(find(&db, "moestuin", &only(DocKind::Plan)).await.len(), 7);
+    // Equally good matches come newest first, so a new plan is on page one.
+    let newest_first: Vec<String> = (0..7)
+        .rev()
+        .map(|n| format!("Moestuin nummer {n}"))
+        .collect();
+    let found: Vec<String> = find(&db, "moestuin", &only(DocKind::Plan))
+        .await
+        .into_iter()
+        .map(|(_, title)| title)
+        .collect();
+    assert_eq!(found, newest_first);
     assert!(find(&db, "moestuin", &only(DocKind::Group))
         .await
         .is_empty());

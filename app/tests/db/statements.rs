@@ -61,6 +61,10 @@ const DYNAMIC: &[(&str, &str)] = &[
         "one SELECT per table of the closed list privacy::tables",
     ),
     (
+        "db::sqlite_rebuild",
+        "SQLite's schema rebuild during migration, before any statement runs; tested in its module",
+    ),
+    (
         "search::query",
         "PostgreSQL search assembled from fixed pieces, tested in search.rs",
     ),
