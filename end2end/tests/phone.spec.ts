@@ -77,6 +77,8 @@ test('the first screen is for the page: a one-row header whose menu and search o
   markNoScript(page);
   await page.goto('/plannen');
   expect(await headerHeight(page), 'guest header').toBeLessThanOrEqual(120);
+  const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+  expect(Math.abs((await top('.site-menu > summary')) - (await top('.brand'))), 'one row').toBeLessThan(8);
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await expect(nav).toBeHidden();
   // The results start on the first screen: the filters are one button.
@@ -110,6 +112,9 @@ test('logged in, the header stays one row and the menu button tells of unread no
   await registerAs(page, 'Mila Postma');
   await page.goto('/plannen');
   expect(await headerHeight(page), 'logged-in header').toBeLessThanOrEqual(120);
+  // One row: the menu button beside the name, even with an unread count.
+  const row = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+  expect(Math.abs((await row('.site-menu > summary')) - (await row('.brand')))).toBeLessThan(8);
   await expectAccessible(page);
   await page.locator('.site-menu summary').click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Mila Postma' })).toBeVisible();
